@@ -1,0 +1,82 @@
+package dev.ktrdr.agent;
+
+import dev.ktrdr.agent.inprocess.InProcessWork;
+import dev.ktrdr.operations.OperationsService;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.concurrent.Task;
+
+/**
+ * One in-process phase (design or assessment) of one research, as a JavaFX {@link Task}. It owns
+ * its child operation: starts it, reports progress into it, and completes or fails it. Every
+ * write is conditional on the child still being active, so a task that outlives its cancel can
+ * never put a result into a cancelled research.
+ */
+public final class PhaseTask extends Task<Void> {
+  private final String researchId;
+  private final String childId;
+  private final InProcessWork work;
+  private final OperationsService ops;
+  private final CountDownLatch exited = new CountDownLatch(1);
+  private volatile ChildTasks owner;
+
+  PhaseTask(String researchId, String childId, InProcessWork work, OperationsService ops) {
+    this.researchId = researchId;
+    this.childId = childId;
+    this.work = work;
+    this.ops = ops;
+  }
+
+  public String researchId() {
+    return researchId;
+  }
+
+  public String childId() {
+    return childId;
+  }
+
+  void ownedBy(ChildTasks tasks) {
+    this.owner = tasks;
+  }
+
+  /** True once {@link #call()} has returned, however it ended. */
+  public boolean hasExited() {
+    return exited.getCount() == 0;
+  }
+
+  boolean awaitExit(long millis) throws InterruptedException {
+    return exited.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  protected Void call() {
+    try {
+      if (isCancelled() || !ops.start(childId).applied()) {
+        return null;
+      }
+      Map<String, Object> result = work.run((pct, step) -> {
+        updateProgress(pct, 100);
+        ops.updateProgress(childId, pct, step);
+      }, this::isCancelled);
+      if (!isCancelled()) {
+        ops.complete(childId, result); // refused if the child was cancelled meanwhile
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // cancelled: the canceller already wrote the status
+    } catch (Exception e) {
+      if (!isCancelled()) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        ops.fail(childId, message);
+      }
+    } finally {
+      // After the database write, so the coordinator never sees "no task" with a live child.
+      exited.countDown();
+      ChildTasks t = owner;
+      if (t != null) {
+        t.finished(this);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.ktrdr.agent.budget;
+
+import dev.ktrdr.agent.Model;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The daily model budget (SPEC §6): spend per UTC day, recorded in the database from token
+ * counts, checked only when a research is triggered.
+ */
+public final class Budget {
+  private static final Logger log = LoggerFactory.getLogger(Budget.class);
+  /** Below this remaining amount a trigger is refused: one research costs about this much. */
+  public static final BigDecimal MINIMUM_TO_START = new BigDecimal("0.15");
+
+  private final SpendLedger ledger;
+  private final BigDecimal dailyLimit;
+  private final Clock clock;
+
+  public Budget(SpendLedger ledger, BigDecimal dailyLimit, Clock clock) {
+    this.ledger = ledger;
+    this.dailyLimit = dailyLimit;
+    this.clock = clock;
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  public BigDecimal dailyLimit() {
+    return dailyLimit;
+  }
+
+  public BigDecimal todaySpend() {
+    return ledger.spendOn(today()).setScale(4, RoundingMode.HALF_UP);
+  }
+
+  public BigDecimal remaining() {
+    return dailyLimit.subtract(todaySpend()).max(BigDecimal.ZERO).setScale(4, RoundingMode.HALF_UP);
+  }
+
+  public boolean canStartResearch() {
+    return remaining().compareTo(MINIMUM_TO_START) >= 0;
+  }
+
+  /** Records what one operation's model calls cost; recording the same operation twice is a no-op. */
+  public void record(String operationId, String researchId, String modelId, long in, long out) {
+    Model model = Model.resolve(modelId).orElse(Model.DEFAULT);
+    BigDecimal cost = model.cost(in, out);
+    ledger.record(new SpendEntry(operationId, researchId, today(), model.id(), in, out, cost,
+        clock.instant()));
+    log.debug("Spend {} for {} ({} in / {} out tokens, {})", cost, operationId, in, out,
+        model.alias());
+  }
+}

@@ -1,0 +1,13 @@
+package dev.ktrdr.agent.budget;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Where model spend is recorded: one entry per paid-for operation. */
+public interface SpendLedger {
+  /** Records an entry; a second entry for the same operation is ignored. */
+  void record(SpendEntry entry);
+
+  /** Total spend on one UTC day. */
+  BigDecimal spendOn(LocalDate day);
+}

@@ -1,0 +1,37 @@
+package dev.ktrdr.app;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ktrdr} command and its faces. */
+@Command(name = "ktrdr", mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
+    description = "Operations console for the ktrdr research coordinator.",
+    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class KtrdrCommand implements Runnable {
+  /** Commands that are HTTP clients: their output is for the user, so engine logs stay quiet. */
+  private static final Set<String> CLIENT_COMMANDS = Set.of("agent", "ops", "doctor");
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  /** A configured command line: usage errors exit 2, failures exit 1 without a stack trace. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new KtrdrCommand());
+    cl.setExecutionExceptionHandler(new FriendlyErrors());
+    return cl;
+  }
+
+  public static void quietLogsForClientCommands(String[] args) {
+    if (args.length > 0 && (CLIENT_COMMANDS.contains(args[0]) || args[0].startsWith("-"))
+        && System.getProperty("ktrdr.log.level") == null) {
+      System.setProperty("ktrdr.log.level", "WARN");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.ktrdr.config;
+
+/**
+ * Every environment variable the product reads, with its default: the one place these names
+ * and defaults are written down (SPEC §11). The README's configuration table mirrors this enum.
+ */
+public enum EnvVar {
+  AGENT_POLL_INTERVAL("2", "Seconds the coordinator sleeps between cycles"),
+  AGENT_MAX_CONCURRENT_RESEARCHES("0", "Research limit; 0 derives it from the worker counts"),
+  AGENT_CONCURRENCY_BUFFER("1", "Added to the worker count when the limit is derived"),
+  AGENT_DAILY_BUDGET("5.00", "Dollars of model spend allowed per UTC day"),
+  USE_STUB_WORKERS("true", "Run training and backtests on in-process stub workers"),
+  STUB_WORKER_DELAY("30", "Seconds each stub phase takes"),
+  STUB_WORKER_FAST("false", "Make every stub phase take 0.5 seconds"),
+  STUB_TRAINING_WORKERS("2", "Number of stub training workers"),
+  STUB_BACKTEST_WORKERS("2", "Number of stub backtest workers"),
+  KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
+  KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
+  KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)");
+
+  private final String defaultValue;
+  private final String description;
+
+  EnvVar(String defaultValue, String description) {
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** The default, or null when the variable has none (its absence means "derive it"). */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,187 @@
+package dev.ktrdr.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Settings read once from the environment and validated (SPEC §11). A bad value is a {@link
+ * ConfigException} naming the variable, never a silent default.
+ */
+public record Settings(
+    Duration pollInterval,
+    int maxConcurrentResearches,
+    int concurrencyBuffer,
+    BigDecimal dailyBudget,
+    boolean useStubWorkers,
+    Duration stubDelay,
+    int stubTrainingWorkers,
+    int stubBacktestWorkers,
+    Path dbPathOverride,
+    String apiUrl,
+    int port) {
+
+  /** The stub phase length used when {@code STUB_WORKER_FAST=true}. */
+  public static final Duration FAST_STUB_DELAY = Duration.ofMillis(500);
+
+  public static Settings fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /** Reads settings from the given variables (the real environment, or a map in tests). */
+  public static Settings from(Map<String, String> env) {
+    Reader r = new Reader(env);
+    boolean fast = r.bool(EnvVar.STUB_WORKER_FAST);
+    Duration delay = r.seconds(EnvVar.STUB_WORKER_DELAY, true);
+    String db = r.raw(EnvVar.KTRDR_DB);
+    return new Settings(
+        r.seconds(EnvVar.AGENT_POLL_INTERVAL, false),
+        r.integer(EnvVar.AGENT_MAX_CONCURRENT_RESEARCHES, 0, 10_000),
+        r.integer(EnvVar.AGENT_CONCURRENCY_BUFFER, 0, 10_000),
+        r.money(EnvVar.AGENT_DAILY_BUDGET),
+        r.bool(EnvVar.USE_STUB_WORKERS),
+        fast ? FAST_STUB_DELAY : delay,
+        r.integer(EnvVar.STUB_TRAINING_WORKERS, 0, 1_000),
+        r.integer(EnvVar.STUB_BACKTEST_WORKERS, 0, 1_000),
+        db == null || db.isBlank() ? null : Path.of(db),
+        r.url(EnvVar.KTRDR_API_URL),
+        r.integer(EnvVar.KTRDR_PORT, 1, 65_535));
+  }
+
+  /** Defaults for everything, as if the environment were empty. */
+  public static Settings defaults() {
+    return from(Map.of());
+  }
+
+  public Settings withPollInterval(Duration d) {
+    return new Settings(d, maxConcurrentResearches, concurrencyBuffer, dailyBudget, useStubWorkers,
+        stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl, port);
+  }
+
+  public Settings withStubDelay(Duration d) {
+    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, dailyBudget,
+        useStubWorkers, d, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl, port);
+  }
+
+  public Settings withWorkers(int training, int backtest) {
+    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, dailyBudget,
+        useStubWorkers, stubDelay, training, backtest, dbPathOverride, apiUrl, port);
+  }
+
+  public Settings withMaxConcurrentResearches(int max) {
+    return new Settings(pollInterval, max, concurrencyBuffer, dailyBudget, useStubWorkers,
+        stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl, port);
+  }
+
+  public Settings withDailyBudget(BigDecimal budget) {
+    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, budget,
+        useStubWorkers, stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl,
+        port);
+  }
+
+  public Settings withPort(int p) {
+    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, dailyBudget,
+        useStubWorkers, stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl,
+        p);
+  }
+
+  /**
+   * The database file: the command line's {@code --db}, else {@code $KTRDR_DB}, else
+   * {@code $XDG_DATA_HOME/ktrdr/ktrdr.db}, else {@code ~/.local/share/ktrdr/ktrdr.db}.
+   */
+  public Path databasePath(Path commandLineDb, Map<String, String> env) {
+    if (commandLineDb != null) {
+      return commandLineDb.toAbsolutePath();
+    }
+    if (dbPathOverride != null) {
+      return dbPathOverride.toAbsolutePath();
+    }
+    String xdg = env.get("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("ktrdr").resolve("ktrdr.db").toAbsolutePath();
+  }
+
+  /** Parses one variable at a time so that each error names the variable it came from. */
+  private static final class Reader {
+    private final Map<String, String> env;
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    String raw(EnvVar v) {
+      String value = env.get(v.name());
+      return value == null || value.isBlank() ? v.defaultValue() : value.trim();
+    }
+
+    Duration seconds(EnvVar v, boolean zeroAllowed) {
+      String value = raw(v);
+      try {
+        BigDecimal s = new BigDecimal(value);
+        boolean ok = zeroAllowed ? s.signum() >= 0 : s.signum() > 0;
+        if (!ok || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
+          throw bad(v, value, zeroAllowed ? "a number of seconds from 0 to 86400"
+              : "a number of seconds above 0 and up to 86400");
+        }
+        return Duration.ofNanos(s.movePointRight(9).longValue());
+      } catch (NumberFormatException e) {
+        throw bad(v, value, "a number of seconds, such as 2 or 0.5");
+      }
+    }
+
+    int integer(EnvVar v, int min, int max) {
+      String value = raw(v);
+      try {
+        int n = Integer.parseInt(value);
+        if (n < min || n > max) {
+          throw bad(v, value, "a whole number from " + min + " to " + max);
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw bad(v, value, "a whole number from " + min + " to " + max);
+      }
+    }
+
+    BigDecimal money(EnvVar v) {
+      String value = raw(v);
+      try {
+        BigDecimal d = new BigDecimal(value);
+        if (d.signum() < 0) {
+          throw bad(v, value, "an amount of dollars of 0 or more, such as 5.00");
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        throw bad(v, value, "an amount of dollars, such as 5.00");
+      }
+    }
+
+    boolean bool(EnvVar v) {
+      String value = raw(v).toLowerCase(Locale.ROOT);
+      switch (value) {
+        case "true": case "1": case "yes": case "on":
+          return true;
+        case "false": case "0": case "no": case "off":
+          return false;
+        default:
+          throw bad(v, value, "true or false");
+      }
+    }
+
+    String url(EnvVar v) {
+      String value = raw(v);
+      if (!value.startsWith("http://") && !value.startsWith("https://")) {
+        throw bad(v, value, "an http:// or https:// URL");
+      }
+      return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    private static ConfigException bad(EnvVar v, String value, String expected) {
+      return new ConfigException(
+          "Invalid " + v.name() + "='" + value + "': expected " + expected + ".");
+    }
+  }
+}
