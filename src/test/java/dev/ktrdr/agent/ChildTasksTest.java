@@ -1,0 +1,143 @@
+package dev.ktrdr.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ktrdr.agent.inprocess.AssessmentAgent;
+import dev.ktrdr.agent.inprocess.DesignAgent;
+import dev.ktrdr.agent.inprocess.StubAssessmentAgent;
+import dev.ktrdr.agent.inprocess.StubDesignAgent;
+import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.testing.TestEngine;
+import dev.ktrdr.workers.stub.StubTiming;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed's list for in-process child tasks (Task 4.4), plus stragglers. */
+class ChildTasksTest {
+  @TempDir Path dir;
+
+  @Test
+  void taskIsTrackedWhileDesignRunsAndRemovedOnCompletion() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(600)))) {
+      String id = e.trigger("tracked");
+      e.awaitRunningChild(id, "designing");
+      PhaseTask task = e.agent().childTasks().get(id).orElseThrow();
+      assertThat(task.childId()).isEqualTo(e.get(id).param("design_op_id"));
+      e.awaitRunningChild(id, "assessing");
+      assertThat(e.agent().childTasks().get(id).orElseThrow().childId())
+          .isEqualTo(e.get(id).param("assessment_op_id"));
+      e.awaitStatus(id, OperationStatus.COMPLETED);
+      await().atMost(TestEngine.WAIT).until(() -> e.agent().childTasks().size() == 0);
+      assertThat(task.hasExited()).isTrue();
+    }
+  }
+
+  @Test
+  void taskIsRemovedOnFailure() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(200)))) {
+      String id = e.trigger("INJECT_FAILURE");
+      e.awaitStatus(id, OperationStatus.FAILED);
+      assertThat(e.get(id).errorMessage()).isEqualTo("Design failed: Injected failure in design");
+      await().atMost(TestEngine.WAIT).until(() -> e.agent().childTasks().size() == 0);
+    }
+  }
+
+  @Test
+  void cancellingAResearchStopsItsInProgressDesign() throws Exception {
+    CountDownLatch designStarted = new CountDownLatch(1);
+    AtomicBoolean designExitedByInterrupt = new AtomicBoolean();
+    CountDownLatch designExited = new CountDownLatch(1);
+    DesignAgent blocking = (brief, model) -> (progress, cancelled) -> {
+      designStarted.countDown();
+      try {
+        new CountDownLatch(1).await(); // waits until interrupted
+        return Map.of();
+      } catch (InterruptedException ex) {
+        designExitedByInterrupt.set(true);
+        throw ex;
+      } finally {
+        designExited.countDown();
+      }
+    };
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(200)), blocking,
+        new StubAssessmentAgent(new StubTiming(Duration.ofMillis(200))))) {
+      String id = e.trigger("blocking design");
+      assertThat(designStarted.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(e.agent().childTasks().isTracked(id)).isTrue();
+      e.agent().cancel(id);
+      assertThat(e.agent().childTasks().isTracked(id)).isFalse();
+      assertThat(designExited.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(designExitedByInterrupt).isTrue();
+      assertThat(e.status(e.get(id).param("design_op_id"))).isEqualTo(OperationStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void aTaskIgnoringItsInterruptCannotWriteIntoTheCancelledResearch() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
+    DesignAgent stubborn = (brief, model) -> (progress, cancelled) -> {
+      started.countDown();
+      while (true) {
+        try {
+          if (release.await(10, TimeUnit.MILLISECONDS)) {
+            break;
+          }
+        } catch (InterruptedException ignored) {
+          // deliberately ignores the cancel
+        }
+      }
+      return Map.of("strategy_name", "sneaky", "input_tokens", 1, "output_tokens", 1);
+    };
+    AssessmentAgent assessor = new StubAssessmentAgent(new StubTiming(Duration.ofMillis(100)));
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(100)), stubborn, assessor)) {
+      String id = e.trigger("straggler");
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+      String design = e.get(id).param("design_op_id");
+      assertThat(e.agent().cancel(id).success()).isTrue();
+      assertThat(e.agent().childTasks().isTracked(id)).isFalse();
+      await().atMost(TestEngine.WAIT).until(() -> e.agent().childTasks().stragglerCount() == 1);
+      assertThat(e.ops().history(id, 50)).anySatisfy(
+          ev -> assertThat(ev.message()).startsWith("Straggler"));
+      release.countDown();
+      await().atMost(TestEngine.WAIT).until(() -> e.agent().childTasks().stragglerCount() == 0);
+      assertThat(e.status(design)).isEqualTo(OperationStatus.CANCELLED);
+      assertThat(e.get(design).resultSummary()).isNull();
+      assertThat(e.get(id).param("strategy_name")).isNull();
+      assertThat(e.status(id)).isEqualTo(OperationStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void stubDesignReactsToCancelWithin100ms() throws Exception {
+    StubDesignAgent design = new StubDesignAgent(new StubTiming(Duration.ofSeconds(30)));
+    AtomicBoolean cancelled = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    long[] stoppedAt = new long[1];
+    Thread t = new Thread(() -> {
+      try {
+        design.design("x", "m").run((p, s) -> { }, cancelled::get);
+      } catch (Exception expected) {
+        stoppedAt[0] = System.nanoTime();
+      }
+      done.countDown();
+    });
+    t.start();
+    long cancelAt = System.nanoTime();
+    cancelled.set(true);
+    assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    // A loose bound: the stub checks every 50 ms; this guards against "never", not speed.
+    assertThat(TimeUnit.NANOSECONDS.toMillis(stoppedAt[0] - cancelAt)).isLessThan(1000);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.ktrdr.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  @Test
+  void defaultsMatchTheSpec() {
+    Settings s = Settings.defaults();
+    assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.maxConcurrentResearches()).isZero();
+    assertThat(s.concurrencyBuffer()).isEqualTo(1);
+    assertThat(s.dailyBudget()).isEqualByComparingTo(new BigDecimal("5.00"));
+    assertThat(s.useStubWorkers()).isTrue();
+    assertThat(s.stubDelay()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.stubTrainingWorkers()).isEqualTo(2);
+    assertThat(s.stubBacktestWorkers()).isEqualTo(2);
+    assertThat(s.apiUrl()).isEqualTo("http://localhost:8000");
+    assertThat(s.port()).isEqualTo(8000);
+  }
+
+  @Test
+  void fastStubsTakeHalfASecond() {
+    assertThat(Settings.from(Map.of("STUB_WORKER_FAST", "true")).stubDelay())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(Settings.from(Map.of("STUB_WORKER_DELAY", "0.25")).stubDelay())
+        .isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void badValuesNameTheVariable() {
+    assertThatThrownBy(() -> Settings.from(Map.of("AGENT_POLL_INTERVAL", "soon")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("AGENT_POLL_INTERVAL='soon'");
+    assertThatThrownBy(() -> Settings.from(Map.of("AGENT_POLL_INTERVAL", "0")))
+        .hasMessageContaining("AGENT_POLL_INTERVAL");
+    assertThatThrownBy(() -> Settings.from(Map.of("STUB_TRAINING_WORKERS", "-1")))
+        .hasMessageContaining("STUB_TRAINING_WORKERS");
+    assertThatThrownBy(() -> Settings.from(Map.of("AGENT_DAILY_BUDGET", "lots")))
+        .hasMessageContaining("AGENT_DAILY_BUDGET");
+    assertThatThrownBy(() -> Settings.from(Map.of("USE_STUB_WORKERS", "maybe")))
+        .hasMessageContaining("USE_STUB_WORKERS");
+    assertThatThrownBy(() -> Settings.from(Map.of("KTRDR_PORT", "70000")))
+        .hasMessageContaining("KTRDR_PORT");
+    assertThatThrownBy(() -> Settings.from(Map.of("KTRDR_API_URL", "localhost:8000")))
+        .hasMessageContaining("KTRDR_API_URL");
+  }
+
+  @Test
+  void databasePathFollowsThePrecedence() {
+    Path cli = Path.of("/tmp/a.db");
+    Settings withEnvDb = Settings.from(Map.of("KTRDR_DB", "/tmp/b.db"));
+    assertThat(withEnvDb.databasePath(cli, Map.of())).isEqualTo(cli);
+    assertThat(withEnvDb.databasePath(null, Map.of())).isEqualTo(Path.of("/tmp/b.db"));
+    assertThat(Settings.defaults().databasePath(null, Map.of("XDG_DATA_HOME", "/data")))
+        .isEqualTo(Path.of("/data/ktrdr/ktrdr.db"));
+    assertThat(Settings.defaults().databasePath(null, Map.of()))
+        .isEqualTo(Path.of(System.getProperty("user.home"), ".local/share/ktrdr/ktrdr.db"));
+  }
+}
