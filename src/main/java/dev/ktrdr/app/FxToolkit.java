@@ -3,6 +3,7 @@ package dev.ktrdr.app;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the JavaFX toolkit once per JVM. The engine's in-process phases are JavaFX tasks, so
@@ -32,6 +33,7 @@ public final class FxToolkit {
     if (started) {
       return;
     }
+    routeJavaUtilLoggingToSlf4j();
     CountDownLatch ready = new CountDownLatch(1);
     try {
       Platform.startup(ready::countDown);
@@ -48,6 +50,14 @@ public final class FxToolkit {
     }
     Platform.setImplicitExit(false);
     started = true;
+  }
+
+  /** JavaFX logs through java.util.logging; send it where every other log goes. */
+  private static void routeJavaUtilLoggingToSlf4j() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
   }
 
   /** Headless platform, then start: for the server and the tests. */

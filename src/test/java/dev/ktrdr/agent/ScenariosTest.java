@@ -1,0 +1,300 @@
+package dev.ktrdr.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ktrdr.agent.inprocess.AssessmentAgent;
+import dev.ktrdr.agent.inprocess.StubDesignAgent;
+import dev.ktrdr.agent.reply.StatusReply;
+import dev.ktrdr.agent.reply.TriggerRefused;
+import dev.ktrdr.agent.reply.TriggerReply;
+import dev.ktrdr.agent.reply.Triggered;
+import dev.ktrdr.config.Settings;
+import dev.ktrdr.operations.Operation;
+import dev.ktrdr.operations.OperationQuery;
+import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.testing.TestEngine;
+import dev.ktrdr.workers.WorkerSnapshot;
+import dev.ktrdr.workers.stub.StubTiming;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC §12 acceptance scenarios at the service level (8 is in RestartTest, 7 and 9 in AgentCancelTest). */
+class ScenariosTest {
+  @TempDir Path dir;
+
+  @Test
+  void scenario1_cancelOneResearchWhileTheOthersComplete() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(400)))) {
+      String a = e.trigger("A");
+      String b = e.trigger("B");
+      String c = e.trigger("C");
+      for (String id : List.of(a, b, c)) {
+        await().atMost(TestEngine.WAIT).until(() -> !"idle".equals(e.phase(id)));
+      }
+      String bChild = TestEngine.childIdOf(e.get(b));
+      assertThat(e.agent().cancel(b).success()).isTrue();
+      e.awaitStatus(a, OperationStatus.COMPLETED);
+      e.awaitStatus(c, OperationStatus.COMPLETED);
+      assertThat(e.status(b)).isEqualTo(OperationStatus.CANCELLED);
+      assertThat(e.ops().get(bChild).orElseThrow().status()).isIn(OperationStatus.CANCELLED,
+          OperationStatus.COMPLETED);
+      assertThat(e.ops().children(b)).noneMatch(Operation::isActive);
+      for (String done : List.of(a, c)) {
+        Operation op = e.get(done);
+        assertThat(op.resultSummary()).containsEntry("success", true)
+            .containsEntry("verdict", "promising").containsKeys("strategy_name",
+                "backtest_result");
+        assertThat(op.progressPercentage()).isEqualTo(100.0);
+        assertThat(op.currentStep()).isEqualTo("Complete");
+        assertThat(op.parameters()).containsKeys("design_op_id", "training_op_id",
+            "backtest_op_id", "assessment_op_id", "strategy_name", "training_result",
+            "backtest_result", "assessment_verdict", "phase_start_time");
+        assertThat(op.param("phase")).isEqualTo("assessing");
+        assertThat(e.ops().children(done)).hasSize(4)
+            .allSatisfy(ch -> assertThat(ch.parentOperationId()).isEqualTo(done))
+            .extracting(Operation::operationType).containsExactly(OperationType.AGENT_DESIGN,
+                OperationType.TRAINING, OperationType.BACKTESTING, OperationType.AGENT_ASSESSMENT);
+      }
+      await().atMost(TestEngine.WAIT).until(() -> !e.agent().coordinator().isRunning());
+      assertThat(e.agent().workers()).noneMatch(WorkerSnapshot::busy);
+      assertThat(e.agent().childTasks().size()).isZero();
+    }
+  }
+
+  @Test
+  void scenario2_twoResearchesRunConcurrentlyWithOverlappingPhases() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(300)))) {
+      String a = e.trigger("A");
+      String b = e.trigger("B");
+      e.awaitStatus(a, OperationStatus.COMPLETED);
+      e.awaitStatus(b, OperationStatus.COMPLETED);
+      Operation designA = e.get(e.get(a).param("design_op_id"));
+      Operation designB = e.get(e.get(b).param("design_op_id"));
+      assertThat(designA.startedAt()).isBefore(designB.completedAt());
+      assertThat(designB.startedAt()).isBefore(designA.completedAt());
+    }
+  }
+
+  @Test
+  void scenario3_anInjectedFailureFailsOnlyItsResearch() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(200)))) {
+      String a = e.trigger("A");
+      String b = e.trigger("B INJECT_FAILURE");
+      String c = e.trigger("C");
+      e.awaitStatus(a, OperationStatus.COMPLETED);
+      e.awaitStatus(c, OperationStatus.COMPLETED);
+      assertThat(e.status(b)).isEqualTo(OperationStatus.FAILED);
+      assertThat(e.get(b).errorMessage()).contains("Injected failure in design");
+    }
+  }
+
+  @Test
+  void failuresInEveryLaterPhaseFailTheResearch() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(150)))) {
+      String t = e.trigger("INJECT_FAILURE:training");
+      String bt = e.trigger("INJECT_FAILURE:backtest");
+      String as = e.trigger("INJECT_FAILURE:assessment");
+      e.awaitStatus(t, OperationStatus.FAILED);
+      e.awaitStatus(bt, OperationStatus.FAILED);
+      e.awaitStatus(as, OperationStatus.FAILED);
+      assertThat(e.get(t).errorMessage()).startsWith("Training failed");
+      assertThat(e.get(bt).errorMessage()).startsWith("Backtest failed");
+      assertThat(e.get(as).errorMessage()).startsWith("Assessment failed");
+      await().atMost(TestEngine.WAIT).until(
+          () -> e.agent().workers().stream().noneMatch(WorkerSnapshot::busy));
+    }
+  }
+
+  @Test
+  void anExceptionWhileAdvancingFailsThatResearchOnly() {
+    StubTiming timing = new StubTiming(Duration.ofMillis(150));
+    AssessmentAgent normal = new dev.ktrdr.agent.inprocess.StubAssessmentAgent(timing);
+    AssessmentAgent explodesForB = (brief, model, tr, bt, rej) -> {
+      if (brief.contains("EXPLODE")) {
+        throw new IllegalStateException("assessor exploded");
+      }
+      return normal.assess(brief, model, tr, bt, rej);
+    };
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(150)), new StubDesignAgent(timing),
+        explodesForB)) {
+      String a = e.trigger("A");
+      String b = e.trigger("B EXPLODE");
+      String c = e.trigger("C");
+      e.awaitStatus(a, OperationStatus.COMPLETED);
+      e.awaitStatus(c, OperationStatus.COMPLETED);
+      e.awaitStatus(b, OperationStatus.FAILED);
+      assertThat(e.get(b).errorMessage()).contains("assessor exploded");
+      assertThat(e.ops().children(b)).noneMatch(Operation::isActive);
+    }
+  }
+
+  @Test
+  void gateFailuresGoStraightToAPartialAssessment() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(150)))) {
+      String t = e.trigger("INJECT_GATE_FAIL:training");
+      String b = e.trigger("INJECT_GATE_FAIL:backtest");
+      String bypass = ((Triggered) e.agent().trigger(
+          new TriggerRequest("INJECT_GATE_FAIL:training", "haiku", true, false))).operationId();
+      for (String id : List.of(t, b, bypass)) {
+        e.awaitStatus(id, OperationStatus.COMPLETED);
+      }
+      Operation tr = e.get(t);
+      assertThat(tr.parameters().get("gate_rejection")).asInstanceOf(
+          org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("reason", "accuracy_below_threshold");
+      assertThat(tr.parameters()).doesNotContainKey("backtest_op_id");
+      assertThat(tr.resultSummary()).containsEntry("success", false);
+      assertThat(e.get(b).parameters().get("gate_rejection").toString())
+          .contains("win_rate_too_low");
+      assertThat(e.get(bypass).parameters()).doesNotContainKey("gate_rejection")
+          .containsKey("backtest_op_id");
+      assertThat(e.get(bypass).param("model")).isEqualTo(Model.HAIKU.id());
+    }
+  }
+
+  @Test
+  void scenario4_queuingWithOneTrainingWorkerServesInTriggerOrder() {
+    Settings s = TestEngine.fastSettings(Duration.ofMillis(300)).withWorkers(1, 1)
+        .withMaxConcurrentResearches(3);
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
+      String a = e.trigger("A");
+      String b = e.trigger("B");
+      String c = e.trigger("C");
+      // While one trains, the others wait in designing with their design done.
+      await().atMost(TestEngine.WAIT).until(() -> {
+        long training = List.of(a, b, c).stream().filter(id -> "training".equals(e.phase(id)))
+            .count();
+        long waiting = List.of(a, b, c).stream().filter(id -> "designing".equals(e.phase(id))
+            && e.status(e.get(id).param("design_op_id")) == OperationStatus.COMPLETED).count();
+        return training == 1 && waiting >= 1;
+      });
+      for (String id : List.of(a, b, c)) {
+        e.awaitStatus(id, OperationStatus.COMPLETED);
+      }
+      List<Operation> trainings = e.ops().list(OperationQuery.all()
+          .withType(OperationType.TRAINING)).operations();
+      assertThat(trainings).hasSize(3);
+      // newest first in the listing; reversed, parents must be in trigger order
+      assertThat(List.of(trainings.get(2).parentOperationId(), trainings.get(1)
+          .parentOperationId(), trainings.get(0).parentOperationId())).containsExactly(a, b, c);
+    }
+  }
+
+  @Test
+  void scenario5_capacityLimitAndForce() {
+    Settings s = TestEngine.fastSettings(Duration.ofSeconds(5)).withMaxConcurrentResearches(2);
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
+      e.trigger("A");
+      e.trigger("B");
+      TriggerReply third = e.agent().trigger(TriggerRequest.of("C"));
+      assertThat(third).isEqualTo(TriggerRefused.atCapacity(2, 2));
+      assertThat(third.message()).isEqualTo("At capacity: 2 active researches, limit is 2");
+      assertThat(e.ops().countActive(OperationType.AGENT_RESEARCH)).isEqualTo(2);
+      TriggerReply forced = e.agent().trigger(new TriggerRequest("C", null, false, true));
+      assertThat(forced.triggered()).isTrue();
+      StatusReply status = e.agent().getStatus();
+      assertThat(status.capacity()).isEqualTo(new StatusReply.Capacity(3, 2));
+      assertThat(status.status()).isEqualTo("active");
+      assertThat(status.activeResearches()).hasSize(3);
+      assertThat(status.workers()).containsKeys("training", "backtesting");
+      assertThat(status.workers().get("training").total()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void scenario6_budgetExhaustedRefusesTriggersButRunningResearchesFinish() {
+    // 0.16 allows one start; the first design's spend (0.0345 on sonnet) drops it below 0.15.
+    Settings s = TestEngine.fastSettings(Duration.ofMillis(300))
+        .withDailyBudget(new BigDecimal("0.16"));
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
+      String a = e.trigger("A");
+      await().atMost(TestEngine.WAIT).until(() -> e.get(a).param("strategy_name") != null);
+      int before = e.ops().list(OperationQuery.all()).totalCount();
+      TriggerReply refused = e.agent().trigger(TriggerRequest.of("B"));
+      assertThat(refused).isInstanceOf(TriggerRefused.class);
+      assertThat(((TriggerRefused) refused).reason()).isEqualTo("budget_exhausted");
+      assertThat(e.ops().list(OperationQuery.all()).totalCount()).as("no operation created")
+          .isEqualTo(before);
+      e.awaitStatus(a, OperationStatus.COMPLETED);
+      assertThat(e.agent().budget().todaySpend()).isEqualTo(0.066);
+      assertThat(e.agent().trigger(new TriggerRequest("forced", null, false, true)).triggered())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void unknownModelIsAValidationError() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(300)))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+          () -> e.agent().trigger(new TriggerRequest("x", "gpt-4", false, false)))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("Unknown model 'gpt-4'");
+      assertThat(e.ops().list(OperationQuery.all()).totalCount()).isZero();
+      Triggered t = (Triggered) e.agent().trigger(new TriggerRequest(null, "opus", false, false));
+      assertThat(t.model()).isEqualTo(Model.OPUS.id());
+      assertThat(e.get(t.operationId()).param("brief")).isEqualTo(TriggerRequest.DEFAULT_BRIEF);
+      assertThat(e.get(t.operationId()).parameters()).containsEntry("bypass_gates", false);
+    }
+  }
+
+  @Test
+  void theCoordinatorStopsWhenIdleAndStartsOnTrigger() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+      assertThat(e.agent().coordinator().isRunning()).isFalse();
+      assertThat(e.agent().getStatus().status()).isEqualTo("idle");
+      String a = e.trigger("A");
+      assertThat(e.agent().coordinator().isRunning()).isTrue();
+      e.awaitStatus(a, OperationStatus.COMPLETED);
+      await().atMost(TestEngine.WAIT).until(() -> !e.agent().coordinator().isRunning());
+      assertThat(e.agent().getStatus().lastCycle()).isNotNull();
+      String b = e.trigger("B");
+      e.awaitStatus(b, OperationStatus.COMPLETED);
+    }
+  }
+
+  @Test
+  void aCancelRacingCompletionEndsInExactlyOneTerminalState() {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+      for (int i = 0; i < 60; i++) {
+        Operation r = e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase",
+            "assessing"));
+        e.ops().start(r.operationId());
+        java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.CompletableFuture<Boolean> completer =
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+              meet(go);
+              return e.ops().complete(r.operationId(), Map.of()).applied();
+            });
+        meet(go);
+        boolean cancelled = e.agent().cancel(r.operationId()).success();
+        boolean completed = completer.join();
+        assertThat(cancelled ^ completed).as("exactly one wins, round " + i).isTrue();
+        assertThat(e.status(r.operationId())).isEqualTo(
+            cancelled ? OperationStatus.CANCELLED : OperationStatus.COMPLETED);
+      }
+    }
+  }
+
+  private static void meet(java.util.concurrent.CyclicBarrier b) {
+    try {
+      b.await(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+}
