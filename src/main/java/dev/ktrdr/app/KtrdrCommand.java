@@ -1,5 +1,7 @@
 package dev.ktrdr.app;
 
+import dev.ktrdr.cli.AgentCommand;
+import dev.ktrdr.cli.OpsCommand;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ktrdr", mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "Operations console for the ktrdr research coordinator.",
-    subcommands = {ServeCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, AgentCommand.class, OpsCommand.class,
+        DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class KtrdrCommand implements Runnable {
   /** Commands that are HTTP clients: their output is for the user, so engine logs stay quiet. */
   private static final Set<String> CLIENT_COMMANDS = Set.of("agent", "ops", "doctor");
@@ -25,7 +28,14 @@ public final class KtrdrCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new KtrdrCommand());
     cl.setExecutionExceptionHandler(new FriendlyErrors());
+    shareVersion(cl);
     return cl;
+  }
+
+  /** Every subcommand answers {@code --version} like the root does. */
+  private static void shareVersion(CommandLine cl) {
+    cl.getCommandSpec().versionProvider(new VersionInfo());
+    cl.getSubcommands().values().forEach(KtrdrCommand::shareVersion);
   }
 
   public static void quietLogsForClientCommands(String[] args) {

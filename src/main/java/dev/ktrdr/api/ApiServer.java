@@ -1,0 +1,193 @@
+package dev.ktrdr.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.ValidationException;
+import dev.ktrdr.operations.OperationsService;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API of SPEC §7 on Javalin, over the same {@link AgentService} the desktop uses. Every
+ * refusal is a 4xx JSON body that says what is wrong; nothing a client sends produces a 500 or a
+ * stack trace. Handlers run on Jetty's pool and call the (thread-safe, blocking) services.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+  public static final String PREFIX = "/api/v1";
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  /** Request bodies are a few hundred bytes; 64 KB leaves room and refuses floods. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final Javalin app;
+  private final String host;
+
+  private ApiServer(Javalin app, String host) {
+    this.app = app;
+    this.host = host;
+  }
+
+  /**
+   * Starts serving on {@code host} (null: 127.0.0.1) and {@code port} (0: a free port) and
+   * returns once the port is bound.
+   *
+   * @throws ApiStartException when the port cannot be bound, e.g. it is in use
+   */
+  public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
+    String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
+    ObjectMapper mapper = ApiJson.mapper();
+    Requests requests = new Requests(mapper);
+    AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
+    OperationEndpoints opRoutes = new OperationEndpoints(ops);
+    DocsEndpoints docs = new DocsEndpoints(mapper);
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.http.prefer405over404 = true;
+      config.router.ignoreTrailingSlashes = true;
+      config.jsonMapper(new JavalinJackson(mapper, false));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      routes(config, agentRoutes, opRoutes, docs);
+      errors(config);
+    });
+    requirePortFree(bindHost, port);
+    try {
+      app.start(bindHost, port);
+    } catch (RuntimeException e) {
+      try {
+        app.stop();
+      } catch (RuntimeException ignored) {
+        // nothing was serving
+      }
+      throw new ApiStartException(describeBindFailure(bindHost, port, e), e);
+    }
+    log.info("API listening on http://{}:{}{}", bindHost, app.port(), PREFIX);
+    return new ApiServer(app, bindHost);
+  }
+
+  private static void routes(JavalinConfig c, AgentEndpoints agent, OperationEndpoints ops,
+      DocsEndpoints docs) {
+    c.routes.post(PREFIX + "/agent/trigger", agent::trigger);
+    c.routes.get(PREFIX + "/agent/status", agent::status);
+    c.routes.delete(PREFIX + "/agent/cancel/{operation_id}", agent::cancel);
+    c.routes.get(PREFIX + "/agent/budget", agent::budget);
+    c.routes.get(PREFIX + "/operations", ops::list);
+    c.routes.get(PREFIX + "/operations/{id}", ops::get);
+    c.routes.get(PREFIX + "/operations/{id}/children", ops::children);
+    c.routes.delete(PREFIX + "/operations/{id}", agent::cancelOperation);
+    c.routes.get(PREFIX + "/workers", agent::workers);
+    c.routes.get(PREFIX + "/health", docs::health);
+    c.routes.get(PREFIX + "/openapi.json", docs::openApi);
+    c.routes.get(DocsEndpoints.UI_PATH, docs::swaggerUi);
+    c.routes.get(DocsEndpoints.UI_PATH + "/{asset}", docs::swaggerAsset);
+  }
+
+  private static void errors(JavalinConfig c) {
+    c.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
+        .json(e.body() != null ? e.body() : ApiJson.error(e.getMessage())));
+    c.routes.exception(ValidationException.class,
+        (e, ctx) -> ctx.status(422).json(ApiJson.error(e.getMessage())));
+    c.routes.exception(HttpResponseException.class,
+        (e, ctx) -> ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx))));
+    c.routes.exception(Exception.class, (e, ctx) -> {
+      // A bug, not a bad request: say so in one log line with the route, keep serving.
+      log.error("Unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      log.debug("Stack trace", e);
+      ctx.status(500).json(ApiJson.error("Internal error: " + e.getClass().getSimpleName()));
+    });
+    // Javalin answers unmatched routes itself; make sure those answers are JSON too.
+    c.routes.error(404, ApiServer::jsonIfNotYet);
+    c.routes.error(405, ApiServer::jsonIfNotYet);
+  }
+
+  private static void jsonIfNotYet(Context ctx) {
+    String type = ctx.res().getContentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
+      ctx.json(ApiJson.error(ctx.statusCode() == 405
+          ? "Method " + ctx.method() + " not allowed on " + Requests.abbreviate(ctx.path())
+          : "No such route: " + ctx.method() + " " + Requests.abbreviate(ctx.path())));
+    }
+  }
+
+  private static String describe(HttpResponseException e, Context ctx) {
+    switch (e.getStatus()) {
+      case 404:
+        return "No such route: " + ctx.method() + " " + Requests.abbreviate(ctx.path());
+      case 405:
+        return "Method " + ctx.method() + " not allowed on " + Requests.abbreviate(ctx.path());
+      case 413:
+        return "Request body too large: at most " + MAX_BODY_BYTES + " bytes";
+      default:
+        return e.getMessage() == null || e.getMessage().isBlank()
+            ? "Request refused (" + e.getStatus() + ")" : e.getMessage();
+    }
+  }
+
+  /** Checked first so that a taken port is one clear line, not a Javalin error in the log. */
+  private static void requirePortFree(String host, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+    } catch (java.io.IOException e) {
+      throw new ApiStartException(describeBindFailure(host, port,
+          new IllegalStateException(e.getMessage(), e)), e);
+    }
+  }
+
+  private static String describeBindFailure(String host, int port, RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof java.net.BindException || String.valueOf(e.getMessage())
+        .toLowerCase(Locale.ROOT).contains("in use")) {
+      return "Port " + port + " on " + host + " is already in use (another ktrdr server?). "
+          + "Pick another with --port or KTRDR_PORT.";
+    }
+    return "Cannot serve the API on " + host + ":" + port + ": "
+        + (root.getMessage() == null ? root.toString() : root.getMessage());
+  }
+
+  /** The port actually bound (useful after asking for port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** Every HTTP route registered, as {@code "GET /api/v1/health"}; for docs and tests. */
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
+    for (ParsedEndpoint p : app.unsafe.internalRouter.allHttpHandlers()) {
+      HandlerType m = p.endpoint.method;
+      if (m.isHttpMethod()) {
+        out.add(m.name() + " " + p.endpoint.path);
+      }
+    }
+    return out;
+  }
+
+  /** Stops accepting requests and waits for those in flight; the services stay open. */
+  @Override
+  public void close() {
+    app.stop();
+    log.info("API stopped");
+  }
+}

@@ -1,0 +1,101 @@
+package dev.ktrdr.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktrdr.operations.Timestamps;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** Liveness, the OpenAPI document and the Swagger UI, served from the webjar (no network). */
+final class DocsEndpoints {
+  static final String UI_PATH = "/api/docs";
+  private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/";
+  /** The UI files the page needs; nothing else of the classpath is reachable. */
+  private static final Map<String, String> ASSETS = Map.of(
+      "swagger-ui.css", "text/css",
+      "index.css", "text/css",
+      "swagger-ui-bundle.js", "text/javascript",
+      "swagger-ui-standalone-preset.js", "text/javascript",
+      "favicon-32x32.png", "image/png",
+      "favicon-16x16.png", "image/png");
+
+  private final String openApiJson;
+  private final String swaggerVersion;
+  private final String version;
+
+  DocsEndpoints(ObjectMapper mapper) {
+    this.version = buildVersion();
+    ObjectNode doc = OpenApiDocument.build(mapper, version);
+    try {
+      this.openApiJson = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.swaggerVersion = swaggerUiVersion();
+  }
+
+  void health(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", "ok");
+    body.put("version", version);
+    body.put("time", Timestamps.format(Instant.now()));
+    ctx.json(body);
+  }
+
+  void openApi(Context ctx) {
+    ctx.contentType("application/json").result(openApiJson);
+  }
+
+  void swaggerUi(Context ctx) {
+    ctx.contentType("text/html; charset=utf-8").result("<!DOCTYPE html>\n"
+        + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ktrdr API</title>\n"
+        + "<link rel=\"stylesheet\" href=\"" + UI_PATH + "/swagger-ui.css\">\n"
+        + "<link rel=\"icon\" type=\"image/png\" href=\"" + UI_PATH + "/favicon-32x32.png\">\n"
+        + "</head><body><div id=\"swagger-ui\"></div>\n"
+        + "<script src=\"" + UI_PATH + "/swagger-ui-bundle.js\"></script>\n"
+        + "<script src=\"" + UI_PATH + "/swagger-ui-standalone-preset.js\"></script>\n"
+        + "<script>window.onload = () => { window.ui = SwaggerUIBundle({url: '"
+        + ApiServer.PREFIX + "/openapi.json', dom_id: '#swagger-ui', deepLinking: true,"
+        + " presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],"
+        + " layout: 'StandaloneLayout'}); };</script>\n"
+        + "</body></html>\n");
+  }
+
+  void swaggerAsset(Context ctx) {
+    String name = ctx.pathParam("asset");
+    String type = ASSETS.get(name);
+    InputStream in = type == null ? null
+        : DocsEndpoints.class.getResourceAsStream(WEBJAR + swaggerVersion + "/" + name);
+    if (in == null) {
+      throw ApiException.notFound("No such documentation file: " + Requests.abbreviate(name));
+    }
+    ctx.contentType(type).header("Cache-Control", "max-age=3600").result(in);
+  }
+
+  private static String swaggerUiVersion() {
+    Properties p = load("/META-INF/maven/org.webjars/swagger-ui/pom.properties");
+    return p.getProperty("version", "5.32.6");
+  }
+
+  private static String buildVersion() {
+    return load("/ktrdr-version.properties").getProperty("version", "dev");
+  }
+
+  private static Properties load(String resource) {
+    Properties p = new Properties();
+    try (InputStream in = DocsEndpoints.class.getResourceAsStream(resource)) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException ignored) {
+      // defaults apply
+    }
+    return p;
+  }
+}

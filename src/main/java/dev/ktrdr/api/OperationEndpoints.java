@@ -1,0 +1,97 @@
+package dev.ktrdr.api;
+
+import dev.ktrdr.operations.Operation;
+import dev.ktrdr.operations.OperationPage;
+import dev.ktrdr.operations.OperationQuery;
+import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.OperationsService;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The read side of {@code /operations}. */
+final class OperationEndpoints {
+  static final Set<String> LIST_PARAMS =
+      Set.of("status", "operation_type", "active_only", "limit", "offset");
+  static final int DEFAULT_LIMIT = 100;
+
+  private final OperationsService ops;
+
+  OperationEndpoints(OperationsService ops) {
+    this.ops = ops;
+  }
+
+  /** Newest first, filtered and paged. */
+  void list(Context ctx) {
+    Requests.onlyKnownQueryParams(ctx, LIST_PARAMS);
+    OperationStatus status = enumParam(ctx, "status", OperationStatus.values(),
+        OperationStatus::wire, OperationStatus::fromWire);
+    OperationType type = enumParam(ctx, "operation_type", OperationType.values(),
+        OperationType::wire, OperationType::fromWire);
+    OperationQuery query = new OperationQuery(status, type, Requests.boolParam(ctx, "active_only"),
+        null, Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, OperationQuery.MAX_LIMIT),
+        Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    OperationPage page = ops.list(query);
+    ctx.json(listBody(page.operations(), page.totalCount(), page.activeCount()));
+  }
+
+  void get(Context ctx) {
+    Operation op = find(ctx.pathParam("id"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("data", OperationView.of(op, now()));
+    ctx.json(body);
+  }
+
+  /** The children of one operation, oldest first, in the list shape. */
+  void children(Context ctx) {
+    Operation parent = find(ctx.pathParam("id"));
+    List<Operation> children = ops.children(parent.operationId());
+    int active = (int) children.stream().filter(Operation::isActive).count();
+    ctx.json(listBody(children, children.size(), active));
+  }
+
+  private Operation find(String id) {
+    if (!Requests.plausibleId(id)) {
+      throw ApiException.notFound("Operation not found: " + Requests.abbreviate(id));
+    }
+    return ops.get(id).orElseThrow(() -> ApiException.notFound("Operation not found: " + id));
+  }
+
+  private Map<String, Object> listBody(List<Operation> list, int total, int active) {
+    Instant now = now();
+    List<Map<String, Object>> data = new ArrayList<>();
+    for (Operation op : list) {
+      data.add(OperationView.of(op, now));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("data", data);
+    body.put("total_count", total);
+    body.put("active_count", active);
+    return body;
+  }
+
+  private Instant now() {
+    return ops.clock().instant();
+  }
+
+  private static <E> E enumParam(Context ctx, String name, E[] values,
+      java.util.function.Function<E, String> wire,
+      java.util.function.Function<String, java.util.Optional<E>> parse) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    return parse.apply(raw.strip()).orElseThrow(() -> ApiException.badRequest("Invalid " + name
+        + " '" + Requests.abbreviate(raw) + "': use "
+        + Arrays.stream(values).map(wire).collect(Collectors.joining(", "))));
+  }
+}

@@ -1,0 +1,137 @@
+package dev.ktrdr.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The CLI's only way to the engine: JSON over HTTP with OkHttp. Every request names the CLI in
+ * {@code X-Ktrdr-Client} so that the server records cancels as made by the CLI.
+ */
+final class ApiClient {
+  static final String CLIENT_HEADER = "X-Ktrdr-Client";
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String baseUrl;
+  private final HttpUrl base;
+  private final OkHttpClient http;
+
+  ApiClient(String baseUrl) {
+    this.baseUrl = baseUrl;
+    HttpUrl parsed = HttpUrl.parse(baseUrl);
+    if (parsed == null) {
+      throw new CliFailure("Invalid API URL '" + baseUrl + "': expected http://HOST:PORT");
+    }
+    this.base = parsed;
+    this.http = new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(30))
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  /** {@code path} is a list of segments under {@code /api/v1}; each is URL-encoded. */
+  Reply get(Map<String, String> query, String... path) {
+    return send("GET", null, query, path);
+  }
+
+  Reply post(Object body, String... path) {
+    return send("POST", body, Map.of(), path);
+  }
+
+  Reply delete(Map<String, String> query, String... path) {
+    return send("DELETE", null, query, path);
+  }
+
+  private Reply send(String method, Object body, Map<String, String> query, String... path) {
+    HttpUrl.Builder url = base.newBuilder().addPathSegment("api").addPathSegment("v1");
+    for (String segment : path) {
+      url.addPathSegment(segment);
+    }
+    query.forEach((k, v) -> {
+      if (v != null) {
+        url.addQueryParameter(k, v);
+      }
+    });
+    RequestBody rb = null;
+    if (body != null) {
+      try {
+        rb = RequestBody.create(MAPPER.writeValueAsBytes(body), JSON);
+      } catch (JsonProcessingException e) {
+        throw new CliFailure("Cannot encode the request: " + e.getOriginalMessage());
+      }
+    }
+    Request request = new Request.Builder().url(url.build()).method(method, rb)
+        .header(CLIENT_HEADER, "cli").header("Accept", "application/json").build();
+    try (Response response = http.newCall(request).execute()) {
+      ResponseBody rbody = response.body();
+      String text = rbody == null ? "" : rbody.string();
+      return new Reply(response.code(), parse(text), text);
+    } catch (IOException e) {
+      throw new ServerUnreachable(baseUrl);
+    } finally {
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return text.isBlank() ? null : MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** An HTTP answer: status, the JSON (null when the body was not JSON) and the raw text. */
+  record Reply(int status, JsonNode json, String raw) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+
+    /** The JSON body, or a failure saying the server answered something else. */
+    JsonNode requireJson(String url) {
+      if (json == null) {
+        throw new CliFailure("Unexpected reply from " + url + " (HTTP " + status + "): "
+            + (raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
+      }
+      return json;
+    }
+
+    /** The server's own explanation of a refusal. */
+    String errorMessage() {
+      if (json != null) {
+        for (String field : new String[] {"error", "message"}) {
+          if (json.hasNonNull(field)) {
+            return json.get(field).asText();
+          }
+        }
+      }
+      return "HTTP " + status + (raw.isBlank() ? "" : ": " + raw.strip());
+    }
+  }
+
+  /** The server could not be reached at all. */
+  static final class ServerUnreachable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ServerUnreachable(String url) {
+      super("Could not connect to API at " + url + ". Is the server running?", null, false,
+          false);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.ktrdr.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real jar as a process: {@code ktrdr serve} and CLI invocations, as a user runs them. */
+final class KtrdrProcess {
+  static final Duration WAIT = Duration.ofSeconds(60);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private KtrdrProcess() {}
+
+  static Path jar() {
+    String jar = System.getProperty("ktrdr.jar", "target/ktrdr.jar");
+    Path p = Path.of(jar);
+    if (!Files.isRegularFile(p)) {
+      throw new IllegalStateException("Build the jar first (mvn package): " + p);
+    }
+    return p;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** A running {@code ktrdr serve}; its stdout and stderr go to files in {@code dir}. */
+  static final class Server implements AutoCloseable {
+    final Process process;
+    final int port;
+    final Path stdout;
+    final Path stderr;
+
+    private Server(Process process, int port, Path stdout, Path stderr) {
+      this.process = process;
+      this.port = port;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    static Server start(Path dir, Path db, int port, Map<String, String> env, String name)
+        throws IOException {
+      Path out = dir.resolve(name + ".out");
+      Path err = dir.resolve(name + ".err");
+      ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar().toString(), "serve",
+          "--port", Integer.toString(port), "--db", db.toString())
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      pb.environment().put("STUB_WORKER_DELAY", "1");
+      pb.environment().put("AGENT_POLL_INTERVAL", "0.1");
+      pb.environment().putAll(env);
+      Server s = new Server(pb.start(), port, out, err);
+      await().atMost(WAIT).until(() -> {
+        if (!s.process.isAlive()) {
+          throw new IllegalStateException("serve exited " + s.process.exitValue() + ": "
+              + Files.readString(err));
+        }
+        return Files.readString(out).contains("listening on http://127.0.0.1:" + port);
+      });
+      return s;
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + port;
+    }
+
+    JsonNode get(String path) throws Exception {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + path))
+          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      return MAPPER.readTree(r.body());
+    }
+
+    JsonNode operation(String id) throws Exception {
+      return get("/api/v1/operations/" + id).get("data");
+    }
+
+    String status(String id) throws Exception {
+      return operation(id).get("status").asText();
+    }
+
+    String phase(String id) throws Exception {
+      return operation(id).path("metadata").path("parameters").path("phase").asText();
+    }
+
+    List<String> stderrLines() throws IOException {
+      return Files.readAllLines(stderr, StandardCharsets.UTF_8);
+    }
+
+    /** SIGKILL: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (process.isAlive()) {
+        process.destroy(); // SIGTERM: the clean shutdown path
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  /** A finished CLI run. */
+  record Cli(int code, String out, String err) {
+    String triggeredId() {
+      String prefix = "Research triggered: ";
+      if (code != 0 || !out.startsWith(prefix)) {
+        throw new AssertionError("trigger failed (" + code + "): " + out + err);
+      }
+      return out.trim().substring(prefix.length());
+    }
+  }
+
+  /** Runs {@code ktrdr args...} with {@code KTRDR_API_URL} pointing at {@code url}. */
+  static Cli cli(String url, String... args) throws IOException, InterruptedException {
+    // C1 only: a short-lived CLI JVM starts faster, which matters on a 2-core build machine.
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-jar",
+        jar().toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (url != null) {
+      pb.environment().put("KTRDR_API_URL", url);
+    }
+    Path out = Files.createTempFile("ktrdr-cli", ".out");
+    Path err = Files.createTempFile("ktrdr-cli", ".err");
+    try {
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("CLI did not finish: " + cmd);
+      }
+      return new Cli(p.exitValue(), Files.readString(out), Files.readString(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
