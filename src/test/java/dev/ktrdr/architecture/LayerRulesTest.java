@@ -54,13 +54,11 @@ class LayerRulesTest {
         .should().dependOnClassesThat().resideInAnyPackage("dev.ktrdr.desktop..",
             "dev.ktrdr.agent..", "dev.ktrdr.workers..", "dev.ktrdr.db..")
         .because("the CLI is a thin HTTP client of the API, not a second engine")
-        .allowEmptyShould(true)
         .check(classes);
     noClasses().that().resideInAPackage("dev.ktrdr.api..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.ktrdr.desktop..",
             "dev.ktrdr.cli..")
         .because("the API serves the service layer, not the other faces")
-        .allowEmptyShould(true)
         .check(classes);
   }
 
