@@ -15,7 +15,7 @@ echo "== which ktrdr: $(command -v ktrdr)"
 ktrdr --version
 ktrdr doctor --port 8791 --db "$(mktemp -d)/doctor.db"
 db=$(mktemp -d)/deb.db
-STUB_WORKER_FAST=true AGENT_POLL_INTERVAL=0.2 ktrdr serve --port 8791 --db "$db" &
+STUB_WORKER_DELAY=5 AGENT_POLL_INTERVAL=0.2 ktrdr serve --port 8791 --db "$db" &
 server=$!
 for _ in $(seq 1 100); do
   curl -sf http://127.0.0.1:8791/api/v1/health >/dev/null && break
