@@ -224,6 +224,17 @@ public final class ConsoleViewModel {
     }
   }
 
+  /** Shows {@code text} in the status line and the log pane (the console's own remarks). */
+  public void say(String text) {
+    message.set(text);
+    note(null, text);
+  }
+
+  /** Hands a notice to the view's notification sink. */
+  public void publishNotice(Notice n) {
+    notices.accept(n);
+  }
+
   private void note(String operationId, String text) {
     appendLog(List.of(new LogEntry(clock.instant(), operationId, LogEntry.DESKTOP, null, null,
         text)));
@@ -349,7 +360,10 @@ public final class ConsoleViewModel {
 
   // ---- actions ----
 
-  /** Triggers a research; the answer (or refusal) is shown in words and passed to {@code done}. */
+  /**
+   * Triggers a research; the answer (or refusal) is shown in words and passed to {@code done}
+   * (null when the call failed, e.g. an invalid model).
+   */
   public void trigger(String brief, String model, boolean bypassGates, boolean force,
       Consumer<TriggerReply> done) {
     message.set("Triggering…");
@@ -367,6 +381,7 @@ public final class ConsoleViewModel {
           }
           done.accept(reply);
         }, e -> {
+          done.accept(null);
           if (e instanceof ValidationException) {
             message.set("Cannot trigger: " + e.getMessage());
             notices.accept(new Notice(Notice.Level.WARNING, null, "Cannot trigger",
