@@ -101,6 +101,7 @@ public final class ConsoleView {
   private final Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
   private final Map<Shortcut, Integer> performed = new EnumMap<>(Shortcut.class);
 
+  private boolean logScrollPending;
   private ExportPrompt exportPrompt = ConsoleView::askExport;
   private Consumer<String> clipboard = ConsoleView::toSystemClipboard;
   private Runnable onQuit = Platform::exit;
@@ -141,7 +142,7 @@ public final class ConsoleView {
     VBox.setVgrow(table, Priority.ALWAYS);
     tableBox.getStyleClass().add("table-box");
     mainSplit.getItems().addAll(tableBox, detail);
-    mainSplit.setDividerPositions(0.68);
+    mainSplit.setDividerPositions(0.72);
     SplitPane.setResizableWithParent(detail, false);
     verticalSplit.setOrientation(Orientation.VERTICAL);
     verticalSplit.getItems().addAll(mainSplit, buildLogPane());
@@ -274,15 +275,18 @@ public final class ConsoleView {
 
   private Node buildFilterBar() {
     filter.setId("filter");
-    filter.setPromptText("Filter: id, strategy, phase, brief…  (Ctrl+F)");
+    filter.setPromptText("Filter  (Ctrl+F)");
+    filter.setTooltip(new Tooltip("Matches id, status, phase, strategy, model and brief"));
     filter.textProperty().bindBidirectional(vm.filterTextProperty());
     HBox.setHgrow(filter, Priority.ALWAYS);
     statusFilter.setId("statusFilter");
     statusFilter.getItems().addAll(StatusFilter.values());
+    statusFilter.setPrefWidth(190);
     statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
     sortChoice.setId("sort");
     sortChoice.getItems().addAll(SortChoice.values());
     sortChoice.setPromptText("Sort");
+    sortChoice.setPrefWidth(170);
     sortChoice.setTooltip(new Tooltip("Sort the table (or click a column header)"));
     sortChoice.valueProperty().addListener((o, a, c) -> applySort(c));
     cancelSelected.setId("cancelSelected");
@@ -315,6 +319,8 @@ public final class ConsoleView {
     table.setPlaceholder(new Label("No researches yet. Type a brief above and press Enter "
         + "(Ctrl+N)."));
     table.setTableMenuButtonVisible(false);
+    // Every column fits the width: the Cancel column is never scrolled out of sight.
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
     TableColumn<OperationRow, String> id = new TableColumn<>("ID");
     id.setId("col-id");
@@ -329,30 +335,34 @@ public final class ConsoleView {
         getStyleClass().add("mono-cell");
       }
     });
-    id.setPrefWidth(190);
+    id.setPrefWidth(205);
+    id.setMinWidth(120);
 
     TableColumn<OperationRow, OperationStatus> status = new TableColumn<>("Status");
     status.setId("col-status");
     status.setCellValueFactory(c -> c.getValue().statusProperty());
     status.setCellFactory(c -> new StatusCell<>());
-    status.setPrefWidth(105);
+    status.setPrefWidth(100);
+    status.setMaxWidth(110);
 
     TableColumn<OperationRow, String> phase = new TableColumn<>("Phase");
     phase.setId("col-phase");
     phase.setCellValueFactory(c -> c.getValue().phaseProperty());
     phase.setComparator(ConsoleView::comparePhase);
     phase.setPrefWidth(100);
+    phase.setMaxWidth(130);
 
     TableColumn<OperationRow, String> strategy = new TableColumn<>("Strategy");
     strategy.setId("col-strategy");
     strategy.setCellValueFactory(c -> c.getValue().strategyProperty());
-    strategy.setPrefWidth(160);
+    strategy.setPrefWidth(175);
 
     TableColumn<OperationRow, Number> progress = new TableColumn<>("Progress");
     progress.setId("col-progress");
     progress.setCellValueFactory(c -> c.getValue().progressProperty());
     progress.setCellFactory(c -> new ProgressCell());
-    progress.setPrefWidth(150);
+    progress.setPrefWidth(130);
+    progress.setMaxWidth(200);
 
     TableColumn<OperationRow, Number> duration = new TableColumn<>("Duration");
     duration.setId("col-duration");
@@ -364,12 +374,13 @@ public final class ConsoleView {
         setText(empty || v == null ? null : OperationRow.formatDuration(v.doubleValue()));
       }
     });
-    duration.setPrefWidth(85);
+    duration.setPrefWidth(80);
+    duration.setMaxWidth(100);
 
     TableColumn<OperationRow, String> child = new TableColumn<>("Current child");
     child.setId("col-child");
     child.setCellValueFactory(c -> c.getValue().currentChildProperty());
-    child.setPrefWidth(190);
+    child.setPrefWidth(175);
 
     TableColumn<OperationRow, OperationRow> cancel = new TableColumn<>("");
     cancel.setId("col-cancel");
@@ -377,6 +388,9 @@ public final class ConsoleView {
     cancel.setCellFactory(c -> new CancelButtonCell(vm::cancel));
     cancel.setSortable(false);
     cancel.setPrefWidth(90);
+    cancel.setMinWidth(90);
+    cancel.setMaxWidth(90);
+    cancel.setResizable(false);
 
     table.getColumns().addAll(List.of(id, status, phase, strategy, progress, duration, child,
         cancel));
@@ -406,14 +420,14 @@ public final class ConsoleView {
     logTable.setId("log");
     TableColumn<LogEntry, String> ts = new TableColumn<>("Time");
     ts.setCellValueFactory(c -> new ReadOnlyStringWrapper(LOG_TIME.format(c.getValue().ts())));
-    ts.setPrefWidth(100);
+    ts.setPrefWidth(110);
     TableColumn<LogEntry, String> op = new TableColumn<>("Operation");
     op.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().operationId() == null
         ? "console" : c.getValue().operationId()));
-    op.setPrefWidth(300);
+    op.setPrefWidth(345);
     TableColumn<LogEntry, String> ev = new TableColumn<>("Event");
     ev.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().event()));
-    ev.setPrefWidth(90);
+    ev.setPrefWidth(100);
     TableColumn<LogEntry, String> change = new TableColumn<>("Change");
     change.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().to() == null ? ""
         : (c.getValue().from() == null ? "" : c.getValue().from()) + " → " + c.getValue().to()));
@@ -426,8 +440,14 @@ public final class ConsoleView {
     logTable.setPlaceholder(new Label("Operation events appear here as they happen."));
     logTable.getStyleClass().add("log-table");
     vm.log().addListener((ListChangeListener<LogEntry>) ch -> {
-      if (!vm.log().isEmpty() && logTable.getSelectionModel().isEmpty()) {
-        logTable.scrollTo(vm.log().size() - 1);
+      if (!logScrollPending && logTable.getSelectionModel().isEmpty()) {
+        logScrollPending = true; // one scroll per burst, after the table has taken the rows
+        Platform.runLater(() -> {
+          logScrollPending = false;
+          if (!vm.log().isEmpty()) {
+            logTable.scrollTo(vm.log().size() - 1);
+          }
+        });
       }
     });
     Label title = new Label("Event log");
@@ -665,7 +685,7 @@ public final class ConsoleView {
     } catch (IllegalArgumentException e) {
       vm.statusFilterProperty().set(StatusFilter.ALL);
     }
-    mainSplit.setDividerPositions(s.getDouble("split.main", 0.68));
+    mainSplit.setDividerPositions(s.getDouble("split.main", 0.72));
     verticalSplit.setDividerPositions(s.getDouble("split.vertical", 0.72));
   }
 

@@ -114,8 +114,9 @@ public final class OperationRow {
       currentChild.set("");
       return;
     }
-    String type = currentChildType == null ? "child" : currentChildType.wire();
-    currentChild.set(type + " " + Math.round(childPercent) + "%  " + shortId(currentChildId));
+    String type = currentChildType == null ? "child"
+        : currentChildType.wire().replace("agent_", "");
+    currentChild.set(type + " " + Math.round(childPercent) + "% · " + shortId(currentChildId));
   }
 
   /**
