@@ -316,6 +316,7 @@ public final class ConsoleView {
     table.setId("operations");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setRowFactory(t -> new OperationTableRow());
+    table.setFixedCellSize(38);
     table.setPlaceholder(new Label("No researches yet. Type a brief above and press Enter "
         + "(Ctrl+N)."));
     table.setTableMenuButtonVisible(false);
@@ -326,13 +327,19 @@ public final class ConsoleView {
     id.setId("col-id");
     id.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
     id.setCellFactory(c -> new TableCell<>() {
+      private final Tooltip full = new Tooltip();
+
+      {
+        getStyleClass().add("mono-cell");
+      }
+
       @Override
       protected void updateItem(String v, boolean empty) {
         super.updateItem(v, empty);
         setText(empty || v == null ? null
             : v.startsWith(RESEARCH_PREFIX) ? v.substring(RESEARCH_PREFIX.length()) : v);
-        setTooltip(empty || v == null ? null : new Tooltip(v));
-        getStyleClass().add("mono-cell");
+        full.setText(v);
+        setTooltip(empty || v == null ? null : full);
       }
     });
     id.setPrefWidth(205);
@@ -439,6 +446,8 @@ public final class ConsoleView {
     logTable.setItems(vm.log());
     logTable.setPlaceholder(new Label("Operation events appear here as they happen."));
     logTable.getStyleClass().add("log-table");
+    // Fixed row heights: the flow never measures thousands of rows when lines arrive fast.
+    logTable.setFixedCellSize(24);
     vm.log().addListener((ListChangeListener<LogEntry>) ch -> {
       if (!logScrollPending && logTable.getSelectionModel().isEmpty()) {
         logScrollPending = true; // one scroll per burst, after the table has taken the rows

@@ -22,12 +22,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
@@ -78,8 +81,7 @@ public final class ConsoleViewModel {
   private final Clock clock;
 
   private final Map<String, OperationRow> byId = new HashMap<>();
-  private final ObservableList<OperationRow> rows =
-      FXCollections.observableArrayList(OperationRow::observables);
+  private final RowList rows = new RowList();
   private final FilteredList<OperationRow> visibleRows = new FilteredList<>(rows);
   private final StringProperty filterText = new SimpleStringProperty("");
   private final ObjectProperty<StatusFilter> statusFilter =
@@ -168,18 +170,7 @@ public final class ConsoleViewModel {
         notices.accept(endNotice(e));
       }
     }
-    List<OperationRow> added = new ArrayList<>();
-    for (Operation r : researches.values()) {
-      OperationRow row = byId.get(r.operationId());
-      if (row == null) {
-        row = new OperationRow(r, now);
-        byId.put(r.operationId(), row);
-        added.add(row);
-      } else {
-        row.update(r, now);
-      }
-    }
-    rows.addAll(added);
+    mergeResearches(researches.values(), now);
     for (Operation c : children.values()) {
       OperationRow parent = c.parentOperationId() == null ? null
           : byId.get(c.parentOperationId());
@@ -192,6 +183,24 @@ public final class ConsoleViewModel {
     if (touchesSelected) {
       reloadDetail();
     }
+  }
+
+  /** New rows are appended and changed rows reported, each as one list change. */
+  private void mergeResearches(Collection<Operation> snapshots, Instant now) {
+    List<OperationRow> added = new ArrayList<>();
+    Set<OperationRow> changed = new LinkedHashSet<>();
+    for (Operation r : snapshots) {
+      OperationRow row = byId.get(r.operationId());
+      if (row == null) {
+        row = new OperationRow(r, now);
+        byId.put(r.operationId(), row);
+        added.add(row);
+      } else if (row.update(r, now)) {
+        changed.add(row);
+      }
+    }
+    rows.updated(changed);
+    rows.append(added);
   }
 
   private static Notice endNotice(OperationEvent e) {
@@ -263,18 +272,7 @@ public final class ConsoleViewModel {
 
   private void applySnapshot(Snapshot s) {
     Instant now = clock.instant();
-    List<OperationRow> added = new ArrayList<>();
-    for (Operation r : s.researches()) {
-      OperationRow row = byId.get(r.operationId());
-      if (row == null) {
-        row = new OperationRow(r, now);
-        byId.put(r.operationId(), row);
-        added.add(row);
-      } else {
-        row.update(r, now);
-      }
-    }
-    rows.addAll(added);
+    mergeResearches(s.researches(), now);
     for (Operation c : s.currentChildren()) {
       OperationRow parent = byId.get(c.parentOperationId());
       if (parent != null) {
@@ -447,8 +445,8 @@ public final class ConsoleViewModel {
 
   private CancelOutcome applyCancel(OperationRow row, CancelResult res) {
     row.setCancelling(false);
-    if (res.after() != null) {
-      row.update(res.after(), clock.instant());
+    if (res.after() != null && row.update(res.after(), clock.instant())) {
+      rows.updated(List.of(row));
     }
     CancelReply reply = res.reply();
     String text;

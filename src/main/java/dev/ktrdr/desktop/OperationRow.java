@@ -8,7 +8,6 @@ import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import java.time.Instant;
 import java.util.Arrays;
-import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,6 +40,8 @@ public final class OperationRow {
   private String currentChildId;
   private OperationType currentChildType;
   private double childPercent;
+  /** Position in the {@link RowList}; rows are only appended, so it never changes. */
+  int listIndex = -1;
 
   OperationRow(Operation research, Instant now) {
     this.id = research.operationId();
@@ -48,19 +49,20 @@ public final class OperationRow {
     update(research, now);
   }
 
-  /** The properties whose change should re-sort or re-filter the table (extractor list). */
-  Observable[] observables() {
-    return new Observable[] {status, phase, strategy, progress};
-  }
 
   /**
-   * Takes a newer snapshot of the research. A row never goes from an ended status back to an
+   * Takes a newer snapshot of the research; returns true when what the table filters and sorts
+   * on (status, phase, strategy) changed. Cells bind to the properties directly, so progress and
+   * duration repaint without any list change. A row never goes from an ended status back to an
    * active one: a stale read (a refresh racing an event) cannot resurrect a finished research.
    */
-  void update(Operation research, Instant now) {
+  boolean update(Operation research, Instant now) {
     if (status.get() != null && status.get().isTerminal() && research.isActive()) {
-      return;
+      return false;
     }
+    OperationStatus oldStatus = status.get();
+    String oldPhase = phase.get();
+    String oldStrategy = strategy.get();
     operation.set(research);
     status.set(research.status());
     Phase p = ResearchParams.phase(research);
@@ -83,6 +85,8 @@ public final class OperationRow {
     refreshChildText();
     recomputeProgress();
     tick(now);
+    return oldStatus != status.get() || !oldPhase.equals(phase.get())
+        || !oldStrategy.equals(strategy.get());
   }
 
   /** Takes a snapshot of one of this research's children; only the current one is shown. */
