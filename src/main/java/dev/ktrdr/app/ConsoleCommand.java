@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -84,8 +83,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
     log.info("ktrdr console ready (database {}, {} research(es) resumed)", dbPath, resumed);
     CountDownLatch windowClosed = new CountDownLatch(1);
-    Platform.runLater(() -> ConsoleWindow.open(new Stage(), runtime.agent(), runtime.operations(),
-        dbPath, windowClosed::countDown));
+    Platform.runLater(() -> ConsoleWindow.openNew(runtime.agent(), runtime.operations(), dbPath,
+        windowClosed::countDown));
     windowClosed.await();
     log.info("Window closed; stopping (active researches resume on the next start)");
     shutdown.run();

@@ -82,6 +82,12 @@ public final class ConsoleWindow {
     return w;
   }
 
+  /** Builds the window on a new stage and shows it; call on the FX thread. */
+  public static ConsoleWindow openNew(AgentService agent, OperationsService ops, Path dbPath,
+      Runnable onClosed) {
+    return open(new Stage(), agent, ops, dbPath, onClosed);
+  }
+
   /** Saves the window state and closes the window (as Ctrl+Q does). */
   public void close() {
     stage.close(); // onHidden does the rest
