@@ -349,8 +349,9 @@ public final class ConsoleView {
     status.setId("col-status");
     status.setCellValueFactory(c -> c.getValue().statusProperty());
     status.setCellFactory(c -> new StatusCell<>());
-    status.setPrefWidth(100);
-    status.setMaxWidth(110);
+    status.setPrefWidth(112);
+    status.setMinWidth(112);
+    status.setMaxWidth(120);
 
     TableColumn<OperationRow, String> phase = new TableColumn<>("Phase");
     phase.setId("col-phase");
@@ -362,7 +363,7 @@ public final class ConsoleView {
     TableColumn<OperationRow, String> strategy = new TableColumn<>("Strategy");
     strategy.setId("col-strategy");
     strategy.setCellValueFactory(c -> c.getValue().strategyProperty());
-    strategy.setPrefWidth(175);
+    strategy.setPrefWidth(165);
 
     TableColumn<OperationRow, Number> progress = new TableColumn<>("Progress");
     progress.setId("col-progress");
@@ -387,7 +388,8 @@ public final class ConsoleView {
     TableColumn<OperationRow, String> child = new TableColumn<>("Current child");
     child.setId("col-child");
     child.setCellValueFactory(c -> c.getValue().currentChildProperty());
-    child.setPrefWidth(175);
+    child.setPrefWidth(195);
+    child.setMinWidth(150);
 
     TableColumn<OperationRow, OperationRow> cancel = new TableColumn<>("");
     cancel.setId("col-cancel");
@@ -454,6 +456,7 @@ public final class ConsoleView {
         Platform.runLater(() -> {
           logScrollPending = false;
           if (!vm.log().isEmpty()) {
+            logTable.layout(); // let the skin see the new rows, or scrollTo past them is ignored
             logTable.scrollTo(vm.log().size() - 1);
           }
         });

@@ -87,6 +87,8 @@ public final class ConsoleViewModel {
   private final ObjectProperty<StatusFilter> statusFilter =
       new SimpleObjectProperty<>(StatusFilter.ALL);
   private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
+  /** One wrapper, kept: a wrapper made per call only weakly forwards and may be collected. */
+  private final ObservableList<LogEntry> logView = FXCollections.unmodifiableObservableList(log);
 
   private final ReadOnlyStringWrapper workersText = new ReadOnlyStringWrapper("Workers: –");
   private final ReadOnlyStringWrapper budgetText = new ReadOnlyStringWrapper("Budget: –");
@@ -536,7 +538,7 @@ public final class ConsoleViewModel {
   }
 
   public ObservableList<LogEntry> log() {
-    return FXCollections.unmodifiableObservableList(log);
+    return logView;
   }
 
   public ReadOnlyStringProperty workersTextProperty() {

@@ -53,6 +53,7 @@ final class DetailPane extends VBox {
     title.setWrapText(true);
     badge.getStyleClass().add("status-badge");
     badge.setVisible(false);
+    badge.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox header = new HBox(10, badge, title);
     header.getStyleClass().add("detail-header");
 

@@ -119,8 +119,9 @@ public final class OperationRow {
       return;
     }
     String type = currentChildType == null ? "child"
-        : currentChildType.wire().replace("agent_", "");
-    currentChild.set(type + " " + Math.round(childPercent) + "% · " + shortId(currentChildId));
+        : currentChildType.wire().replace("agent_", "").replace("backtesting", "backtest");
+    currentChild.set(type + " " + Math.round(childPercent) + "% · "
+        + shortId(currentChildId).replace("…", ""));
   }
 
   /**

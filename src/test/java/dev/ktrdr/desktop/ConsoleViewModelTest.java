@@ -188,7 +188,7 @@ class ConsoleViewModelTest {
         OperationType.AGENT_RESEARCH, OperationStatus.CANCELLED, t, t, t.plusSeconds(75), 20,
         "Training model...", Map.of("phase", "training"), "Cancelled by user", null);
     OperationRow row = new OperationRow(running, t.plusSeconds(10));
-    assertThat(row.currentChildProperty().get()).isEqualTo("training 0% · …y");
+    assertThat(row.currentChildProperty().get()).isEqualTo("training 0% · y");
     row.update(cancelled, t.plusSeconds(80));
     row.update(running, t.plusSeconds(81));
     assertThat(row.status()).isEqualTo(OperationStatus.CANCELLED);
