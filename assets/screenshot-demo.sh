@@ -1,4 +1,8 @@
 #!/bin/bash
+# Demo used for assets/screenshot.png: after `mvn -B -q package -DskipTests`, run
+#   xvfb-run -a -s "-screen 0 1440x900x24" assets/screenshot-demo.sh   (needs xdotool, imagemagick)
+# It triggers four researches with Ctrl+N, cancels one with a click + Delete + Enter, selects the
+# oldest, and writes /tmp/shot.png; Ctrl+Q quits.
 cd /work/wt-desktop
 export STUB_WORKER_DELAY=${STUB_WORKER_DELAY:-8}
 java -jar target/ktrdr.jar console --db /tmp/shot.db --port 8799 > /tmp/console.log 2>&1 &
