@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ktrdr", mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "Operations console for the ktrdr research coordinator.",
-    subcommands = {ServeCommand.class, AgentCommand.class, OpsCommand.class,
-        DoctorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ConsoleCommand.class, ServeCommand.class, AgentCommand.class,
+        OpsCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class KtrdrCommand implements Runnable {
   /** Commands that are HTTP clients: their output is for the user, so engine logs stay quiet. */
   private static final Set<String> CLIENT_COMMANDS = Set.of("agent", "ops", "doctor");

@@ -1,0 +1,139 @@
+package dev.ktrdr.desktop;
+
+import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.operations.OperationsService;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The console's stage: builds the view on a view model connected to the engine's events, ticks
+ * durations once a second, restores and saves the window state, and installs the FX exception
+ * handler. Create and use on the FX thread.
+ */
+public final class ConsoleWindow {
+  public static final String TITLE = "ktrdr console";
+  public static final String STYLESHEET = "/dev/ktrdr/desktop/console.css";
+
+  private final Stage stage;
+  private final ConsoleViewModel vm;
+  private final ConsoleView view;
+  private final FxTaskExecutor executor;
+  private final WindowState state;
+  private final Timeline ticker;
+  private final EventCoalescer coalescer;
+  private final FxExceptionHandler exceptions;
+  private boolean closed;
+
+  private ConsoleWindow(Stage stage, AgentService agent, OperationsService ops, Path dbPath,
+      Runnable onClosed) {
+    this.stage = stage;
+    this.executor = new FxTaskExecutor();
+    this.vm = new ConsoleViewModel(agent, ops, executor, Clock.systemUTC());
+    this.view = new ConsoleView(vm);
+    this.state = WindowState.beside(dbPath);
+
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    double w = Math.min(state.getDouble("window.width", 1400), screen.getWidth());
+    double h = Math.min(state.getDouble("window.height", 860), screen.getHeight());
+    Scene scene = new Scene(view.root(), w, h);
+    scene.getStylesheets().add(ConsoleWindow.class.getResource(STYLESHEET).toExternalForm());
+    view.install(scene);
+    view.restore(state);
+    view.setOnQuit(this::close);
+    stage.setTitle(TITLE);
+    stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(560);
+    double x = state.getDouble("window.x", Double.NaN);
+    double y = state.getDouble("window.y", Double.NaN);
+    if (!Double.isNaN(x) && !Double.isNaN(y) && screen.contains(x + 40, y + 20)) {
+      stage.setX(x);
+      stage.setY(y);
+    }
+    stage.setMaximized(state.getBoolean("window.maximized", false));
+
+    exceptions = FxExceptionHandler.install(stage);
+    vm.setNoticeSink(new Notifier(stage));
+    coalescer = vm.connect(Platform::runLater);
+    vm.refresh();
+    ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+    ticker.setCycleCount(Animation.INDEFINITE);
+    ticker.play();
+    stage.setOnHidden(e -> {
+      shutDown();
+      onClosed.run();
+    });
+  }
+
+  /** Builds the window on {@code stage} and shows it. */
+  public static ConsoleWindow open(Stage stage, AgentService agent, OperationsService ops,
+      Path dbPath, Runnable onClosed) {
+    ConsoleWindow w = new ConsoleWindow(stage, agent, ops, dbPath, onClosed);
+    stage.show();
+    return w;
+  }
+
+  /** Builds the window on a new stage and shows it; call on the FX thread. */
+  public static ConsoleWindow openNew(AgentService agent, OperationsService ops, Path dbPath,
+      Runnable onClosed) {
+    return open(new Stage(), agent, ops, dbPath, onClosed);
+  }
+
+  /** Saves the window state and closes the window (as Ctrl+Q does). */
+  public void close() {
+    stage.close(); // onHidden does the rest
+  }
+
+  private void shutDown() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    saveState();
+    ticker.stop();
+    vm.disconnect();
+    executor.close();
+  }
+
+  /** Writes size, column widths, splits and the filter beside the database. */
+  public void saveState() {
+    state.put("window.maximized", stage.isMaximized());
+    if (!stage.isMaximized()) {
+      state.put("window.width", stage.getWidth());
+      state.put("window.height", stage.getHeight());
+      state.put("window.x", stage.getX());
+      state.put("window.y", stage.getY());
+    }
+    view.save(state);
+    state.save();
+  }
+
+  public ConsoleViewModel viewModel() {
+    return vm;
+  }
+
+  public ConsoleView view() {
+    return view;
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public EventCoalescer coalescer() {
+    return coalescer;
+  }
+
+  public FxExceptionHandler exceptionHandler() {
+    return exceptions;
+  }
+}

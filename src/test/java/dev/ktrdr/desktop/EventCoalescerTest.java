@@ -1,0 +1,89 @@
+package dev.ktrdr.desktop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ktrdr.operations.OperationEvent;
+import dev.ktrdr.operations.OperationType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EventCoalescerTest {
+  /** A fake UI thread: tasks queue up until the test runs them. */
+  private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
+  private final List<List<OperationEvent>> batches = new ArrayList<>();
+
+  private void runUi() {
+    for (Runnable r; (r = ui.poll()) != null; ) {
+      r.run();
+    }
+  }
+
+  static OperationEvent event(String id, int n) {
+    return new OperationEvent(Instant.now(), id, OperationType.AGENT_RESEARCH, null,
+        OperationEvent.Kind.PROGRESS, null, null, "step " + n, null);
+  }
+
+  @Test
+  void aBurstIsOneDispatchAndOneBatchInOrder() {
+    EventCoalescer c = new EventCoalescer(ui::add, batches::add);
+    for (int i = 0; i < 500; i++) {
+      c.onEvent(event("op_x", i));
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> !ui.isEmpty());
+    runUi();
+    assertThat(c.received()).isEqualTo(500);
+    assertThat(c.dispatches()).isEqualTo(1);
+    assertThat(batches).hasSize(1);
+    assertThat(batches.get(0)).extracting(OperationEvent::message)
+        .startsWith("step 0", "step 1").endsWith("step 499");
+  }
+
+  @Test
+  void producersNeverBlockEvenWhenTheUiThreadIsStuck() throws Exception {
+    EventCoalescer c = new EventCoalescer(ui::add, batches::add); // nobody runs the UI queue
+    int threads = 4;
+    int each = 5_000;
+    CountDownLatch done = new CountDownLatch(threads);
+    for (int t = 0; t < threads; t++) {
+      String id = "op_" + t;
+      new Thread(() -> {
+        for (int i = 0; i < each; i++) {
+          c.onEvent(event(id, i));
+        }
+        done.countDown();
+      }).start();
+    }
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(c.received()).isEqualTo((long) threads * each);
+    assertThat(c.dispatches()).isEqualTo(1); // one outstanding drain, however many events
+    await().atMost(Duration.ofSeconds(5)).until(() -> !ui.isEmpty());
+    runUi();
+    assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(threads * each);
+  }
+
+  @Test
+  void aSteadyStreamIsDrainedAtMostOncePerFrame() {
+    EventCoalescer c = new EventCoalescer(ui::add, batches::add);
+    long start = System.nanoTime();
+    long end = start + TimeUnit.MILLISECONDS.toNanos(500);
+    int n = 0;
+    while (System.nanoTime() < end) { // the test thread is both producer and UI thread
+      c.onEvent(event("op_x", n++));
+      runUi();
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> {
+      runUi();
+      return batches.stream().mapToInt(List::size).sum() == c.received();
+    });
+    // 500 ms of events: about 31 frames, whatever the event count (n is in the 100 000s).
+    assertThat(c.dispatches()).isLessThan(60);
+    assertThat(n).isGreaterThan(1_000);
+  }
+}
