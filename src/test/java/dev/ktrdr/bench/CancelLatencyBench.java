@@ -54,6 +54,7 @@ public final class CancelLatencyBench {
         micros.size(), researches);
     System.out.printf("  p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
         pct(micros, 50), pct(micros, 90), pct(micros, 99), micros.get(micros.size() - 1) / 1000.0);
+    System.exit(0); // the JavaFX toolkit thread would keep the JVM (and exec:java) alive
   }
 
   private static double pct(List<Long> sorted, int p) {
