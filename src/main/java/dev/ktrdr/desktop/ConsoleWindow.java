@@ -50,6 +50,7 @@ public final class ConsoleWindow {
     view.restore(state);
     view.setOnQuit(this::close);
     stage.setTitle(TITLE);
+    stage.getIcons().setAll(AppIcons.load());
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(560);

@@ -115,6 +115,8 @@ class ConsoleWindowTest {
   @Test
   void theWindowIsTitledAndShowsTheSummary(FxRobot robot) {
     assertThat(fx(() -> window.stage().getTitle())).isEqualTo("ktrdr console");
+    assertThat(fx(() -> window.stage().getIcons().size())).as("window icons from assets/icons")
+        .isEqualTo(7);
     await().atMost(TestEngine.WAIT).until(() -> fx(() ->
         vm().capacityTextProperty().get().equals("Capacity 0/5 researches")));
   }
@@ -292,7 +294,10 @@ class ConsoleWindowTest {
     robot.clickOn(cancelButtonOf(robot, b));
     awaitRowStatus(b, OperationStatus.CANCELLED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
-    assertThat(engine.status(bChild)).isEqualTo(OperationStatus.CANCELLED);
+    // On a loaded machine the 1.5 s training may finish between the wait and the click;
+    // either way nothing of B may be left running.
+    assertThat(engine.status(bChild)).isIn(OperationStatus.CANCELLED, OperationStatus.COMPLETED);
+    assertThat(engine.ops().children(b)).noneMatch(Operation::isActive);
     assertThat(engine.agent().workers()).noneMatch(w -> bChild.equals(w.currentOperationId()));
     awaitRowStatus(a, OperationStatus.COMPLETED);
     awaitRowStatus(c, OperationStatus.COMPLETED);
