@@ -27,12 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole engine wired together on one database: store, operations, workers, budget,
- * in-process tasks, coordinator and {@link AgentService}. The server, the console and the tests
- * each open one. The JavaFX toolkit must already be running (in-process phases are JavaFX tasks).
+ * The whole engine wired together on one database: store, operations, workers, budget, in-process
+ * tasks, coordinator and {@link AgentService}. The server, the console and the tests each open one.
+ * The JavaFX toolkit must already be running (in-process phases are JavaFX tasks).
  */
 public final class AgentRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
+
   /** How long a cancelled task may take to stop before it is reported as a straggler. */
   static final long STRAGGLER_GRACE_MILLIS = 1000;
 
@@ -45,9 +46,15 @@ public final class AgentRuntime implements AutoCloseable {
   private final ExecutorService taskThreads;
   private final ScheduledExecutorService watchdog;
 
-  private AgentRuntime(Database database, OperationsService operations, WorkerRegistry workers,
-      AgentService agent, ResearchCoordinator coordinator, ExecutorService workerThreads,
-      ExecutorService taskThreads, ScheduledExecutorService watchdog) {
+  private AgentRuntime(
+      Database database,
+      OperationsService operations,
+      WorkerRegistry workers,
+      AgentService agent,
+      ResearchCoordinator coordinator,
+      ExecutorService workerThreads,
+      ExecutorService taskThreads,
+      ScheduledExecutorService watchdog) {
     this.database = database;
     this.operations = operations;
     this.workers = workers;
@@ -61,16 +68,17 @@ public final class AgentRuntime implements AutoCloseable {
   /** Opens the engine with stub design and assessment agents. */
   public static AgentRuntime open(Settings settings, Path dbPath, Clock clock) {
     StubTiming timing = new StubTiming(settings.stubDelay());
-    return open(settings, dbPath, clock, new StubDesignAgent(timing),
-        new StubAssessmentAgent(timing));
+    return open(
+        settings, dbPath, clock, new StubDesignAgent(timing), new StubAssessmentAgent(timing));
   }
 
   /** Opens the engine with the given in-process agents (tests use misbehaving ones). */
-  public static AgentRuntime open(Settings settings, Path dbPath, Clock clock,
-      DesignAgent designer, AssessmentAgent assessor) {
+  public static AgentRuntime open(
+      Settings settings, Path dbPath, Clock clock, DesignAgent designer, AssessmentAgent assessor) {
     if (!settings.useStubWorkers()) {
-      throw new ConfigException("Invalid USE_STUB_WORKERS='false': this version has only stub "
-          + "workers (remote workers come later); set it to true or leave it unset.");
+      throw new ConfigException(
+          "Invalid USE_STUB_WORKERS='false': this version has only stub "
+              + "workers (remote workers come later); set it to true or leave it unset.");
     }
     Database db = Database.open(dbPath);
     try {
@@ -82,16 +90,25 @@ public final class AgentRuntime implements AutoCloseable {
       WorkerRegistry workers = new WorkerRegistry();
       StubTiming timing = new StubTiming(settings.stubDelay());
       for (int i = 1; i <= settings.stubTrainingWorkers(); i++) {
-        workers.register(new StubWorker("stub-training-" + i, WorkerType.TRAINING, ops, timing,
-            workerThreads));
+        workers.register(
+            new StubWorker("stub-training-" + i, WorkerType.TRAINING, ops, timing, workerThreads));
       }
       for (int i = 1; i <= settings.stubBacktestWorkers(); i++) {
-        workers.register(new StubWorker("stub-backtest-" + i, WorkerType.BACKTESTING, ops, timing,
-            workerThreads));
+        workers.register(
+            new StubWorker(
+                "stub-backtest-" + i, WorkerType.BACKTESTING, ops, timing, workerThreads));
       }
-      ChildTasks tasks = new ChildTasks(taskThreads, watchdog, STRAGGLER_GRACE_MILLIS,
-          t -> ops.log(t.researchId(), "Straggler: task " + t.childId()
-              + " ignored its cancel and is still running; it cannot change the research"));
+      ChildTasks tasks =
+          new ChildTasks(
+              taskThreads,
+              watchdog,
+              STRAGGLER_GRACE_MILLIS,
+              t ->
+                  ops.log(
+                      t.researchId(),
+                      "Straggler: task "
+                          + t.childId()
+                          + " ignored its cancel and is still running; it cannot change the research"));
       Budget budget = new Budget(new SqliteSpendLedger(db), settings.dailyBudget(), clock);
       ResearchTeardown teardown = new ResearchTeardown(ops, tasks, workers);
       ResearchGuard guard = new ResearchGuard();
@@ -99,17 +116,24 @@ public final class AgentRuntime implements AutoCloseable {
           new ResearchStepper(ops, workers, tasks, designer, assessor, budget, teardown);
       ResearchCoordinator coordinator =
           new ResearchCoordinator(ops, stepper, guard, settings.pollInterval());
-      int limit = ConcurrencyLimit.of(settings.maxConcurrentResearches(),
-          settings.stubTrainingWorkers(), settings.stubBacktestWorkers(),
-          settings.concurrencyBuffer());
-      AgentService agent = new AgentService(ops, workers, tasks, budget, coordinator, guard,
-          teardown, limit);
-      log.info("Engine ready: {} training / {} backtest stub workers, stub delay {} ms, "
-          + "poll {} ms, research limit {}", settings.stubTrainingWorkers(),
-          settings.stubBacktestWorkers(), settings.stubDelay().toMillis(),
-          settings.pollInterval().toMillis(), limit);
-      return new AgentRuntime(db, ops, workers, agent, coordinator, workerThreads, taskThreads,
-          watchdog);
+      int limit =
+          ConcurrencyLimit.of(
+              settings.maxConcurrentResearches(),
+              settings.stubTrainingWorkers(),
+              settings.stubBacktestWorkers(),
+              settings.concurrencyBuffer());
+      AgentService agent =
+          new AgentService(ops, workers, tasks, budget, coordinator, guard, teardown, limit);
+      log.info(
+          "Engine ready: {} training / {} backtest stub workers, stub delay {} ms, "
+              + "poll {} ms, research limit {}",
+          settings.stubTrainingWorkers(),
+          settings.stubBacktestWorkers(),
+          settings.stubDelay().toMillis(),
+          settings.pollInterval().toMillis(),
+          limit);
+      return new AgentRuntime(
+          db, ops, workers, agent, coordinator, workerThreads, taskThreads, watchdog);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -133,8 +157,8 @@ public final class AgentRuntime implements AutoCloseable {
   }
 
   /**
-   * Stops the loop and the in-process work without changing any operation: what was running
-   * stays running in the database and is resumed by the next start (SPEC §9).
+   * Stops the loop and the in-process work without changing any operation: what was running stays
+   * running in the database and is resumed by the next start (SPEC §9).
    */
   @Override
   public void close() {

@@ -28,9 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one entry point to researches for every face: the desktop, the HTTP API and (through the
- * API) the CLI call these same methods. All methods are thread-safe and block only for database
- * round trips; call them off the FX thread.
+ * The one entry point to researches for every face: the desktop, the HTTP API and (through the API)
+ * the CLI call these same methods. All methods are thread-safe and block only for database round
+ * trips; call them off the FX thread.
  */
 public final class AgentService {
   private static final Logger log = LoggerFactory.getLogger(AgentService.class);
@@ -45,8 +45,14 @@ public final class AgentService {
   private final int concurrencyLimit;
   private final Object triggerLock = new Object();
 
-  AgentService(OperationsService ops, WorkerRegistry workers, ChildTasks tasks, Budget budget,
-      ResearchCoordinator coordinator, ResearchGuard guard, ResearchTeardown teardown,
+  AgentService(
+      OperationsService ops,
+      WorkerRegistry workers,
+      ChildTasks tasks,
+      Budget budget,
+      ResearchCoordinator coordinator,
+      ResearchGuard guard,
+      ResearchTeardown teardown,
       int concurrencyLimit) {
     this.ops = ops;
     this.workers = workers;
@@ -65,20 +71,31 @@ public final class AgentService {
    * @throws ValidationException for an unknown model or an over-long brief
    */
   public TriggerReply trigger(TriggerRequest request) {
-    String brief = request.brief() == null || request.brief().isBlank()
-        ? TriggerRequest.DEFAULT_BRIEF : request.brief().strip();
+    String brief =
+        request.brief() == null || request.brief().isBlank()
+            ? TriggerRequest.DEFAULT_BRIEF
+            : request.brief().strip();
     if (brief.length() > TriggerRequest.MAX_BRIEF_LENGTH) {
-      throw new ValidationException("brief is too long: " + brief.length()
-          + " characters, at most " + TriggerRequest.MAX_BRIEF_LENGTH);
+      throw new ValidationException(
+          "brief is too long: "
+              + brief.length()
+              + " characters, at most "
+              + TriggerRequest.MAX_BRIEF_LENGTH);
     }
-    Model model = request.model() == null || request.model().isBlank() ? Model.DEFAULT
-        : Model.resolve(request.model()).orElseThrow(() -> new ValidationException(
-            "Unknown model '" + request.model() + "': use " + Model.choices()));
+    Model model =
+        request.model() == null || request.model().isBlank()
+            ? Model.DEFAULT
+            : Model.resolve(request.model())
+                .orElseThrow(
+                    () ->
+                        new ValidationException(
+                            "Unknown model '" + request.model() + "': use " + Model.choices()));
     synchronized (triggerLock) { // the capacity check and the insert must not interleave
       if (!request.force() && !budget.canStartResearch()) {
-        return TriggerRefused.budgetExhausted(String.format(
-            "Daily budget exhausted: $%.2f remaining of $%.2f", budget.remaining(),
-            budget.dailyLimit()));
+        return TriggerRefused.budgetExhausted(
+            String.format(
+                "Daily budget exhausted: $%.2f remaining of $%.2f",
+                budget.remaining(), budget.dailyLimit()));
       }
       int active = ops.countActive(OperationType.AGENT_RESEARCH);
       if (!request.force() && active >= concurrencyLimit) {
@@ -91,8 +108,12 @@ public final class AgentService {
       params.put(ResearchParams.BYPASS_GATES, request.bypassGates());
       Operation research = ops.create(OperationType.AGENT_RESEARCH, null, params);
       ops.start(research.operationId());
-      log.info("Research {} triggered (model {}{}{})", research.operationId(), model.alias(),
-          request.bypassGates() ? ", gates bypassed" : "", request.force() ? ", forced" : "");
+      log.info(
+          "Research {} triggered (model {}{}{})",
+          research.operationId(),
+          model.alias(),
+          request.bypassGates() ? ", gates bypassed" : "",
+          request.force() ? ", forced" : "");
       coordinator.wake();
       return new Triggered(research.operationId(), model.id());
     }
@@ -104,48 +125,58 @@ public final class AgentService {
   }
 
   /**
-   * Cancels one research and everything it has running, leaving the others untouched. Atomic
-   * with respect to the coordinator: once this returns the research is {@code cancelled} in the
-   * database, its task is cancelled and forgotten, its current child is cancelled and its worker
-   * is free. A research that already ended is refused with {@code not_cancellable}.
+   * Cancels one research and everything it has running, leaving the others untouched. Atomic with
+   * respect to the coordinator: once this returns the research is {@code cancelled} in the
+   * database, its task is cancelled and forgotten, its current child is cancelled and its worker is
+   * free. A research that already ended is refused with {@code not_cancellable}.
    */
   public CancelReply cancel(String operationId, String reason, CancelSource by) {
-    String why = reason == null || reason.isBlank() ? ResearchParams.DEFAULT_CANCEL_REASON
-        : reason.strip();
-    return guard.call(() -> {
-      Optional<Operation> found = ops.get(operationId);
-      if (found.isEmpty()) {
-        return CancelRefused.notFound(operationId);
-      }
-      Operation op = found.get();
-      if (op.operationType() != OperationType.AGENT_RESEARCH) {
-        return CancelRefused.notResearch(operationId);
-      }
-      if (!op.isActive()) {
-        return CancelRefused.notCancellable(op.status());
-      }
-      String childId = ResearchParams.currentChildId(op);
-      Map<String, Object> record = new LinkedHashMap<>();
-      record.put(ResearchParams.CANCEL_REASON, why);
-      record.put(ResearchParams.CANCELLED_BY, by.wire());
-      record.put(ResearchParams.CANCELLED_AT, Timestamps.format(ops.clock().instant()));
-      Transition t = ops.cancel(operationId, why, record);
-      if (!t.applied()) {
-        return CancelRefused.notCancellable(t.current());
-      }
-      String cancelledChild = teardown.stop(operationId, childId, "Parent research cancelled");
-      ops.log(operationId, "Cancelled by " + by.wire() + ": " + why
-          + (cancelledChild == null ? "" : " (child " + cancelledChild + " cancelled)"));
-      log.info("Research {} cancelled by {} ({}), child: {}", operationId, by.wire(), why,
-          cancelledChild);
-      return new Cancelled(operationId, cancelledChild);
-    });
+    String why =
+        reason == null || reason.isBlank() ? ResearchParams.DEFAULT_CANCEL_REASON : reason.strip();
+    return guard.call(
+        () -> {
+          Optional<Operation> found = ops.get(operationId);
+          if (found.isEmpty()) {
+            return CancelRefused.notFound(operationId);
+          }
+          Operation op = found.get();
+          if (op.operationType() != OperationType.AGENT_RESEARCH) {
+            return CancelRefused.notResearch(operationId);
+          }
+          if (!op.isActive()) {
+            return CancelRefused.notCancellable(op.status());
+          }
+          String childId = ResearchParams.currentChildId(op);
+          Map<String, Object> record = new LinkedHashMap<>();
+          record.put(ResearchParams.CANCEL_REASON, why);
+          record.put(ResearchParams.CANCELLED_BY, by.wire());
+          record.put(ResearchParams.CANCELLED_AT, Timestamps.format(ops.clock().instant()));
+          Transition t = ops.cancel(operationId, why, record);
+          if (!t.applied()) {
+            return CancelRefused.notCancellable(t.current());
+          }
+          String cancelledChild = teardown.stop(operationId, childId, "Parent research cancelled");
+          ops.log(
+              operationId,
+              "Cancelled by "
+                  + by.wire()
+                  + ": "
+                  + why
+                  + (cancelledChild == null ? "" : " (child " + cancelledChild + " cancelled)"));
+          log.info(
+              "Research {} cancelled by {} ({}), child: {}",
+              operationId,
+              by.wire(),
+              why,
+              cancelledChild);
+          return new Cancelled(operationId, cancelledChild);
+        });
   }
 
   /**
    * The generic operations cancel: a research is cancelled as by {@link #cancel}; a child of an
-   * active research cancels that research (and so itself); an active child of an ended research
-   * is cancelled alone.
+   * active research cancels that research (and so itself); an active child of an ended research is
+   * cancelled alone.
    */
   public CancelReply cancelOperation(String operationId, String reason, CancelSource by) {
     Optional<Operation> found = ops.get(operationId);
@@ -166,13 +197,18 @@ public final class AgentService {
         return new Cancelled(parentId, operationId);
       }
     }
-    return guard.call(() -> {
-      Transition t = ops.cancel(operationId, reason == null ? ResearchParams.DEFAULT_CANCEL_REASON
-          : reason, null);
-      workers.cancel(operationId);
-      return t.applied() ? new Cancelled(true, operationId, null, "Operation cancelled")
-          : CancelRefused.notCancellable(t.current());
-    });
+    return guard.call(
+        () -> {
+          Transition t =
+              ops.cancel(
+                  operationId,
+                  reason == null ? ResearchParams.DEFAULT_CANCEL_REASON : reason,
+                  null);
+          workers.cancel(operationId);
+          return t.applied()
+              ? new Cancelled(true, operationId, null, "Operation cancelled")
+              : CancelRefused.notCancellable(t.current());
+        });
   }
 
   /** The coordinator, workers, budget and capacity at this moment. */
@@ -181,23 +217,34 @@ public final class AgentService {
     List<StatusReply.ActiveResearch> list = new ArrayList<>();
     List<Operation> active = ops.active(OperationType.AGENT_RESEARCH);
     for (Operation r : active) {
-      list.add(new StatusReply.ActiveResearch(r.operationId(), ResearchParams.phase(r).wire(),
-          r.param(ResearchParams.STRATEGY_NAME), round(r.durationSeconds(now)),
-          ResearchParams.currentChildId(r)));
+      list.add(
+          new StatusReply.ActiveResearch(
+              r.operationId(),
+              ResearchParams.phase(r).wire(),
+              r.param(ResearchParams.STRATEGY_NAME),
+              round(r.durationSeconds(now)),
+              ResearchParams.currentChildId(r)));
     }
     Map<String, StatusReply.WorkerCount> w = new LinkedHashMap<>();
     for (WorkerType type : WorkerType.values()) {
       w.put(type.wire(), new StatusReply.WorkerCount(workers.busy(type), workers.total(type)));
     }
-    return new StatusReply(active.isEmpty() ? "idle" : "active", list, coordinator.lastCycle(), w,
-        new StatusReply.BudgetSummary(budget.remaining().doubleValue(),
-            budget.dailyLimit().doubleValue()),
+    return new StatusReply(
+        active.isEmpty() ? "idle" : "active",
+        list,
+        coordinator.lastCycle(),
+        w,
+        new StatusReply.BudgetSummary(
+            budget.remaining().doubleValue(), budget.dailyLimit().doubleValue()),
         new StatusReply.Capacity(active.size(), concurrencyLimit));
   }
 
   public BudgetReply budget() {
-    return new BudgetReply(budget.today().toString(), budget.dailyLimit().doubleValue(),
-        budget.todaySpend().doubleValue(), budget.remaining().doubleValue());
+    return new BudgetReply(
+        budget.today().toString(),
+        budget.dailyLimit().doubleValue(),
+        budget.todaySpend().doubleValue(),
+        budget.remaining().doubleValue());
   }
 
   public List<WorkerSnapshot> workers() {
@@ -218,9 +265,9 @@ public final class AgentService {
   }
 
   /**
-   * On start-up: settles children left active by a previous process whose research has ended or
-   * no longer points at them, then starts the coordinator if any research is active. The
-   * coordinator restarts orphaned current children itself (SPEC §9).
+   * On start-up: settles children left active by a previous process whose research has ended or no
+   * longer points at them, then starts the coordinator if any research is active. The coordinator
+   * restarts orphaned current children itself (SPEC §9).
    */
   public int resumeIfNeeded() {
     List<Operation> active = ops.active(OperationType.AGENT_RESEARCH);
@@ -243,14 +290,17 @@ public final class AgentService {
       }
       for (Operation child : ops.active(type)) {
         String parent = child.parentOperationId();
-        if (parent != null && currentChild.containsKey(parent)
+        if (parent != null
+            && currentChild.containsKey(parent)
             && child.operationId().equals(currentChild.get(parent))) {
           continue; // the coordinator decides about a research's current child
         }
         boolean parentActive = parent != null && currentChild.containsKey(parent);
         String reason = parentActive ? ResearchStepper.ORPHANED : "Parent research ended";
-        Transition t = parentActive ? ops.fail(child.operationId(), reason)
-            : ops.cancel(child.operationId(), reason, null);
+        Transition t =
+            parentActive
+                ? ops.fail(child.operationId(), reason)
+                : ops.cancel(child.operationId(), reason, null);
         if (t.applied()) {
           log.info("Settled stray child {} of {}: {}", child.operationId(), parent, reason);
         }

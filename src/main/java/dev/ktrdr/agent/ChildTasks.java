@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-process phase tasks, one per research at most, keyed by the research's operation id
- * (the seed's {@code _child_tasks}). A task leaves the map when it ends on its own and when its
- * research is cancelled; the map is empty when nothing runs in-process.
+ * The in-process phase tasks, one per research at most, keyed by the research's operation id (the
+ * seed's {@code _child_tasks}). A task leaves the map when it ends on its own and when its research
+ * is cancelled; the map is empty when nothing runs in-process.
  *
  * <p>A task that ignores its interrupt is a straggler: it is out of the map and cannot write into
  * its research, and {@code onStraggler} is told so that the user can see it.
@@ -29,8 +29,11 @@ public final class ChildTasks {
   private final long stragglerGraceMillis;
   private final Consumer<PhaseTask> onStraggler;
 
-  public ChildTasks(Executor executor, ScheduledExecutorService watchdog,
-      long stragglerGraceMillis, Consumer<PhaseTask> onStraggler) {
+  public ChildTasks(
+      Executor executor,
+      ScheduledExecutorService watchdog,
+      long stragglerGraceMillis,
+      Consumer<PhaseTask> onStraggler) {
     this.executor = executor;
     this.watchdog = watchdog;
     this.stragglerGraceMillis = stragglerGraceMillis;
@@ -65,8 +68,10 @@ public final class ChildTasks {
   private void checkStraggler(PhaseTask task) {
     if (!task.hasExited()) {
       stragglers.add(task);
-      log.warn("Task {} of cancelled research {} ignores its interrupt (straggler)",
-          task.childId(), task.researchId());
+      log.warn(
+          "Task {} of cancelled research {} ignores its interrupt (straggler)",
+          task.childId(),
+          task.researchId());
       onStraggler.accept(task);
     }
   }

@@ -36,7 +36,8 @@ public enum Model {
 
   /** Dollars for the given token counts. */
   public BigDecimal cost(long inputTokens, long outputTokens) {
-    return inputPerMillion.multiply(BigDecimal.valueOf(inputTokens))
+    return inputPerMillion
+        .multiply(BigDecimal.valueOf(inputTokens))
         .add(outputPerMillion.multiply(BigDecimal.valueOf(outputTokens)))
         .divide(BigDecimal.valueOf(1_000_000));
   }

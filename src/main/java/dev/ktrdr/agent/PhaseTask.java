@@ -9,9 +9,9 @@ import javafx.concurrent.Task;
 
 /**
  * One in-process phase (design or assessment) of one research, as a JavaFX {@link Task}. It owns
- * its child operation: starts it, reports progress into it, and completes or fails it. Every
- * write is conditional on the child still being active, so a task that outlives its cancel can
- * never put a result into a cancelled research.
+ * its child operation: starts it, reports progress into it, and completes or fails it. Every write
+ * is conditional on the child still being active, so a task that outlives its cancel can never put
+ * a result into a cancelled research.
  */
 public final class PhaseTask extends Task<Void> {
   private final String researchId;
@@ -55,10 +55,13 @@ public final class PhaseTask extends Task<Void> {
       if (isCancelled() || !ops.start(childId).applied()) {
         return null;
       }
-      Map<String, Object> result = work.run((pct, step) -> {
-        updateProgress(pct, 100);
-        ops.updateProgress(childId, pct, step);
-      }, this::isCancelled);
+      Map<String, Object> result =
+          work.run(
+              (pct, step) -> {
+                updateProgress(pct, 100);
+                ops.updateProgress(childId, pct, step);
+              },
+              this::isCancelled);
       if (!isCancelled()) {
         ops.complete(childId, result); // refused if the child was cancelled meanwhile
       }

@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one loop that advances every active research (SPEC §5). Each cycle reads all active
- * researches in one query and their current children in a second, advances each research one
- * step under the {@link ResearchGuard} (oldest first), then sleeps the poll interval (fixed
- * delay). An exception while advancing one research fails that research only. The loop starts
- * on {@link #wake()} and stops by itself when no research is active.
+ * researches in one query and their current children in a second, advances each research one step
+ * under the {@link ResearchGuard} (oldest first), then sleeps the poll interval (fixed delay). An
+ * exception while advancing one research fails that research only. The loop starts on {@link
+ * #wake()} and stops by itself when no research is active.
  */
 public final class ResearchCoordinator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ResearchCoordinator.class);
@@ -38,16 +38,18 @@ public final class ResearchCoordinator implements AutoCloseable {
   private final Duration pollInterval;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition sleeper = lock.newCondition();
+
   /** Researches that ended after this cycle's read: a step must never touch them again. */
   private final Set<String> endedSinceRead = ConcurrentHashMap.newKeySet();
+
   private Thread thread;
   private boolean running;
   private boolean wakeRequested;
   private boolean closed;
   private volatile LastCycle lastCycle;
 
-  ResearchCoordinator(OperationsService ops, ResearchStepper stepper, ResearchGuard guard,
-      Duration pollInterval) {
+  ResearchCoordinator(
+      OperationsService ops, ResearchStepper stepper, ResearchGuard guard, Duration pollInterval) {
     this.ops = ops;
     this.stepper = stepper;
     this.guard = guard;
@@ -56,8 +58,10 @@ public final class ResearchCoordinator implements AutoCloseable {
   }
 
   private void onEvent(OperationEvent e) {
-    if (e.kind() == OperationEvent.Kind.STATUS && e.operationType() == OperationType.AGENT_RESEARCH
-        && e.to() != null && e.to().isTerminal()) {
+    if (e.kind() == OperationEvent.Kind.STATUS
+        && e.operationType() == OperationType.AGENT_RESEARCH
+        && e.to() != null
+        && e.to().isTerminal()) {
       endedSinceRead.add(e.operationId());
     }
   }
@@ -149,8 +153,9 @@ public final class ResearchCoordinator implements AutoCloseable {
           childIds.add(c);
         }
       }
-      children = ops.getAll(new HashSet<>(childIds)).stream()
-          .collect(Collectors.toMap(Operation::operationId, Function.identity()));
+      children =
+          ops.getAll(new HashSet<>(childIds)).stream()
+              .collect(Collectors.toMap(Operation::operationId, Function.identity()));
     } catch (RuntimeException e) {
       log.warn("Coordinator cycle could not read researches: {}", e.toString());
       return 1; // keep looping: the store may come back
@@ -161,20 +166,25 @@ public final class ResearchCoordinator implements AutoCloseable {
         errors++;
       }
     }
-    lastCycle = new LastCycle(Timestamps.format(start),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), active.size(), errors);
+    lastCycle =
+        new LastCycle(
+            Timestamps.format(start),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+            active.size(),
+            errors);
     return active.size();
   }
 
   private boolean advanceOne(Operation research, Map<String, Operation> children) {
     String id = research.operationId();
     try {
-      guard.run(() -> {
-        if (!endedSinceRead.contains(id)) {
-          String childId = ResearchParams.currentChildId(research);
-          stepper.advance(research, childId == null ? null : children.get(childId));
-        }
-      });
+      guard.run(
+          () -> {
+            if (!endedSinceRead.contains(id)) {
+              String childId = ResearchParams.currentChildId(research);
+              stepper.advance(research, childId == null ? null : children.get(childId));
+            }
+          });
       return true;
     } catch (RuntimeException e) {
       String message = "Error while advancing: " + Objects.toString(e.getMessage(), e.toString());

@@ -4,8 +4,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The lock that makes a cancel atomic with respect to the coordinator: the coordinator advances
- * one research at a time while holding it, and a cancel holds it while it ends a research and its
+ * The lock that makes a cancel atomic with respect to the coordinator: the coordinator advances one
+ * research at a time while holding it, and a cancel holds it while it ends a research and its
  * children. One step takes milliseconds, so a cancel never waits long.
  */
 public final class ResearchGuard {
@@ -21,9 +21,10 @@ public final class ResearchGuard {
   }
 
   public void run(Runnable work) {
-    call(() -> {
-      work.run();
-      return null;
-    });
+    call(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

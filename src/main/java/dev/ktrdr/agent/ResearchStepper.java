@@ -32,8 +32,14 @@ final class ResearchStepper {
   private final Budget budget;
   private final ResearchTeardown teardown;
 
-  ResearchStepper(OperationsService ops, WorkerRegistry workers, ChildTasks tasks,
-      DesignAgent designer, AssessmentAgent assessor, Budget budget, ResearchTeardown teardown) {
+  ResearchStepper(
+      OperationsService ops,
+      WorkerRegistry workers,
+      ChildTasks tasks,
+      DesignAgent designer,
+      AssessmentAgent assessor,
+      Budget budget,
+      ResearchTeardown teardown) {
     this.ops = ops;
     this.workers = workers;
     this.tasks = tasks;
@@ -89,15 +95,14 @@ final class ResearchStepper {
 
   private boolean isLive(Operation research, Phase phase, String childId) {
     if (phase == Phase.DESIGNING || phase == Phase.ASSESSING) {
-      return tasks.get(research.operationId())
-          .map(t -> t.childId().equals(childId)).orElse(false);
+      return tasks.get(research.operationId()).map(t -> t.childId().equals(childId)).orElse(false);
     }
     return workers.isRunning(childId);
   }
 
   /**
-   * The child is active but nothing runs it: its process died. Re-read it first (it may have
-   * ended between this cycle's read and the liveness check), then fail it and start afresh.
+   * The child is active but nothing runs it: its process died. Re-read it first (it may have ended
+   * between this cycle's read and the liveness check), then fail it and start afresh.
    */
   private void recoverOrphan(Operation research, Phase phase, String childId) {
     Optional<Operation> fresh = ops.get(childId);
@@ -108,8 +113,9 @@ final class ResearchStepper {
       Map<String, Object> clear = new HashMap<>();
       clear.put(phase.childKey(), null);
       ops.mergeParameters(research.operationId(), clear);
-      ops.log(research.operationId(), "Restarting " + phase.wire() + ": " + childId
-          + " was orphaned by a restart");
+      ops.log(
+          research.operationId(),
+          "Restarting " + phase.wire() + ": " + childId + " was orphaned by a restart");
       startPhase(research, phase, Map.of());
     }
   }
@@ -118,104 +124,133 @@ final class ResearchStepper {
     Map<String, Object> result = child.resultSummary() == null ? Map.of() : child.resultSummary();
     String id = research.operationId();
     switch (phase) {
-      case DESIGNING: {
-        if (research.param(ResearchParams.STRATEGY_NAME) == null) {
-          ops.mergeParameters(id, Map.of(ResearchParams.STRATEGY_NAME,
-              String.valueOf(result.get("strategy_name"))));
+      case DESIGNING:
+        {
+          if (research.param(ResearchParams.STRATEGY_NAME) == null) {
+            ops.mergeParameters(
+                id,
+                Map.of(ResearchParams.STRATEGY_NAME, String.valueOf(result.get("strategy_name"))));
+            recordSpend(research, child);
+          }
+          startPhase(research, Phase.TRAINING, Map.of());
+          return;
+        }
+      case TRAINING:
+        {
+          harvest(research, ResearchParams.TRAINING_RESULT, result);
+          Optional<Map<String, Object>> rejection =
+              ResearchParams.bypassGates(research) ? Optional.empty() : Gates.training(result);
+          if (rejection.isPresent()) {
+            toAssessment(research, result, null, rejection.get());
+          } else {
+            startPhase(research, Phase.BACKTESTING, Map.of());
+          }
+          return;
+        }
+      case BACKTESTING:
+        {
+          harvest(research, ResearchParams.BACKTEST_RESULT, result);
+          Optional<Map<String, Object>> rejection =
+              ResearchParams.bypassGates(research) ? Optional.empty() : Gates.backtest(result);
+          toAssessment(
+              research,
+              mapParam(research, ResearchParams.TRAINING_RESULT),
+              result,
+              rejection.orElse(null));
+          return;
+        }
+      case ASSESSING:
+        {
           recordSpend(research, child);
+          complete(research, child, result);
+          return;
         }
-        startPhase(research, Phase.TRAINING, Map.of());
-        return;
-      }
-      case TRAINING: {
-        harvest(research, ResearchParams.TRAINING_RESULT, result);
-        Optional<Map<String, Object>> rejection = ResearchParams.bypassGates(research)
-            ? Optional.empty() : Gates.training(result);
-        if (rejection.isPresent()) {
-          toAssessment(research, result, null, rejection.get());
-        } else {
-          startPhase(research, Phase.BACKTESTING, Map.of());
-        }
-        return;
-      }
-      case BACKTESTING: {
-        harvest(research, ResearchParams.BACKTEST_RESULT, result);
-        Optional<Map<String, Object>> rejection = ResearchParams.bypassGates(research)
-            ? Optional.empty() : Gates.backtest(result);
-        toAssessment(research, mapParam(research, ResearchParams.TRAINING_RESULT), result,
-            rejection.orElse(null));
-        return;
-      }
-      case ASSESSING: {
-        recordSpend(research, child);
-        complete(research, child, result);
-        return;
-      }
       default:
         throw new IllegalStateException("No child in phase " + phase);
     }
   }
 
-  private void toAssessment(Operation research, Map<String, Object> training,
-      Map<String, Object> backtest, Map<String, Object> rejection) {
+  private void toAssessment(
+      Operation research,
+      Map<String, Object> training,
+      Map<String, Object> backtest,
+      Map<String, Object> rejection) {
     Map<String, Object> extra = new LinkedHashMap<>();
     if (rejection != null) {
       extra.put(ResearchParams.GATE_REJECTION, rejection);
-      ops.log(research.operationId(), "Gate rejected: " + rejection.get("reason") + " ("
-          + rejection.get("detail") + "); going to a partial assessment");
+      ops.log(
+          research.operationId(),
+          "Gate rejected: "
+              + rejection.get("reason")
+              + " ("
+              + rejection.get("detail")
+              + "); going to a partial assessment");
     }
     startPhase(research, Phase.ASSESSING, extra, training, backtest, rejection);
   }
 
   private void startPhase(Operation research, Phase phase, Map<String, Object> extra) {
     Map<String, Object> rejection = mapParam(research, ResearchParams.GATE_REJECTION);
-    startPhase(research, phase, extra, mapParam(research, ResearchParams.TRAINING_RESULT),
-        mapParam(research, ResearchParams.BACKTEST_RESULT), rejection);
+    startPhase(
+        research,
+        phase,
+        extra,
+        mapParam(research, ResearchParams.TRAINING_RESULT),
+        mapParam(research, ResearchParams.BACKTEST_RESULT),
+        rejection);
   }
 
-  private void startPhase(Operation research, Phase phase, Map<String, Object> extra,
-      Map<String, Object> training, Map<String, Object> backtest, Map<String, Object> rejection) {
+  private void startPhase(
+      Operation research,
+      Phase phase,
+      Map<String, Object> extra,
+      Map<String, Object> training,
+      Map<String, Object> backtest,
+      Map<String, Object> rejection) {
     String brief = research.param(ResearchParams.BRIEF);
     String model = research.param(ResearchParams.MODEL);
     switch (phase) {
-      case DESIGNING: {
-        Operation child = createChild(research, phase, OperationType.AGENT_DESIGN, extra);
-        if (child != null) {
-          startTask(research, child, designer.design(brief, model));
+      case DESIGNING:
+        {
+          Operation child = createChild(research, phase, OperationType.AGENT_DESIGN, extra);
+          if (child != null) {
+            startTask(research, child, designer.design(brief, model));
+          }
+          return;
         }
-        return;
-      }
       case TRAINING:
-      case BACKTESTING: {
-        WorkerType type = phase == Phase.TRAINING ? WorkerType.TRAINING : WorkerType.BACKTESTING;
-        if (!workers.hasAvailable(type)) {
-          return; // queued: stays in its phase, tries again next cycle (oldest first)
+      case BACKTESTING:
+        {
+          WorkerType type = phase == Phase.TRAINING ? WorkerType.TRAINING : WorkerType.BACKTESTING;
+          if (!workers.hasAvailable(type)) {
+            return; // queued: stays in its phase, tries again next cycle (oldest first)
+          }
+          Operation child = createChild(research, phase, type.operationType(), extra);
+          if (child != null && workers.dispatch(type, child).isEmpty()) {
+            ops.cancel(child.operationId(), "No worker available", null);
+          }
+          return;
         }
-        Operation child = createChild(research, phase, type.operationType(), extra);
-        if (child != null && workers.dispatch(type, child).isEmpty()) {
-          ops.cancel(child.operationId(), "No worker available", null);
+      case ASSESSING:
+        {
+          Operation child = createChild(research, phase, OperationType.AGENT_ASSESSMENT, extra);
+          if (child != null) {
+            startTask(
+                research, child, assessor.assess(brief, model, training, backtest, rejection));
+          }
+          return;
         }
-        return;
-      }
-      case ASSESSING: {
-        Operation child = createChild(research, phase, OperationType.AGENT_ASSESSMENT, extra);
-        if (child != null) {
-          startTask(research, child,
-              assessor.assess(brief, model, training, backtest, rejection));
-        }
-        return;
-      }
       default:
         throw new IllegalStateException("Cannot start phase " + phase);
     }
   }
 
   /**
-   * Creates the phase's child and records it on the research, in that order; if the research
-   * ended meanwhile the child is cancelled at once and null returned.
+   * Creates the phase's child and records it on the research, in that order; if the research ended
+   * meanwhile the child is cancelled at once and null returned.
    */
-  private Operation createChild(Operation research, Phase phase, OperationType type,
-      Map<String, Object> extra) {
+  private Operation createChild(
+      Operation research, Phase phase, OperationType type, Map<String, Object> extra) {
     String id = research.operationId();
     Map<String, Object> childParams = new LinkedHashMap<>();
     childParams.put(ResearchParams.BRIEF, research.param(ResearchParams.BRIEF));
@@ -273,8 +308,12 @@ final class ResearchStepper {
     if (r == null) {
       return;
     }
-    budget.record(child.operationId(), research.operationId(), research.param(ResearchParams.MODEL),
-        longValue(r.get("input_tokens")), longValue(r.get("output_tokens")));
+    budget.record(
+        child.operationId(),
+        research.operationId(),
+        research.param(ResearchParams.MODEL),
+        longValue(r.get("input_tokens")),
+        longValue(r.get("output_tokens")));
   }
 
   private static long longValue(Object o) {

@@ -6,9 +6,9 @@ import dev.ktrdr.operations.Transition;
 import dev.ktrdr.workers.WorkerRegistry;
 
 /**
- * Stops everything an ended research left going: its in-process task, every active child
- * operation, and the workers those children hold. Used by cancel and by failure, so that no
- * task, child or busy worker outlives a research.
+ * Stops everything an ended research left going: its in-process task, every active child operation,
+ * and the workers those children hold. Used by cancel and by failure, so that no task, child or
+ * busy worker outlives a research.
  */
 final class ResearchTeardown {
   private final OperationsService ops;
@@ -21,9 +21,7 @@ final class ResearchTeardown {
     this.workers = workers;
   }
 
-  /**
-   * Returns {@code currentChildId} if this call cancelled it (it was still active), else null.
-   */
+  /** Returns {@code currentChildId} if this call cancelled it (it was still active), else null. */
   String stop(String researchId, String currentChildId, String reason) {
     tasks.cancel(researchId);
     String cancelledCurrent = null;

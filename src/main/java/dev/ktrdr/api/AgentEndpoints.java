@@ -19,6 +19,7 @@ import java.util.Map;
 final class AgentEndpoints {
   /** A client that names itself here is recorded as the canceller ({@code cancelled_by}). */
   static final String CLIENT_HEADER = "X-Ktrdr-Client";
+
   static final List<String> TRIGGER_FIELDS = List.of("brief", "model", "bypass_gates", "force");
   static final List<String> CANCEL_FIELDS = List.of("reason");
   static final int MAX_REASON_LENGTH = 1000;
@@ -34,11 +35,12 @@ final class AgentEndpoints {
   /** 202 triggered; 409 refused (capacity or budget); 422 invalid input. */
   void trigger(Context ctx) {
     ObjectNode body = requests.jsonObject(ctx, TRIGGER_FIELDS);
-    TriggerRequest request = new TriggerRequest(
-        Requests.optionalString(body, "brief", TriggerRequest.MAX_BRIEF_LENGTH),
-        Requests.optionalString(body, "model", 200),
-        Requests.optionalBoolean(body, "bypass_gates"),
-        Requests.optionalBoolean(body, "force"));
+    TriggerRequest request =
+        new TriggerRequest(
+            Requests.optionalString(body, "brief", TriggerRequest.MAX_BRIEF_LENGTH),
+            Requests.optionalString(body, "model", 200),
+            Requests.optionalBoolean(body, "bypass_gates"),
+            Requests.optionalBoolean(body, "force"));
     TriggerReply reply = agent.trigger(request); // ValidationException → 422 in ApiServer
     ctx.status(reply.triggered() ? 202 : 409).json(reply);
   }
@@ -98,12 +100,13 @@ final class AgentEndpoints {
   private String reason(Context ctx) {
     String fromQuery = ctx.queryParam("reason");
     Requests.onlyKnownQueryParams(ctx, java.util.Set.of("reason"));
-    String fromBody = Requests.optionalString(requests.jsonObject(ctx, CANCEL_FIELDS), "reason",
-        MAX_REASON_LENGTH);
+    String fromBody =
+        Requests.optionalString(
+            requests.jsonObject(ctx, CANCEL_FIELDS), "reason", MAX_REASON_LENGTH);
     String reason = fromQuery != null ? fromQuery : fromBody;
     if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-      throw ApiException.unprocessable("reason is too long: " + reason.length()
-          + " characters, at most " + MAX_REASON_LENGTH);
+      throw ApiException.unprocessable(
+          "reason is too long: " + reason.length() + " characters, at most " + MAX_REASON_LENGTH);
     }
     return reason;
   }
@@ -111,6 +114,7 @@ final class AgentEndpoints {
   private static CancelSource source(Context ctx) {
     String client = ctx.header(CLIENT_HEADER);
     return client != null && client.strip().toLowerCase(Locale.ROOT).equals("cli")
-        ? CancelSource.CLI : CancelSource.API;
+        ? CancelSource.CLI
+        : CancelSource.API;
   }
 }

@@ -15,14 +15,19 @@ public final class ApiJson {
 
   /** Strict reading (duplicate keys and trailing tokens are errors), plain ISO strings out. */
   public static ObjectMapper mapper() {
-    ObjectMapper m = JsonMapper.builder()
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        .build();
-    m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(64).maxStringLength(ApiServer.MAX_BODY_BYTES).build());
+    ObjectMapper m =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    m.getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength(ApiServer.MAX_BODY_BYTES)
+                .build());
     return m;
   }
 

@@ -27,6 +27,7 @@ public final class ApiServer implements AutoCloseable {
 
   public static final String PREFIX = "/api/v1";
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** Request bodies are a few hundred bytes; 64 KB leaves room and refuses floods. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -39,8 +40,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving on {@code host} (null: 127.0.0.1) and {@code port} (0: a free port) and
-   * returns once the port is bound.
+   * Starts serving on {@code host} (null: 127.0.0.1) and {@code port} (0: a free port) and returns
+   * once the port is bound.
    *
    * @throws ApiStartException when the port cannot be bound, e.g. it is in use
    */
@@ -51,17 +52,19 @@ public final class ApiServer implements AutoCloseable {
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper);
-    Javalin app = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.http.maxRequestSize = MAX_BODY_BYTES;
-      config.http.prefer405over404 = true;
-      config.router.ignoreTrailingSlashes = true;
-      config.jsonMapper(new JavalinJackson(mapper, false));
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-      routes(config, agentRoutes, opRoutes, docs);
-      errors(config);
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.http.maxRequestSize = MAX_BODY_BYTES;
+              config.http.prefer405over404 = true;
+              config.router.ignoreTrailingSlashes = true;
+              config.jsonMapper(new JavalinJackson(mapper, false));
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              routes(config, agentRoutes, opRoutes, docs);
+              errors(config);
+            });
     requirePortFree(bindHost, port);
     try {
       app.start(bindHost, port);
@@ -77,8 +80,8 @@ public final class ApiServer implements AutoCloseable {
     return new ApiServer(app, bindHost);
   }
 
-  private static void routes(JavalinConfig c, AgentEndpoints agent, OperationEndpoints ops,
-      DocsEndpoints docs) {
+  private static void routes(
+      JavalinConfig c, AgentEndpoints agent, OperationEndpoints ops, DocsEndpoints docs) {
     c.routes.post(PREFIX + "/agent/trigger", agent::trigger);
     c.routes.get(PREFIX + "/agent/status", agent::status);
     c.routes.delete(PREFIX + "/agent/cancel/{operation_id}", agent::cancel);
@@ -95,18 +98,24 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void errors(JavalinConfig c) {
-    c.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status())
-        .json(e.body() != null ? e.body() : ApiJson.error(e.getMessage())));
-    c.routes.exception(ValidationException.class,
-        (e, ctx) -> ctx.status(422).json(ApiJson.error(e.getMessage())));
-    c.routes.exception(HttpResponseException.class,
+    c.routes.exception(
+        ApiException.class,
+        (e, ctx) ->
+            ctx.status(e.status())
+                .json(e.body() != null ? e.body() : ApiJson.error(e.getMessage())));
+    c.routes.exception(
+        ValidationException.class, (e, ctx) -> ctx.status(422).json(ApiJson.error(e.getMessage())));
+    c.routes.exception(
+        HttpResponseException.class,
         (e, ctx) -> ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx))));
-    c.routes.exception(Exception.class, (e, ctx) -> {
-      // A bug, not a bad request: say so in one log line with the route, keep serving.
-      log.error("Unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
-      log.debug("Stack trace", e);
-      ctx.status(500).json(ApiJson.error("Internal error: " + e.getClass().getSimpleName()));
-    });
+    c.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          // A bug, not a bad request: say so in one log line with the route, keep serving.
+          log.error("Unexpected failure on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+          log.debug("Stack trace", e);
+          ctx.status(500).json(ApiJson.error("Internal error: " + e.getClass().getSimpleName()));
+        });
     // Javalin answers unmatched routes itself; make sure those answers are JSON too.
     c.routes.error(404, ApiServer::jsonIfNotYet);
     c.routes.error(405, ApiServer::jsonIfNotYet);
@@ -115,9 +124,11 @@ public final class ApiServer implements AutoCloseable {
   private static void jsonIfNotYet(Context ctx) {
     String type = ctx.res().getContentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
-      ctx.json(ApiJson.error(ctx.statusCode() == 405
-          ? "Method " + ctx.method() + " not allowed on " + Requests.abbreviate(ctx.path())
-          : "No such route: " + ctx.method() + " " + Requests.abbreviate(ctx.path())));
+      ctx.json(
+          ApiJson.error(
+              ctx.statusCode() == 405
+                  ? "Method " + ctx.method() + " not allowed on " + Requests.abbreviate(ctx.path())
+                  : "No such route: " + ctx.method() + " " + Requests.abbreviate(ctx.path())));
     }
   }
 
@@ -131,7 +142,8 @@ public final class ApiServer implements AutoCloseable {
         return "Request body too large: at most " + MAX_BODY_BYTES + " bytes";
       default:
         return e.getMessage() == null || e.getMessage().isBlank()
-            ? "Request refused (" + e.getStatus() + ")" : e.getMessage();
+            ? "Request refused (" + e.getStatus() + ")"
+            : e.getMessage();
     }
   }
 
@@ -144,8 +156,8 @@ public final class ApiServer implements AutoCloseable {
       probe.setReuseAddress(true);
       probe.bind(new java.net.InetSocketAddress(host, port));
     } catch (java.io.IOException e) {
-      throw new ApiStartException(describeBindFailure(host, port,
-          new IllegalStateException(e.getMessage(), e)), e);
+      throw new ApiStartException(
+          describeBindFailure(host, port, new IllegalStateException(e.getMessage(), e)), e);
     }
   }
 
@@ -154,12 +166,20 @@ public final class ApiServer implements AutoCloseable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    if (root instanceof java.net.BindException || String.valueOf(e.getMessage())
-        .toLowerCase(Locale.ROOT).contains("in use")) {
-      return "Port " + port + " on " + host + " is already in use (another ktrdr server?). "
+    if (root instanceof java.net.BindException
+        || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("in use")) {
+      return "Port "
+          + port
+          + " on "
+          + host
+          + " is already in use (another ktrdr server?). "
           + "Pick another with --port or KTRDR_PORT.";
     }
-    return "Cannot serve the API on " + host + ":" + port + ": "
+    return "Cannot serve the API on "
+        + host
+        + ":"
+        + port
+        + ": "
         + (root.getMessage() == null ? root.toString() : root.getMessage());
   }
 

@@ -16,14 +16,16 @@ import java.util.Properties;
 final class DocsEndpoints {
   static final String UI_PATH = "/api/docs";
   private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/";
+
   /** The UI files the page needs; nothing else of the classpath is reachable. */
-  private static final Map<String, String> ASSETS = Map.of(
-      "swagger-ui.css", "text/css",
-      "index.css", "text/css",
-      "swagger-ui-bundle.js", "text/javascript",
-      "swagger-ui-standalone-preset.js", "text/javascript",
-      "favicon-32x32.png", "image/png",
-      "favicon-16x16.png", "image/png");
+  private static final Map<String, String> ASSETS =
+      Map.of(
+          "swagger-ui.css", "text/css",
+          "index.css", "text/css",
+          "swagger-ui-bundle.js", "text/javascript",
+          "swagger-ui-standalone-preset.js", "text/javascript",
+          "favicon-32x32.png", "image/png",
+          "favicon-16x16.png", "image/png");
 
   private final String openApiJson;
   private final String swaggerVersion;
@@ -53,25 +55,38 @@ final class DocsEndpoints {
   }
 
   void swaggerUi(Context ctx) {
-    ctx.contentType("text/html; charset=utf-8").result("<!DOCTYPE html>\n"
-        + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ktrdr API</title>\n"
-        + "<link rel=\"stylesheet\" href=\"" + UI_PATH + "/swagger-ui.css\">\n"
-        + "<link rel=\"icon\" type=\"image/png\" href=\"" + UI_PATH + "/favicon-32x32.png\">\n"
-        + "</head><body><div id=\"swagger-ui\"></div>\n"
-        + "<script src=\"" + UI_PATH + "/swagger-ui-bundle.js\"></script>\n"
-        + "<script src=\"" + UI_PATH + "/swagger-ui-standalone-preset.js\"></script>\n"
-        + "<script>window.onload = () => { window.ui = SwaggerUIBundle({url: '"
-        + ApiServer.PREFIX + "/openapi.json', dom_id: '#swagger-ui', deepLinking: true,"
-        + " presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],"
-        + " layout: 'StandaloneLayout'}); };</script>\n"
-        + "</body></html>\n");
+    ctx.contentType("text/html; charset=utf-8")
+        .result(
+            "<!DOCTYPE html>\n"
+                + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ktrdr API</title>\n"
+                + "<link rel=\"stylesheet\" href=\""
+                + UI_PATH
+                + "/swagger-ui.css\">\n"
+                + "<link rel=\"icon\" type=\"image/png\" href=\""
+                + UI_PATH
+                + "/favicon-32x32.png\">\n"
+                + "</head><body><div id=\"swagger-ui\"></div>\n"
+                + "<script src=\""
+                + UI_PATH
+                + "/swagger-ui-bundle.js\"></script>\n"
+                + "<script src=\""
+                + UI_PATH
+                + "/swagger-ui-standalone-preset.js\"></script>\n"
+                + "<script>window.onload = () => { window.ui = SwaggerUIBundle({url: '"
+                + ApiServer.PREFIX
+                + "/openapi.json', dom_id: '#swagger-ui', deepLinking: true,"
+                + " presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],"
+                + " layout: 'StandaloneLayout'}); };</script>\n"
+                + "</body></html>\n");
   }
 
   void swaggerAsset(Context ctx) {
     String name = ctx.pathParam("asset");
     String type = ASSETS.get(name);
-    InputStream in = type == null ? null
-        : DocsEndpoints.class.getResourceAsStream(WEBJAR + swaggerVersion + "/" + name);
+    InputStream in =
+        type == null
+            ? null
+            : DocsEndpoints.class.getResourceAsStream(WEBJAR + swaggerVersion + "/" + name);
     if (in == null) {
       throw ApiException.notFound("No such documentation file: " + Requests.abbreviate(name));
     }

@@ -14,12 +14,12 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own refusals (a malformed request line, an ambiguous or undecodable path, headers too
- * large) happen before Javalin sees the request; this makes them the same JSON error, with no
- * HTML page and no stack.
+ * large) happen before Javalin sees the request; this makes them the same JSON error, with no HTML
+ * page and no stack.
  */
 final class JsonErrorHandler extends ErrorHandler {
-  private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE,
-      "application/json;charset=utf-8");
+  private static final HttpField JSON =
+      new HttpField(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
   private static final ObjectMapper MAPPER = ApiJson.mapper();
 
   JsonErrorHandler() {
@@ -28,8 +28,13 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message,
-      Throwable cause, Callback callback) {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback) {
     response.getHeaders().put(JSON);
     response.write(true, ByteBuffer.wrap(body(code, message)), callback);
   }

@@ -28,9 +28,11 @@ final class OpenApiDocument {
     ObjectNode info = doc.putObject("info");
     info.put("title", "ktrdr console API");
     info.put("version", version);
-    info.put("description", "Trigger, watch and cancel researches of the ktrdr research "
-        + "coordinator. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
-        + "except the cancel routes, which answer with the service's reply.");
+    info.put(
+        "description",
+        "Trigger, watch and cancel researches of the ktrdr research "
+            + "coordinator. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
+            + "except the cancel routes, which answer with the service's reply.");
     doc.putArray("servers").addObject().put("url", "/");
     agentRoutes();
     operationRoutes();
@@ -41,23 +43,35 @@ final class OpenApiDocument {
   }
 
   private void agentRoutes() {
-    ObjectNode trigger = op("post", "/agent/trigger", "agent", "Start a research",
-        "Budget is checked first, then capacity; force overrides both.");
+    ObjectNode trigger =
+        op(
+            "post",
+            "/agent/trigger",
+            "agent",
+            "Start a research",
+            "Budget is checked first, then capacity; force overrides both.");
     body(trigger, "TriggerRequest", false);
     reply(trigger, "202", "Research started", ref("Triggered"));
     reply(trigger, "409", "Refused: at_capacity or budget_exhausted", ref("TriggerRefused"));
     reply(trigger, "400", "Malformed JSON", ref("Error"));
     reply(trigger, "413", "Body larger than 64 KB", ref("Error"));
-    reply(trigger, "422", "Invalid input: unknown model or field, wrong type, brief too long",
+    reply(
+        trigger,
+        "422",
+        "Invalid input: unknown model or field, wrong type, brief too long",
         ref("Error"));
 
     ObjectNode status = op("get", "/agent/status", "agent", "Coordinator status", null);
     reply(status, "200", "Active researches, workers, budget and capacity", ref("Status"));
 
-    ObjectNode cancel = op("delete", "/agent/cancel/{operation_id}", "agent",
-        "Cancel one research",
-        "Cancels the research, its running child and frees its worker. Send the header "
-            + "X-Ktrdr-Client: cli to be recorded as the CLI.");
+    ObjectNode cancel =
+        op(
+            "delete",
+            "/agent/cancel/{operation_id}",
+            "agent",
+            "Cancel one research",
+            "Cancels the research, its running child and frees its worker. Send the header "
+                + "X-Ktrdr-Client: cli to be recorded as the CLI.");
     pathParam(cancel, "operation_id", "The research's operation id");
     cancelParams(cancel);
     reply(cancel, "200", "Cancelled", ref("CancelSuccess"));
@@ -71,12 +85,23 @@ final class OpenApiDocument {
   }
 
   private void operationRoutes() {
-    ObjectNode list = op("get", "/operations", "operations", "List operations",
-        "Newest first. Unknown query parameters are refused.");
-    queryParam(list, "status", enumOf("pending", "running", "completed", "failed", "cancelled"),
+    ObjectNode list =
+        op(
+            "get",
+            "/operations",
+            "operations",
+            "List operations",
+            "Newest first. Unknown query parameters are refused.");
+    queryParam(
+        list,
+        "status",
+        enumOf("pending", "running", "completed", "failed", "cancelled"),
         "Only operations with this status");
-    queryParam(list, "operation_type", enumOf("agent_research", "agent_design",
-        "agent_assessment", "training", "backtesting"), "Only operations of this type");
+    queryParam(
+        list,
+        "operation_type",
+        enumOf("agent_research", "agent_design", "agent_assessment", "training", "backtesting"),
+        "Only operations of this type");
     queryParam(list, "active_only", type("boolean"), "Only pending and running operations");
     ObjectNode limit = type("integer");
     limit.put("minimum", 1).put("maximum", 1000).put("default", 100);
@@ -92,15 +117,25 @@ final class OpenApiDocument {
     reply(get, "200", "The operation", ref("OperationEnvelope"));
     reply(get, "404", "No such operation", ref("Error"));
 
-    ObjectNode children = op("get", "/operations/{id}/children", "operations",
-        "Children of an operation", "Oldest first, in the list shape.");
+    ObjectNode children =
+        op(
+            "get",
+            "/operations/{id}/children",
+            "operations",
+            "Children of an operation",
+            "Oldest first, in the list shape.");
     pathParam(children, "id", "Parent operation id");
     reply(children, "200", "The children", ref("OperationList"));
     reply(children, "404", "No such operation", ref("Error"));
 
-    ObjectNode delete = op("delete", "/operations/{id}", "operations", "Cancel an operation",
-        "A research is cancelled as by /agent/cancel; a child of an active research cancels "
-            + "that research.");
+    ObjectNode delete =
+        op(
+            "delete",
+            "/operations/{id}",
+            "operations",
+            "Cancel an operation",
+            "A research is cancelled as by /agent/cancel; a child of an active research cancels "
+                + "that research.");
     pathParam(delete, "id", "Operation id");
     cancelParams(delete);
     reply(delete, "200", "Cancelled", ref("CancelSuccess"));
@@ -124,83 +159,223 @@ final class OpenApiDocument {
 
   private ObjectNode schemas() {
     ObjectNode s = m.createObjectNode();
-    s.set("Error", object(new String[] {"success", "error"},
-        "success", type("boolean"), "error", type("string")));
-    s.set("TriggerRequest", object(new String[0],
-        "brief", described(type("string"), "What to research (default: design a new strategy); "
-            + "at most 10000 characters"),
-        "model", described(type("string"), "opus, sonnet, haiku or a full model id"),
-        "bypass_gates", described(type("boolean"), "Skip the training and backtest gates"),
-        "force", described(type("boolean"), "Override the capacity and budget checks")));
-    s.set("Triggered", object(new String[] {"triggered", "operation_id", "model", "message"},
-        "triggered", type("boolean"), "operation_id", type("string"), "model", type("string"),
-        "message", type("string")));
-    s.set("TriggerRefused", object(new String[] {"triggered", "reason", "message"},
-        "triggered", type("boolean"), "reason", enumOf("at_capacity", "budget_exhausted"),
-        "active_count", type("integer"), "limit", type("integer"), "message", type("string")));
-    s.set("CancelRequest", object(new String[0], "reason", described(type("string"),
-        "Why (recorded as cancel_reason); the query parameter wins")));
-    s.set("CancelSuccess", object(new String[] {"success", "operation_id", "child_cancelled",
-        "message"}, "success", type("boolean"), "operation_id", type("string"),
-        "child_cancelled", nullable(type("string")), "message", type("string")));
-    s.set("CancelRefused", object(new String[] {"success", "reason", "message"},
-        "success", type("boolean"), "reason", enumOf("not_found", "not_research",
-            "not_cancellable"), "message", type("string")));
-    s.set("Progress", object(new String[0], "percentage", type("number"),
-        "current_step", nullable(type("string"))));
+    s.set(
+        "Error",
+        object(
+            new String[] {"success", "error"},
+            "success",
+            type("boolean"),
+            "error",
+            type("string")));
+    s.set(
+        "TriggerRequest",
+        object(
+            new String[0],
+            "brief",
+            described(
+                type("string"),
+                "What to research (default: design a new strategy); " + "at most 10000 characters"),
+            "model",
+            described(type("string"), "opus, sonnet, haiku or a full model id"),
+            "bypass_gates",
+            described(type("boolean"), "Skip the training and backtest gates"),
+            "force",
+            described(type("boolean"), "Override the capacity and budget checks")));
+    s.set(
+        "Triggered",
+        object(
+            new String[] {"triggered", "operation_id", "model", "message"},
+            "triggered",
+            type("boolean"),
+            "operation_id",
+            type("string"),
+            "model",
+            type("string"),
+            "message",
+            type("string")));
+    s.set(
+        "TriggerRefused",
+        object(
+            new String[] {"triggered", "reason", "message"},
+            "triggered",
+            type("boolean"),
+            "reason",
+            enumOf("at_capacity", "budget_exhausted"),
+            "active_count",
+            type("integer"),
+            "limit",
+            type("integer"),
+            "message",
+            type("string")));
+    s.set(
+        "CancelRequest",
+        object(
+            new String[0],
+            "reason",
+            described(
+                type("string"), "Why (recorded as cancel_reason); the query parameter wins")));
+    s.set(
+        "CancelSuccess",
+        object(
+            new String[] {"success", "operation_id", "child_cancelled", "message"},
+            "success",
+            type("boolean"),
+            "operation_id",
+            type("string"),
+            "child_cancelled",
+            nullable(type("string")),
+            "message",
+            type("string")));
+    s.set(
+        "CancelRefused",
+        object(
+            new String[] {"success", "reason", "message"},
+            "success",
+            type("boolean"),
+            "reason",
+            enumOf("not_found", "not_research", "not_cancellable"),
+            "message",
+            type("string")));
+    s.set(
+        "Progress",
+        object(
+            new String[0], "percentage", type("number"), "current_step", nullable(type("string"))));
     ObjectNode params = type("object");
     params.put("additionalProperties", true);
-    s.set("Operation", object(new String[] {"operation_id", "operation_type", "status",
-        "created_at"},
-        "operation_id", type("string"), "parent_operation_id", nullable(type("string")),
-        "operation_type", enumOf("agent_research", "agent_design", "agent_assessment",
-            "training", "backtesting"),
-        "status", enumOf("pending", "running", "completed", "failed", "cancelled"),
-        "created_at", dateTime(), "started_at", nullable(dateTime()),
-        "completed_at", nullable(dateTime()), "progress", ref("Progress"),
-        "metadata", object(new String[0], "parameters", params),
-        "error_message", nullable(type("string")),
-        "result_summary", nullable(type("object")),
-        "duration_seconds", type("number")));
+    s.set(
+        "Operation",
+        object(
+            new String[] {"operation_id", "operation_type", "status", "created_at"},
+            "operation_id",
+            type("string"),
+            "parent_operation_id",
+            nullable(type("string")),
+            "operation_type",
+            enumOf("agent_research", "agent_design", "agent_assessment", "training", "backtesting"),
+            "status",
+            enumOf("pending", "running", "completed", "failed", "cancelled"),
+            "created_at",
+            dateTime(),
+            "started_at",
+            nullable(dateTime()),
+            "completed_at",
+            nullable(dateTime()),
+            "progress",
+            ref("Progress"),
+            "metadata",
+            object(new String[0], "parameters", params),
+            "error_message",
+            nullable(type("string")),
+            "result_summary",
+            nullable(type("object")),
+            "duration_seconds",
+            type("number")));
     ObjectNode data = type("array");
     data.set("items", ref("Operation"));
-    s.set("OperationList", object(new String[] {"success", "data", "total_count",
-        "active_count"}, "success", type("boolean"), "data", data,
-        "total_count", type("integer"), "active_count", type("integer")));
-    s.set("OperationEnvelope", object(new String[] {"success", "data"},
-        "success", type("boolean"), "data", ref("Operation")));
+    s.set(
+        "OperationList",
+        object(
+            new String[] {"success", "data", "total_count", "active_count"},
+            "success",
+            type("boolean"),
+            "data",
+            data,
+            "total_count",
+            type("integer"),
+            "active_count",
+            type("integer")));
+    s.set(
+        "OperationEnvelope",
+        object(
+            new String[] {"success", "data"},
+            "success",
+            type("boolean"),
+            "data",
+            ref("Operation")));
     ObjectNode researches = type("array");
-    researches.set("items", object(new String[0], "operation_id", type("string"),
-        "phase", enumOf("idle", "designing", "training", "backtesting", "assessing"),
-        "strategy_name", nullable(type("string")), "duration_seconds", type("number"),
-        "child_operation_id", nullable(type("string"))));
+    researches.set(
+        "items",
+        object(
+            new String[0],
+            "operation_id",
+            type("string"),
+            "phase",
+            enumOf("idle", "designing", "training", "backtesting", "assessing"),
+            "strategy_name",
+            nullable(type("string")),
+            "duration_seconds",
+            type("number"),
+            "child_operation_id",
+            nullable(type("string"))));
     ObjectNode count = object(new String[0], "busy", type("integer"), "total", type("integer"));
-    s.set("Status", object(new String[] {"status", "active_researches", "workers", "budget",
-        "capacity"},
-        "status", enumOf("active", "idle"), "active_researches", researches,
-        "last_cycle", nullable(object(new String[0], "started_at", dateTime(),
-            "duration_ms", type("integer"), "researches", type("integer"),
-            "errors", type("integer"))),
-        "workers", object(new String[0], "training", count, "backtesting", count.deepCopy()),
-        "budget", object(new String[0], "remaining", type("number"),
-            "daily_limit", type("number")),
-        "capacity", object(new String[0], "active", type("integer"), "limit", type("integer"))));
-    s.set("Budget", object(new String[] {"date", "daily_limit", "today_spend", "remaining"},
-        "date", described(type("string"), "UTC day, yyyy-MM-dd"), "daily_limit", type("number"),
-        "today_spend", type("number"), "remaining", type("number")));
-    s.set("Worker", object(new String[] {"worker_id", "worker_type", "status"},
-        "worker_id", type("string"), "worker_type", enumOf("training", "backtesting"),
-        "status", enumOf("available", "busy"),
-        "current_operation_id", nullable(type("string"))));
-    s.set("Health", object(new String[] {"status"}, "status", type("string"),
-        "version", type("string"), "time", dateTime()));
+    s.set(
+        "Status",
+        object(
+            new String[] {"status", "active_researches", "workers", "budget", "capacity"},
+            "status",
+            enumOf("active", "idle"),
+            "active_researches",
+            researches,
+            "last_cycle",
+            nullable(
+                object(
+                    new String[0],
+                    "started_at",
+                    dateTime(),
+                    "duration_ms",
+                    type("integer"),
+                    "researches",
+                    type("integer"),
+                    "errors",
+                    type("integer"))),
+            "workers",
+            object(new String[0], "training", count, "backtesting", count.deepCopy()),
+            "budget",
+            object(new String[0], "remaining", type("number"), "daily_limit", type("number")),
+            "capacity",
+            object(new String[0], "active", type("integer"), "limit", type("integer"))));
+    s.set(
+        "Budget",
+        object(
+            new String[] {"date", "daily_limit", "today_spend", "remaining"},
+            "date",
+            described(type("string"), "UTC day, yyyy-MM-dd"),
+            "daily_limit",
+            type("number"),
+            "today_spend",
+            type("number"),
+            "remaining",
+            type("number")));
+    s.set(
+        "Worker",
+        object(
+            new String[] {"worker_id", "worker_type", "status"},
+            "worker_id",
+            type("string"),
+            "worker_type",
+            enumOf("training", "backtesting"),
+            "status",
+            enumOf("available", "busy"),
+            "current_operation_id",
+            nullable(type("string"))));
+    s.set(
+        "Health",
+        object(
+            new String[] {"status"},
+            "status",
+            type("string"),
+            "version",
+            type("string"),
+            "time",
+            dateTime()));
     return s;
   }
 
   private ObjectNode op(String method, String path, String tag, String summary, String text) {
-    ObjectNode item = paths.has(ApiServer.PREFIX + path)
-        ? (ObjectNode) paths.get(ApiServer.PREFIX + path)
-        : paths.putObject(ApiServer.PREFIX + path);
+    ObjectNode item =
+        paths.has(ApiServer.PREFIX + path)
+            ? (ObjectNode) paths.get(ApiServer.PREFIX + path)
+            : paths.putObject(ApiServer.PREFIX + path);
     ObjectNode op = item.putObject(method);
     op.putArray("tags").add(tag);
     op.put("summary", summary);
@@ -213,10 +388,16 @@ final class OpenApiDocument {
   }
 
   private void cancelParams(ObjectNode op) {
-    queryParam(op, "reason", type("string"), "Why; recorded with the cancel (default "
-        + "\"Cancelled by user\")");
+    queryParam(
+        op,
+        "reason",
+        type("string"),
+        "Why; recorded with the cancel (default " + "\"Cancelled by user\")");
     ObjectNode header = ((ArrayNode) op.get("parameters")).addObject();
-    header.put("name", AgentEndpoints.CLIENT_HEADER).put("in", "header").put("required", false)
+    header
+        .put("name", AgentEndpoints.CLIENT_HEADER)
+        .put("in", "header")
+        .put("required", false)
         .put("description", "\"cli\" records the cancel as made by the CLI");
     header.set("schema", type("string"));
     body(op, "CancelRequest", false);
@@ -242,8 +423,7 @@ final class OpenApiDocument {
 
   private void queryParam(ObjectNode op, String name, ObjectNode schema, String description) {
     ObjectNode p = params(op).addObject();
-    p.put("name", name).put("in", "query").put("required", false)
-        .put("description", description);
+    p.put("name", name).put("in", "query").put("required", false).put("description", description);
     p.set("schema", schema);
   }
 

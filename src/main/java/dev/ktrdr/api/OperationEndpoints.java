@@ -31,13 +31,28 @@ final class OperationEndpoints {
   /** Newest first, filtered and paged. */
   void list(Context ctx) {
     Requests.onlyKnownQueryParams(ctx, LIST_PARAMS);
-    OperationStatus status = enumParam(ctx, "status", OperationStatus.values(),
-        OperationStatus::wire, OperationStatus::fromWire);
-    OperationType type = enumParam(ctx, "operation_type", OperationType.values(),
-        OperationType::wire, OperationType::fromWire);
-    OperationQuery query = new OperationQuery(status, type, Requests.boolParam(ctx, "active_only"),
-        null, Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, OperationQuery.MAX_LIMIT),
-        Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    OperationStatus status =
+        enumParam(
+            ctx,
+            "status",
+            OperationStatus.values(),
+            OperationStatus::wire,
+            OperationStatus::fromWire);
+    OperationType type =
+        enumParam(
+            ctx,
+            "operation_type",
+            OperationType.values(),
+            OperationType::wire,
+            OperationType::fromWire);
+    OperationQuery query =
+        new OperationQuery(
+            status,
+            type,
+            Requests.boolParam(ctx, "active_only"),
+            null,
+            Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, OperationQuery.MAX_LIMIT),
+            Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
     OperationPage page = ops.list(query);
     ctx.json(listBody(page.operations(), page.totalCount(), page.activeCount()));
   }
@@ -83,15 +98,26 @@ final class OperationEndpoints {
     return ops.clock().instant();
   }
 
-  private static <E> E enumParam(Context ctx, String name, E[] values,
+  private static <E> E enumParam(
+      Context ctx,
+      String name,
+      E[] values,
       java.util.function.Function<E, String> wire,
       java.util.function.Function<String, java.util.Optional<E>> parse) {
     String raw = ctx.queryParam(name);
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    return parse.apply(raw.strip()).orElseThrow(() -> ApiException.badRequest("Invalid " + name
-        + " '" + Requests.abbreviate(raw) + "': use "
-        + Arrays.stream(values).map(wire).collect(Collectors.joining(", "))));
+    return parse
+        .apply(raw.strip())
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "Invalid "
+                        + name
+                        + " '"
+                        + Requests.abbreviate(raw)
+                        + "': use "
+                        + Arrays.stream(values).map(wire).collect(Collectors.joining(", "))));
   }
 }

@@ -1,7 +1,7 @@
 package dev.ktrdr.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,8 +27,8 @@ final class Requests {
   }
 
   /**
-   * The body as a JSON object whose fields are all in {@code allowed}; an empty body is an
-   * empty object. Malformed JSON is a 400; a non-object or an unknown field a 422.
+   * The body as a JSON object whose fields are all in {@code allowed}; an empty body is an empty
+   * object. Malformed JSON is a 400; a non-object or an unknown field a 422.
    */
   ObjectNode jsonObject(Context ctx, List<String> allowed) {
     String text = boundedBody(ctx);
@@ -40,21 +40,31 @@ final class Requests {
       node = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw ApiException.badRequest("Malformed JSON body: " + e.getOriginalMessage()
-          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+      throw ApiException.badRequest(
+          "Malformed JSON body: "
+              + e.getOriginalMessage()
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
     if (node == null || node.isNull() || node.isMissingNode()) {
       return mapper.createObjectNode();
     }
     if (!node.isObject()) {
-      throw ApiException.unprocessable("The body must be a JSON object with the fields "
-          + String.join(", ", allowed) + ", not " + describe(node));
+      throw ApiException.unprocessable(
+          "The body must be a JSON object with the fields "
+              + String.join(", ", allowed)
+              + ", not "
+              + describe(node));
     }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!allowed.contains(field)) {
-        throw ApiException.unprocessable("Unknown field '" + abbreviate(field)
-            + "': allowed fields are " + String.join(", ", allowed));
+        throw ApiException.unprocessable(
+            "Unknown field '"
+                + abbreviate(field)
+                + "': allowed fields are "
+                + String.join(", ", allowed));
       }
     }
     return (ObjectNode) node;
@@ -67,12 +77,17 @@ final class Requests {
       return null;
     }
     if (!v.isTextual()) {
-      throw ApiException.unprocessable("Field '" + field + "' must be a string, not "
-          + describe(v));
+      throw ApiException.unprocessable(
+          "Field '" + field + "' must be a string, not " + describe(v));
     }
     if (v.textValue().length() > maxLength) {
-      throw ApiException.unprocessable("Field '" + field + "' is too long: "
-          + v.textValue().length() + " characters, at most " + maxLength);
+      throw ApiException.unprocessable(
+          "Field '"
+              + field
+              + "' is too long: "
+              + v.textValue().length()
+              + " characters, at most "
+              + maxLength);
     }
     return v.textValue();
   }
@@ -84,8 +99,8 @@ final class Requests {
       return false;
     }
     if (!v.isBoolean()) {
-      throw ApiException.unprocessable("Field '" + field + "' must be true or false, not "
-          + describe(v));
+      throw ApiException.unprocessable(
+          "Field '" + field + "' must be true or false, not " + describe(v));
     }
     return v.booleanValue();
   }
@@ -95,12 +110,17 @@ final class Requests {
     return OperationIds.looksValid(id);
   }
 
-  /** Query parameters must be known ones: a typo such as {@code type=} would silently not filter. */
+  /**
+   * Query parameters must be known ones: a typo such as {@code type=} would silently not filter.
+   */
   static void onlyKnownQueryParams(Context ctx, Set<String> known) {
     for (String name : ctx.queryParamMap().keySet()) {
       if (!known.contains(name)) {
-        throw ApiException.badRequest("Unknown query parameter '" + abbreviate(name)
-            + "': use " + String.join(", ", known.stream().sorted().toList()));
+        throw ApiException.badRequest(
+            "Unknown query parameter '"
+                + abbreviate(name)
+                + "': use "
+                + String.join(", ", known.stream().sorted().toList()));
       }
     }
   }
@@ -113,13 +133,13 @@ final class Requests {
     try {
       int n = Integer.parseInt(raw.strip());
       if (n < min || n > max) {
-        throw ApiException.badRequest("Query parameter '" + name + "' must be from " + min
-            + " to " + max + ", not " + n);
+        throw ApiException.badRequest(
+            "Query parameter '" + name + "' must be from " + min + " to " + max + ", not " + n);
       }
       return n;
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("Query parameter '" + name + "' must be a whole number, not '"
-          + abbreviate(raw) + "'");
+      throw ApiException.badRequest(
+          "Query parameter '" + name + "' must be a whole number, not '" + abbreviate(raw) + "'");
     }
   }
 
@@ -129,13 +149,17 @@ final class Requests {
       return false;
     }
     switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true": case "1": case "yes":
+      case "true":
+      case "1":
+      case "yes":
         return true;
-      case "false": case "0": case "no":
+      case "false":
+      case "0":
+      case "no":
         return false;
       default:
-        throw ApiException.badRequest("Query parameter '" + name + "' must be true or false, not '"
-            + abbreviate(raw) + "'");
+        throw ApiException.badRequest(
+            "Query parameter '" + name + "' must be true or false, not '" + abbreviate(raw) + "'");
     }
   }
 
@@ -144,23 +168,33 @@ final class Requests {
     if (s == null) {
       return "";
     }
-    return s.length() <= ECHO_LIMIT ? s : s.substring(0, ECHO_LIMIT) + "… (" + s.length()
-        + " characters)";
+    return s.length() <= ECHO_LIMIT
+        ? s
+        : s.substring(0, ECHO_LIMIT) + "… (" + s.length() + " characters)";
   }
 
   private static String describe(JsonNode v) {
     switch (v.getNodeType()) {
-      case ARRAY: return "an array";
-      case OBJECT: return "an object";
-      case NUMBER: return "a number";
-      case STRING: return "a string";
-      case BOOLEAN: return "a boolean";
-      case NULL: return "null";
-      default: return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+      case ARRAY:
+        return "an array";
+      case OBJECT:
+        return "an object";
+      case NUMBER:
+        return "a number";
+      case STRING:
+        return "a string";
+      case BOOLEAN:
+        return "a boolean";
+      case NULL:
+        return "null";
+      default:
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
-  /** Reads at most {@link ApiServer#MAX_BODY_BYTES}; more is a 413, whatever Content-Length said. */
+  /**
+   * Reads at most {@link ApiServer#MAX_BODY_BYTES}; more is a 413, whatever Content-Length said.
+   */
   private static String boundedBody(Context ctx) {
     long declared = ctx.contentLength();
     if (declared > ApiServer.MAX_BODY_BYTES) {
@@ -183,7 +217,7 @@ final class Requests {
   }
 
   static ApiException tooLarge() {
-    return new ApiException(413, "Request body too large: at most " + ApiServer.MAX_BODY_BYTES
-        + " bytes");
+    return new ApiException(
+        413, "Request body too large: at most " + ApiServer.MAX_BODY_BYTES + " bytes");
   }
 }

@@ -17,13 +17,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ktrdr console}: the coordinator with its window (and the HTTP API beside it). */
-@Command(name = "console", mixinStandardHelpOptions = true,
-    description = "Open the desktop console: the research coordinator with a live operations "
-        + "table, and the HTTP API on 127.0.0.1.")
+@Command(
+    name = "console",
+    mixinStandardHelpOptions = true,
+    description =
+        "Open the desktop console: the research coordinator with a live operations "
+            + "table, and the HTTP API on 127.0.0.1.")
 public final class ConsoleCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ConsoleCommand.class);
   static final String API_HOST = "127.0.0.1";
-
 
   @Option(names = "--port", description = "API port on 127.0.0.1 (default $KTRDR_PORT or 8000)")
   Integer port;
@@ -39,22 +41,27 @@ public final class ConsoleCommand implements Callable<Integer> {
     try {
       FxToolkit.start();
     } catch (RuntimeException | Error e) {
-      throw new IllegalStateException("Cannot open a window (" + e.getMessage() + "). On a "
-          + "machine without a display use `ktrdr serve`.", e);
+      throw new IllegalStateException(
+          "Cannot open a window ("
+              + e.getMessage()
+              + "). On a "
+              + "machine without a display use `ktrdr serve`.",
+          e);
     }
     AgentRuntime runtime = AgentRuntime.open(settings, dbPath, Clock.systemUTC());
     AtomicBoolean closed = new AtomicBoolean();
-    AutoCloseable[] api = {() -> { }};
-    Runnable shutdown = () -> {
-      if (closed.compareAndSet(false, true)) {
-        try {
-          api[0].close();
-        } catch (Exception e) {
-          log.warn("Stopping the HTTP API failed: {}", e.toString());
-        }
-        runtime.close();
-      }
-    };
+    AutoCloseable[] api = {() -> {}};
+    Runnable shutdown =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            try {
+              api[0].close();
+            } catch (Exception e) {
+              log.warn("Stopping the HTTP API failed: {}", e.toString());
+            }
+            runtime.close();
+          }
+        };
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "ktrdr-console-shutdown"));
     int resumed = runtime.agent().resumeIfNeeded();
     try {
@@ -65,8 +72,10 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
     log.info("ktrdr console ready (database {}, {} research(es) resumed)", dbPath, resumed);
     CountDownLatch windowClosed = new CountDownLatch(1);
-    Platform.runLater(() -> ConsoleWindow.openNew(runtime.agent(), runtime.operations(), dbPath,
-        windowClosed::countDown));
+    Platform.runLater(
+        () ->
+            ConsoleWindow.openNew(
+                runtime.agent(), runtime.operations(), dbPath, windowClosed::countDown));
     windowClosed.await();
     log.info("Window closed; stopping (active researches resume on the next start)");
     shutdown.run();

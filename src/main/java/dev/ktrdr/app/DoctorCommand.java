@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code ktrdr doctor}: checks what the console and the server need, and says in words what is
  * wrong. Exits 0 when everything is fine, 1 otherwise.
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
     description = "Check Java, the configuration, the database, the port and JavaFX.")
 public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port to check (default $KTRDR_PORT or 8000)")
@@ -53,17 +55,20 @@ public final class DoctorCommand implements Callable<Integer> {
     checkDatabase(out, settings.databasePath(db, System.getenv()));
     checkPort(out, port != null ? port : settings.port());
     checkJavaFx(out);
-    out.println(problems.isEmpty() ? "All checks passed."
-        : problems.size() + " problem(s) found.");
+    out.println(problems.isEmpty() ? "All checks passed." : problems.size() + " problem(s) found.");
     out.flush();
     return problems.isEmpty() ? 0 : 1;
   }
 
   private void checkJava(PrintWriter out) {
     int feature = Runtime.version().feature();
-    report(out, feature >= 17, "Java", feature >= 17
-        ? "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
-        : "Java " + feature + " is too old: ktrdr needs Java 17 or newer");
+    report(
+        out,
+        feature >= 17,
+        "Java",
+        feature >= 17
+            ? "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            : "Java " + feature + " is too old: ktrdr needs Java 17 or newer");
   }
 
   private void checkDatabase(PrintWriter out, Path file) {
@@ -74,8 +79,9 @@ public final class DoctorCommand implements Callable<Integer> {
         report(out, false, "Database", "cannot write to " + dir);
         return;
       }
-      try (FileChannel ch = FileChannel.open(Path.of(file + ".lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE)) {
+      try (FileChannel ch =
+          FileChannel.open(
+              Path.of(file + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         FileLock lock;
         try {
           lock = ch.tryLock();
@@ -83,14 +89,25 @@ public final class DoctorCommand implements Callable<Integer> {
           lock = null;
         }
         if (lock == null) {
-          report(out, false, "Database", file + " is in use by a running ktrdr server or console"
-              + " (that is fine if you meant to start it; stop it before starting another)");
+          report(
+              out,
+              false,
+              "Database",
+              file
+                  + " is in use by a running ktrdr server or console"
+                  + " (that is fine if you meant to start it; stop it before starting another)");
           return;
         }
         lock.release();
       }
-      report(out, true, "Database", file + (Files.exists(file) ? " (exists, "
-          + Files.size(file) / 1024 + " KiB)" : " (will be created)"));
+      report(
+          out,
+          true,
+          "Database",
+          file
+              + (Files.exists(file)
+                  ? " (exists, " + Files.size(file) / 1024 + " KiB)"
+                  : " (will be created)"));
     } catch (IOException e) {
       report(out, false, "Database", "cannot use " + file + ": " + e.getMessage());
     }
@@ -100,16 +117,27 @@ public final class DoctorCommand implements Callable<Integer> {
     try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
       report(out, true, "Port", "127.0.0.1:" + p + " is free");
     } catch (IOException e) {
-      report(out, false, "Port", "127.0.0.1:" + p + " is in use (a running ktrdr, or another"
-          + " program); choose another with --port or KTRDR_PORT");
+      report(
+          out,
+          false,
+          "Port",
+          "127.0.0.1:"
+              + p
+              + " is in use (a running ktrdr, or another"
+              + " program); choose another with --port or KTRDR_PORT");
     }
   }
 
   private void checkJavaFx(PrintWriter out) {
     try {
       FxToolkit.startHeadless();
-      report(out, true, "JavaFX", "toolkit starts (headless check; version "
-          + System.getProperty("javafx.runtime.version", "?") + ")");
+      report(
+          out,
+          true,
+          "JavaFX",
+          "toolkit starts (headless check; version "
+              + System.getProperty("javafx.runtime.version", "?")
+              + ")");
     } catch (RuntimeException | LinkageError e) {
       report(out, false, "JavaFX", "the toolkit does not start: " + e.getMessage());
     }

@@ -6,8 +6,8 @@ import javafx.application.Platform;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Starts the JavaFX toolkit once per JVM. The engine's in-process phases are JavaFX tasks, so
- * the toolkit runs in every mode: with a window in the console, headless (Monocle) elsewhere.
+ * Starts the JavaFX toolkit once per JVM. The engine's in-process phases are JavaFX tasks, so the
+ * toolkit runs in every mode: with a window in the console, headless (Monocle) elsewhere.
  */
 public final class FxToolkit {
   private static boolean started;

@@ -7,17 +7,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ktrdr} command and its faces. */
-@Command(name = "ktrdr", mixinStandardHelpOptions = true,
+@Command(
+    name = "ktrdr",
+    mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = "Operations console for the ktrdr research coordinator.",
-    subcommands = {ConsoleCommand.class, ServeCommand.class, AgentCommand.class,
-        OpsCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ConsoleCommand.class,
+      ServeCommand.class,
+      AgentCommand.class,
+      OpsCommand.class,
+      DoctorCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class KtrdrCommand implements Runnable {
   /** Commands that are HTTP clients: their output is for the user, so engine logs stay quiet. */
   private static final Set<String> CLIENT_COMMANDS = Set.of("agent", "ops", "doctor");
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -39,7 +46,8 @@ public final class KtrdrCommand implements Runnable {
   }
 
   public static void quietLogsForClientCommands(String[] args) {
-    if (args.length > 0 && (CLIENT_COMMANDS.contains(args[0]) || args[0].startsWith("-"))
+    if (args.length > 0
+        && (CLIENT_COMMANDS.contains(args[0]) || args[0].startsWith("-"))
         && System.getProperty("ktrdr.log.level") == null) {
       System.setProperty("ktrdr.log.level", "WARN");
     }

@@ -13,60 +13,71 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ktrdr serve}: the coordinator and the HTTP API without a window. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
     description = "Run the research coordinator and the HTTP API headless (no window).")
 public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-  @Option(names = "--port", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
       description = "API port on 127.0.0.1 (default $KTRDR_PORT or 8000)")
   Integer port;
 
-  @Option(names = "--db", paramLabel = "PATH", description = "SQLite database file "
-      + "(default $KTRDR_DB, else $XDG_DATA_HOME/ktrdr/ktrdr.db)")
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description =
+          "SQLite database file " + "(default $KTRDR_DB, else $XDG_DATA_HOME/ktrdr/ktrdr.db)")
   Path db;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
    * Opens the database (refused if another process holds it), starts the API, resumes active
-   * researches, then blocks until the JVM is asked to stop. Shutdown stops the API first, then
-   * the engine; nothing is cancelled, so the next start resumes what was running.
+   * researches, then blocks until the JVM is asked to stop. Shutdown stops the API first, then the
+   * engine; nothing is cancelled, so the next start resumes what was running.
    */
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = Settings.fromEnvironment();
     int apiPort = port != null ? port : settings.port();
     if (apiPort < 0 || apiPort > 65_535) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid --port " + apiPort + ": expected 0 to 65535");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Invalid --port " + apiPort + ": expected 0 to 65535");
     }
     Path dbPath = settings.databasePath(db, System.getenv());
     FxToolkit.startHeadless();
     AgentRuntime runtime = AgentRuntime.open(settings, dbPath, Clock.systemUTC());
     ApiServer api;
     try {
-      api = ApiServer.start(runtime.agent(), runtime.operations(), ApiServer.DEFAULT_HOST,
-          apiPort);
+      api = ApiServer.start(runtime.agent(), runtime.operations(), ApiServer.DEFAULT_HOST, apiPort);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Shutting down: stopping the API, then the engine (nothing is cancelled)");
-      try {
-        api.close();
-      } finally {
-        runtime.close();
-        stopped.countDown();
-      }
-    }, "ktrdr-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info(
+                      "Shutting down: stopping the API, then the engine (nothing is cancelled)");
+                  try {
+                    api.close();
+                  } finally {
+                    runtime.close();
+                    stopped.countDown();
+                  }
+                },
+                "ktrdr-shutdown"));
     int resumed = runtime.agent().resumeIfNeeded();
     java.io.PrintWriter out = spec.commandLine().getOut(); // stdout: the launch line is output
-    out.printf("ktrdr serve listening on http://%s:%d (database %s)%n",
-        api.host(), api.port(), dbPath);
+    out.printf(
+        "ktrdr serve listening on http://%s:%d (database %s)%n", api.host(), api.port(), dbPath);
     if (resumed > 0) {
       out.printf("Resuming %d active research(es)%n", resumed);
     }

@@ -11,22 +11,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ktrdr agent trigger|status|cancel}. */
-@Command(name = "agent", mixinStandardHelpOptions = true,
+@Command(
+    name = "agent",
+    mixinStandardHelpOptions = true,
     description = "Trigger, watch and cancel researches (client of the HTTP API).",
-    subcommands = {AgentCommand.Trigger.class, AgentCommand.Status.class,
-        AgentCommand.Cancel.class})
+    subcommands = {
+      AgentCommand.Trigger.class,
+      AgentCommand.Status.class,
+      AgentCommand.Cancel.class
+    })
 public final class AgentCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing subcommand: use trigger, status or cancel");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: use trigger, status or cancel");
   }
 
-  @Command(name = "trigger", mixinStandardHelpOptions = true,
-      description = "Start a research.")
+  @Command(name = "trigger", mixinStandardHelpOptions = true, description = "Start a research.")
   static final class Trigger extends ClientCommand {
     @Option(names = "--brief", paramLabel = "TEXT", description = "What to research")
     String brief;
@@ -63,8 +66,10 @@ public final class AgentCommand implements Runnable {
       }
       String reason = j.path("reason").asText("");
       if ("at_capacity".equals(reason)) {
-        err().printf("Cannot trigger: at capacity (%d active researches, limit is %d)%n",
-            j.path("active_count").asInt(), j.path("limit").asInt());
+        err()
+            .printf(
+                "Cannot trigger: at capacity (%d active researches, limit is %d)%n",
+                j.path("active_count").asInt(), j.path("limit").asInt());
         err().println("Use --force to override limit");
       } else if ("budget_exhausted".equals(reason)) {
         err().println("Cannot trigger: " + reply.errorMessage());
@@ -76,7 +81,9 @@ public final class AgentCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
       description = "Show active researches, workers, budget and capacity.")
   static final class Status extends ClientCommand {
     @Override
@@ -94,33 +101,52 @@ public final class AgentCommand implements Runnable {
       out().println("Active researches: " + active.size());
       out().println();
       for (JsonNode r : active) {
-        out().printf("  %s  %-12s strategy: %-18s (%s)%n", r.path("operation_id").asText(),
-            Formats.text(r, "phase"), Formats.text(r, "strategy_name"),
-            Formats.duration(r.path("duration_seconds").asDouble()));
+        out()
+            .printf(
+                "  %s  %-12s strategy: %-18s (%s)%n",
+                r.path("operation_id").asText(),
+                Formats.text(r, "phase"),
+                Formats.text(r, "strategy_name"),
+                Formats.duration(r.path("duration_seconds").asDouble()));
       }
       if (active.size() > 0) {
         out().println();
       }
       JsonNode w = j.path("workers");
-      out().printf("Workers: training %d/%d, backtest %d/%d%n",
-          w.path("training").path("busy").asInt(), w.path("training").path("total").asInt(),
-          w.path("backtesting").path("busy").asInt(), w.path("backtesting").path("total").asInt());
-      out().printf(java.util.Locale.ROOT, "Budget: $%.2f remaining today%n",
-          j.path("budget").path("remaining").asDouble());
-      out().printf("Capacity: %d/%d researches%n", j.path("capacity").path("active").asInt(),
-          j.path("capacity").path("limit").asInt());
+      out()
+          .printf(
+              "Workers: training %d/%d, backtest %d/%d%n",
+              w.path("training").path("busy").asInt(),
+              w.path("training").path("total").asInt(),
+              w.path("backtesting").path("busy").asInt(),
+              w.path("backtesting").path("total").asInt());
+      out()
+          .printf(
+              java.util.Locale.ROOT,
+              "Budget: $%.2f remaining today%n",
+              j.path("budget").path("remaining").asDouble());
+      out()
+          .printf(
+              "Capacity: %d/%d researches%n",
+              j.path("capacity").path("active").asInt(), j.path("capacity").path("limit").asInt());
       return 0;
     }
   }
 
-  @Command(name = "cancel", mixinStandardHelpOptions = true,
+  @Command(
+      name = "cancel",
+      mixinStandardHelpOptions = true,
       description = "Cancel one or more researches (and their running child operations).")
   static final class Cancel extends ClientCommand {
-    @Parameters(arity = "1..*", paramLabel = "OPERATION_ID",
+    @Parameters(
+        arity = "1..*",
+        paramLabel = "OPERATION_ID",
         description = "Research operation id(s)")
     List<String> ids;
 
-    @Option(names = "--reason", paramLabel = "TEXT",
+    @Option(
+        names = "--reason",
+        paramLabel = "TEXT",
         description = "Why; recorded with the cancel (default \"Cancelled by user\")")
     String reason;
 
@@ -142,8 +168,10 @@ public final class AgentCommand implements Runnable {
         if (ok) {
           out().println("Research cancelled: " + j.path("operation_id").asText(id));
         } else {
-          err().println((ids.size() == 1 ? "Cannot cancel: " : "Cannot cancel " + id + ": ")
-              + reply.errorMessage());
+          err()
+              .println(
+                  (ids.size() == 1 ? "Cannot cancel: " : "Cannot cancel " + id + ": ")
+                      + reply.errorMessage());
         }
       }
       if (json) {

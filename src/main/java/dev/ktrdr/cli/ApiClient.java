@@ -34,11 +34,12 @@ final class ApiClient {
       throw new CliFailure("Invalid API URL '" + baseUrl + "': expected http://HOST:PORT");
     }
     this.base = parsed;
-    this.http = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(30))
-        .retryOnConnectionFailure(false)
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(30))
+            .retryOnConnectionFailure(false)
+            .build();
   }
 
   String baseUrl() {
@@ -63,11 +64,12 @@ final class ApiClient {
     for (String segment : path) {
       url.addPathSegment(segment);
     }
-    query.forEach((k, v) -> {
-      if (v != null) {
-        url.addQueryParameter(k, v);
-      }
-    });
+    query.forEach(
+        (k, v) -> {
+          if (v != null) {
+            url.addQueryParameter(k, v);
+          }
+        });
     RequestBody rb = null;
     if (body != null) {
       try {
@@ -76,8 +78,13 @@ final class ApiClient {
         throw new CliFailure("Cannot encode the request: " + e.getOriginalMessage());
       }
     }
-    Request request = new Request.Builder().url(url.build()).method(method, rb)
-        .header(CLIENT_HEADER, "cli").header("Accept", "application/json").build();
+    Request request =
+        new Request.Builder()
+            .url(url.build())
+            .method(method, rb)
+            .header(CLIENT_HEADER, "cli")
+            .header("Accept", "application/json")
+            .build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody rbody = response.body();
       String text = rbody == null ? "" : rbody.string();
@@ -106,8 +113,13 @@ final class ApiClient {
     /** The JSON body, or a failure saying the server answered something else. */
     JsonNode requireJson(String url) {
       if (json == null) {
-        throw new CliFailure("Unexpected reply from " + url + " (HTTP " + status + "): "
-            + (raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
+        throw new CliFailure(
+            "Unexpected reply from "
+                + url
+                + " (HTTP "
+                + status
+                + "): "
+                + (raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
       }
       return json;
     }
@@ -130,8 +142,7 @@ final class ApiClient {
     private static final long serialVersionUID = 1L;
 
     ServerUnreachable(String url) {
-      super("Could not connect to API at " + url + ". Is the server running?", null, false,
-          false);
+      super("Could not connect to API at " + url + ". Is the server running?", null, false, false);
     }
   }
 }

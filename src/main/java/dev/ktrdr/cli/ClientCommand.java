@@ -9,17 +9,18 @@ import picocli.CommandLine.Option;
 
 /**
  * What every CLI command shares: {@code --url}, {@code --json}, output through picocli's writers
- * (so tests capture it), and the rule that a failure is one line on stderr and exit code 1, never
- * a stack trace.
+ * (so tests capture it), and the rule that a failure is one line on stderr and exit code 1, never a
+ * stack trace.
  */
 abstract class ClientCommand implements Callable<Integer> {
   static final String URL_ENV = "KTRDR_API_URL";
   static final String DEFAULT_URL = "http://localhost:8000";
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--url", paramLabel = "URL",
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
       description = "API server (default $KTRDR_API_URL or " + DEFAULT_URL + ")")
   String url;
 
@@ -50,9 +51,13 @@ abstract class ClientCommand implements Callable<Integer> {
       chosen = env == null || env.isBlank() ? DEFAULT_URL : env.strip();
     }
     if (!chosen.startsWith("http://") && !chosen.startsWith("https://")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Invalid API URL '" + chosen + "': expected http://HOST:PORT (from "
-              + (url != null ? "--url" : "$" + URL_ENV) + ")");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid API URL '"
+              + chosen
+              + "': expected http://HOST:PORT (from "
+              + (url != null ? "--url" : "$" + URL_ENV)
+              + ")");
     }
     return chosen.endsWith("/") ? chosen.substring(0, chosen.length() - 1) : chosen;
   }

@@ -13,38 +13,52 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ktrdr ops list|get|cancel}. */
-@Command(name = "ops", mixinStandardHelpOptions = true,
+@Command(
+    name = "ops",
+    mixinStandardHelpOptions = true,
     description = "List, inspect and cancel operations (client of the HTTP API).",
     subcommands = {OpsCommand.ListOps.class, OpsCommand.Get.class, OpsCommand.CancelOp.class})
 public final class OpsCommand implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing subcommand: use list, get or cancel");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing subcommand: use list, get or cancel");
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true,
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
       description = "List operations, newest first.")
   static final class ListOps extends ClientCommand {
-    @Option(names = "--status", paramLabel = "S",
+    @Option(
+        names = "--status",
+        paramLabel = "S",
         description = "pending, running, completed, failed or cancelled")
     String status;
 
-    @Option(names = "--type", paramLabel = "T", description = "agent_research, agent_design, "
-        + "agent_assessment, training or backtesting")
+    @Option(
+        names = "--type",
+        paramLabel = "T",
+        description =
+            "agent_research, agent_design, " + "agent_assessment, training or backtesting")
     String type;
 
     @Option(names = "--active", description = "Only pending and running operations")
     boolean active;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+    @Option(
+        names = "--limit",
+        paramLabel = "N",
+        defaultValue = "50",
         description = "At most N rows (default ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--offset", paramLabel = "N", defaultValue = "0",
+    @Option(
+        names = "--offset",
+        paramLabel = "N",
+        defaultValue = "0",
         description = "Skip the first N rows")
     int offset;
 
@@ -71,22 +85,34 @@ public final class OpsCommand implements Runnable {
         return 0;
       }
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"OPERATION ID", "TYPE", "STATUS", "PHASE", "PROGRESS", "DURATION",
-          "CREATED"});
+      rows.add(
+          new String[] {
+            "OPERATION ID", "TYPE", "STATUS", "PHASE", "PROGRESS", "DURATION", "CREATED"
+          });
       for (JsonNode op : data) {
-        rows.add(new String[] {op.path("operation_id").asText(),
-            Formats.text(op, "operation_type"), Formats.text(op, "status"), Formats.phase(op),
-            Formats.percent(op), Formats.duration(op.path("duration_seconds").asDouble()),
-            Formats.text(op, "created_at")});
+        rows.add(
+            new String[] {
+              op.path("operation_id").asText(),
+              Formats.text(op, "operation_type"),
+              Formats.text(op, "status"),
+              Formats.phase(op),
+              Formats.percent(op),
+              Formats.duration(op.path("duration_seconds").asDouble()),
+              Formats.text(op, "created_at")
+            });
       }
       Formats.table(rows).forEach(out()::println);
-      out().printf("%nShowing %d of %d operations (%d active)%n", data.size(),
-          j.path("total_count").asInt(), j.path("active_count").asInt());
+      out()
+          .printf(
+              "%nShowing %d of %d operations (%d active)%n",
+              data.size(), j.path("total_count").asInt(), j.path("active_count").asInt());
       return 0;
     }
   }
 
-  @Command(name = "get", mixinStandardHelpOptions = true,
+  @Command(
+      name = "get",
+      mixinStandardHelpOptions = true,
       description = "Show one operation with all its fields and its children.")
   static final class Get extends ClientCommand {
     @Parameters(paramLabel = "OPERATION_ID", description = "Operation id")
@@ -104,8 +130,10 @@ public final class OpsCommand implements Runnable {
         throw new CliFailure(reply.errorMessage());
       }
       ApiClient.Reply kids = api.get(Map.of(), "operations", id, "children");
-      JsonNode children = kids.ok() ? kids.requireJson(api.baseUrl()).path("data")
-          : ApiClient.MAPPER.createArrayNode();
+      JsonNode children =
+          kids.ok()
+              ? kids.requireJson(api.baseUrl()).path("data")
+              : ApiClient.MAPPER.createArrayNode();
       if (json) {
         ObjectNode combined = ((ObjectNode) j).deepCopy();
         combined.set("children", children);
@@ -121,8 +149,9 @@ public final class OpsCommand implements Runnable {
       line("Started", Formats.text(op, "started_at"));
       line("Completed", Formats.text(op, "completed_at"));
       line("Duration", Formats.duration(op.path("duration_seconds").asDouble()));
-      line("Progress", Formats.percent(op) + " " + Formats.text(op.path("progress"),
-          "current_step"));
+      line(
+          "Progress",
+          Formats.percent(op) + " " + Formats.text(op.path("progress"), "current_step"));
       line("Error", Formats.text(op, "error_message"));
       section("Parameters", op.path("metadata").path("parameters"));
       section("Result", op.path("result_summary"));
@@ -132,9 +161,14 @@ public final class OpsCommand implements Runnable {
       } else {
         List<String[]> rows = new ArrayList<>();
         for (JsonNode c : children) {
-          rows.add(new String[] {"  " + c.path("operation_id").asText(),
-              Formats.text(c, "operation_type"), Formats.text(c, "status"), Formats.percent(c),
-              "(" + Formats.duration(c.path("duration_seconds").asDouble()) + ")"});
+          rows.add(
+              new String[] {
+                "  " + c.path("operation_id").asText(),
+                Formats.text(c, "operation_type"),
+                Formats.text(c, "status"),
+                Formats.percent(c),
+                "(" + Formats.duration(c.path("duration_seconds").asDouble()) + ")"
+              });
         }
         Formats.table(rows).forEach(out()::println);
       }
@@ -151,14 +185,16 @@ public final class OpsCommand implements Runnable {
         return;
       }
       out().println(label + ":");
-      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         out().println("  " + e.getKey() + ": " + Formats.value(e.getValue()));
       }
     }
   }
 
-  @Command(name = "cancel", mixinStandardHelpOptions = true,
+  @Command(
+      name = "cancel",
+      mixinStandardHelpOptions = true,
       description = "Cancel an operation; a child operation cancels its research.")
   static final class CancelOp extends ClientCommand {
     @Parameters(paramLabel = "OPERATION_ID", description = "Operation id")
@@ -182,10 +218,16 @@ public final class OpsCommand implements Runnable {
         return 1;
       }
       String cancelled = j.path("operation_id").asText(id);
-      String child = j.path("child_cancelled").isNull() ? null
-          : j.path("child_cancelled").asText(null);
-      out().println(j.path("message").asText("Cancelled") + ": " + cancelled
-          + (child != null && !child.equals(cancelled) ? " (child " + child + " cancelled)" : ""));
+      String child =
+          j.path("child_cancelled").isNull() ? null : j.path("child_cancelled").asText(null);
+      out()
+          .println(
+              j.path("message").asText("Cancelled")
+                  + ": "
+                  + cancelled
+                  + (child != null && !child.equals(cancelled)
+                      ? " (child " + child + " cancelled)"
+                      : ""));
       return 0;
     }
   }

@@ -1,8 +1,8 @@
 package dev.ktrdr.config;
 
 /**
- * Every environment variable the product reads, with its default: the one place these names
- * and defaults are written down (SPEC §11). The README's configuration table mirrors this enum.
+ * Every environment variable the product reads, with its default: the one place these names and
+ * defaults are written down (SPEC §11). The README's configuration table mirrors this enum.
  */
 public enum EnvVar {
   AGENT_POLL_INTERVAL("2", "Seconds the coordinator sleeps between cycles"),

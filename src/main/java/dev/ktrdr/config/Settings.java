@@ -56,40 +56,98 @@ public record Settings(
   }
 
   public Settings withPollInterval(Duration d) {
-    return new Settings(d, maxConcurrentResearches, concurrencyBuffer, dailyBudget, useStubWorkers,
-        stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl, port);
+    return new Settings(
+        d,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port);
   }
 
   public Settings withStubDelay(Duration d) {
-    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, dailyBudget,
-        useStubWorkers, d, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl, port);
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        d,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port);
   }
 
   public Settings withWorkers(int training, int backtest) {
-    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, dailyBudget,
-        useStubWorkers, stubDelay, training, backtest, dbPathOverride, apiUrl, port);
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        training,
+        backtest,
+        dbPathOverride,
+        apiUrl,
+        port);
   }
 
   public Settings withMaxConcurrentResearches(int max) {
-    return new Settings(pollInterval, max, concurrencyBuffer, dailyBudget, useStubWorkers,
-        stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl, port);
+    return new Settings(
+        pollInterval,
+        max,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port);
   }
 
   public Settings withDailyBudget(BigDecimal budget) {
-    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, budget,
-        useStubWorkers, stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl,
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        budget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
         port);
   }
 
   public Settings withPort(int p) {
-    return new Settings(pollInterval, maxConcurrentResearches, concurrencyBuffer, dailyBudget,
-        useStubWorkers, stubDelay, stubTrainingWorkers, stubBacktestWorkers, dbPathOverride, apiUrl,
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
         p);
   }
 
   /**
-   * The database file: the command line's {@code --db}, else {@code $KTRDR_DB}, else
-   * {@code $XDG_DATA_HOME/ktrdr/ktrdr.db}, else {@code ~/.local/share/ktrdr/ktrdr.db}.
+   * The database file: the command line's {@code --db}, else {@code $KTRDR_DB}, else {@code
+   * $XDG_DATA_HOME/ktrdr/ktrdr.db}, else {@code ~/.local/share/ktrdr/ktrdr.db}.
    */
   public Path databasePath(Path commandLineDb, Map<String, String> env) {
     if (commandLineDb != null) {
@@ -99,9 +157,10 @@ public record Settings(
       return dbPathOverride.toAbsolutePath();
     }
     String xdg = env.get("XDG_DATA_HOME");
-    Path base = xdg != null && !xdg.isBlank()
-        ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".local", "share");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".local", "share");
     return base.resolve("ktrdr").resolve("ktrdr.db").toAbsolutePath();
   }
 
@@ -124,8 +183,12 @@ public record Settings(
         BigDecimal s = new BigDecimal(value);
         boolean ok = zeroAllowed ? s.signum() >= 0 : s.signum() > 0;
         if (!ok || s.compareTo(BigDecimal.valueOf(86_400)) > 0) {
-          throw bad(v, value, zeroAllowed ? "a number of seconds from 0 to 86400"
-              : "a number of seconds above 0 and up to 86400");
+          throw bad(
+              v,
+              value,
+              zeroAllowed
+                  ? "a number of seconds from 0 to 86400"
+                  : "a number of seconds above 0 and up to 86400");
         }
         return Duration.ofNanos(s.movePointRight(9).longValue());
       } catch (NumberFormatException e) {
@@ -162,9 +225,15 @@ public record Settings(
     boolean bool(EnvVar v) {
       String value = raw(v).toLowerCase(Locale.ROOT);
       switch (value) {
-        case "true": case "1": case "yes": case "on":
+        case "true":
+        case "1":
+        case "yes":
+        case "on":
           return true;
-        case "false": case "0": case "no": case "off":
+        case "false":
+        case "0":
+        case "no":
+        case "off":
           return false;
         default:
           throw bad(v, value, "true or false");

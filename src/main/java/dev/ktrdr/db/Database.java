@@ -19,7 +19,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The embedded SQLite database: one file, WAL mode, migrated by Flyway on open, and held by one
- * process at a time (a second server on the same file is refused, see {@link DatabaseLockedException}).
+ * process at a time (a second server on the same file is refused, see {@link
+ * DatabaseLockedException}).
  *
  * <p>All access goes through one connection guarded by a lock: SQLite serialises writers anyway,
  * and one connection makes every read-check-write sequence atomic within the process.
@@ -49,8 +50,9 @@ public final class Database implements AutoCloseable {
       if (dir != null) {
         Files.createDirectories(dir);
       }
-      channel = FileChannel.open(Path.of(file + ".lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              Path.of(file + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock fl = tryLock(channel);
       if (fl == null) {
         channel.close();
@@ -117,19 +119,20 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction, rolled back if it throws. */
   public <T> T inTransaction(SqlWork<T> work) {
-    return withConnection(c -> {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    });
+    return withConnection(
+        c -> {
+          c.setAutoCommit(false);
+          try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+          } finally {
+            c.setAutoCommit(true);
+          }
+        });
   }
 
   @Override

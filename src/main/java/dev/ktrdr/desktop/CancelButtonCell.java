@@ -8,8 +8,8 @@ import javafx.scene.control.TableCell;
 /**
  * The per-row Cancel button, as ControlsFX's TaskCell does it: one button per cell, created once;
  * it acts on the cell's item at the moment of the click (never the focused or selected row), its
- * {@code disable} is bound to that row's cancellable property, and an empty cell unbinds and
- * clears its graphic.
+ * {@code disable} is bound to that row's cancellable property, and an empty cell unbinds and clears
+ * its graphic.
  */
 final class CancelButtonCell extends TableCell<OperationRow, OperationRow> {
   private final Button button = new Button("Cancel");
@@ -17,12 +17,13 @@ final class CancelButtonCell extends TableCell<OperationRow, OperationRow> {
   CancelButtonCell(Consumer<OperationRow> onCancel) {
     button.getStyleClass().add("row-cancel");
     button.setFocusTraversable(false); // keyboard path: select the row and press Delete
-    button.setOnAction(e -> {
-      OperationRow row = getItem();
-      if (row != null) {
-        onCancel.accept(row);
-      }
-    });
+    button.setOnAction(
+        e -> {
+          OperationRow row = getItem();
+          if (row != null) {
+            onCancel.accept(row);
+          }
+        });
     setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
   }
 

@@ -63,8 +63,8 @@ import javafx.stage.Window;
 
 /**
  * The console window's content: trigger bar, summary, filterable operations table with a Cancel
- * button per row, detail pane, log pane and status line. State lives in the
- * {@link ConsoleViewModel}; this class builds controls, binds them and asks the user questions.
+ * button per row, detail pane, log pane and status line. State lives in the {@link
+ * ConsoleViewModel}; this class builds controls, binds them and asks the user questions.
  */
 public final class ConsoleView {
   /** Where and how to export, as the user chose. */
@@ -78,6 +78,7 @@ public final class ConsoleView {
 
   private static final DateTimeFormatter LOG_TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
   /** Every research id starts with this; the table shows the rest, the tooltip the whole. */
   private static final String RESEARCH_PREFIX = "op_agent_research_";
 
@@ -176,17 +177,19 @@ public final class ConsoleView {
 
   /** The one keyboard dispatcher: matches key presses against {@link Shortcut}. */
   public void install(Scene scene) {
-    scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      Optional<Shortcut> s = Shortcut.match(e);
-      if (s.isEmpty()) {
-        return;
-      }
-      if (s.get().isTextEditingKey() && scene.getFocusOwner() instanceof TextInputControl) {
-        return; // Delete and Ctrl+C keep their meaning inside a text field
-      }
-      e.consume();
-      perform(s.get());
-    });
+    scene.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          Optional<Shortcut> s = Shortcut.match(e);
+          if (s.isEmpty()) {
+            return;
+          }
+          if (s.get().isTextEditingKey() && scene.getFocusOwner() instanceof TextInputControl) {
+            return; // Delete and Ctrl+C keep their meaning inside a text field
+          }
+          e.consume();
+          perform(s.get());
+        });
   }
 
   /** Runs the action of a shortcut, as the key or the menu would. */
@@ -203,12 +206,22 @@ public final class ConsoleView {
   // ---- building ----
 
   private MenuBar buildMenu() {
-    Menu file = new Menu("_File", null, item(Shortcut.EXPORT_LOGS, "_Export logs…"),
-        new SeparatorMenuItem(), item(Shortcut.QUIT, "_Quit"));
-    Menu research = new Menu("_Research", null, item(Shortcut.NEW_RESEARCH, "_New research"),
-        item(Shortcut.CANCEL_SELECTED, "_Cancel selected…"),
-        item(Shortcut.COPY_ID, "Cop_y operation id"), new SeparatorMenuItem(),
-        item(Shortcut.REFRESH, "_Refresh"));
+    Menu file =
+        new Menu(
+            "_File",
+            null,
+            item(Shortcut.EXPORT_LOGS, "_Export logs…"),
+            new SeparatorMenuItem(),
+            item(Shortcut.QUIT, "_Quit"));
+    Menu research =
+        new Menu(
+            "_Research",
+            null,
+            item(Shortcut.NEW_RESEARCH, "_New research"),
+            item(Shortcut.CANCEL_SELECTED, "_Cancel selected…"),
+            item(Shortcut.COPY_ID, "Cop_y operation id"),
+            new SeparatorMenuItem(),
+            item(Shortcut.REFRESH, "_Refresh"));
     Menu view = new Menu("_View", null, item(Shortcut.FILTER, "_Filter…"));
     Menu help = new Menu("_Help", null, item(Shortcut.HELP, "_Keyboard shortcuts"));
     MenuBar bar = new MenuBar(file, research, view, help);
@@ -217,8 +230,8 @@ public final class ConsoleView {
   }
 
   /**
-   * A menu item for a shortcut. The key is shown in the label, not set as an accelerator, so
-   * that a key press is handled once, by {@link #install}'s dispatcher.
+   * A menu item for a shortcut. The key is shown in the label, not set as an accelerator, so that a
+   * key press is handled once, by {@link #install}'s dispatcher.
    */
   private MenuItem item(Shortcut s, String text) {
     MenuItem mi = new MenuItem(text + "    (" + s.displayText() + ")");
@@ -292,14 +305,21 @@ public final class ConsoleView {
     cancelSelected.setId("cancelSelected");
     cancelSelected.getStyleClass().add("danger");
     var selectedItems = table.getSelectionModel().getSelectedItems();
-    cancelSelected.textProperty().bind(Bindings.createStringBinding(
-        () -> "Cancel selected (" + selectedItems.size() + ")", selectedItems));
+    cancelSelected
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> "Cancel selected (" + selectedItems.size() + ")", selectedItems));
     cancelSelected.setOnAction(e -> cancelSelected());
     Label count = new Label();
     count.getStyleClass().add("muted");
-    count.textProperty().bind(Bindings.createStringBinding(
-        () -> vm.visibleRows().size() + " of " + vm.rows().size() + " shown",
-        vm.visibleRows(), vm.rows()));
+    count
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> vm.visibleRows().size() + " of " + vm.rows().size() + " shown",
+                vm.visibleRows(),
+                vm.rows()));
     HBox bar = new HBox(8, filter, statusFilter, sortChoice, count, spacer(), cancelSelected);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("filter-bar");
@@ -317,8 +337,8 @@ public final class ConsoleView {
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.setRowFactory(t -> new OperationTableRow());
     table.setFixedCellSize(38);
-    table.setPlaceholder(new Label("No researches yet. Type a brief above and press Enter "
-        + "(Ctrl+N)."));
+    table.setPlaceholder(
+        new Label("No researches yet. Type a brief above and press Enter " + "(Ctrl+N)."));
     table.setTableMenuButtonVisible(false);
     // Every column fits the width: the Cancel column is never scrolled out of sight.
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -326,22 +346,28 @@ public final class ConsoleView {
     TableColumn<OperationRow, String> id = new TableColumn<>("ID");
     id.setId("col-id");
     id.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
-    id.setCellFactory(c -> new TableCell<>() {
-      private final Tooltip full = new Tooltip();
+    id.setCellFactory(
+        c ->
+            new TableCell<>() {
+              private final Tooltip full = new Tooltip();
 
-      {
-        getStyleClass().add("mono-cell");
-      }
+              {
+                getStyleClass().add("mono-cell");
+              }
 
-      @Override
-      protected void updateItem(String v, boolean empty) {
-        super.updateItem(v, empty);
-        setText(empty || v == null ? null
-            : v.startsWith(RESEARCH_PREFIX) ? v.substring(RESEARCH_PREFIX.length()) : v);
-        full.setText(v);
-        setTooltip(empty || v == null ? null : full);
-      }
-    });
+              @Override
+              protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(
+                    empty || v == null
+                        ? null
+                        : v.startsWith(RESEARCH_PREFIX)
+                            ? v.substring(RESEARCH_PREFIX.length())
+                            : v);
+                full.setText(v);
+                setTooltip(empty || v == null ? null : full);
+              }
+            });
     id.setPrefWidth(205);
     id.setMinWidth(120);
 
@@ -375,13 +401,15 @@ public final class ConsoleView {
     TableColumn<OperationRow, Number> duration = new TableColumn<>("Duration");
     duration.setId("col-duration");
     duration.setCellValueFactory(c -> c.getValue().durationSecondsProperty());
-    duration.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(Number v, boolean empty) {
-        super.updateItem(v, empty);
-        setText(empty || v == null ? null : OperationRow.formatDuration(v.doubleValue()));
-      }
-    });
+    duration.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : OperationRow.formatDuration(v.doubleValue()));
+              }
+            });
     duration.setPrefWidth(80);
     duration.setMaxWidth(100);
 
@@ -401,8 +429,9 @@ public final class ConsoleView {
     cancel.setMaxWidth(90);
     cancel.setResizable(false);
 
-    table.getColumns().addAll(List.of(id, status, phase, strategy, progress, duration, child,
-        cancel));
+    table
+        .getColumns()
+        .addAll(List.of(id, status, phase, strategy, progress, duration, child, cancel));
     SortedList<OperationRow> sorted = new SortedList<>(vm.visibleRows());
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
@@ -431,15 +460,23 @@ public final class ConsoleView {
     ts.setCellValueFactory(c -> new ReadOnlyStringWrapper(LOG_TIME.format(c.getValue().ts())));
     ts.setPrefWidth(110);
     TableColumn<LogEntry, String> op = new TableColumn<>("Operation");
-    op.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().operationId() == null
-        ? "console" : c.getValue().operationId()));
+    op.setCellValueFactory(
+        c ->
+            new ReadOnlyStringWrapper(
+                c.getValue().operationId() == null ? "console" : c.getValue().operationId()));
     op.setPrefWidth(345);
     TableColumn<LogEntry, String> ev = new TableColumn<>("Event");
     ev.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().event()));
     ev.setPrefWidth(100);
     TableColumn<LogEntry, String> change = new TableColumn<>("Change");
-    change.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().to() == null ? ""
-        : (c.getValue().from() == null ? "" : c.getValue().from()) + " → " + c.getValue().to()));
+    change.setCellValueFactory(
+        c ->
+            new ReadOnlyStringWrapper(
+                c.getValue().to() == null
+                    ? ""
+                    : (c.getValue().from() == null ? "" : c.getValue().from())
+                        + " → "
+                        + c.getValue().to()));
     change.setPrefWidth(170);
     TableColumn<LogEntry, String> msg = new TableColumn<>("Message");
     msg.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
@@ -450,18 +487,25 @@ public final class ConsoleView {
     logTable.getStyleClass().add("log-table");
     // Fixed row heights: the flow never measures thousands of rows when lines arrive fast.
     logTable.setFixedCellSize(24);
-    vm.log().addListener((ListChangeListener<LogEntry>) ch -> {
-      if (!logScrollPending && logTable.getSelectionModel().isEmpty()) {
-        logScrollPending = true; // one scroll per burst, after the table has taken the rows
-        Platform.runLater(() -> {
-          logScrollPending = false;
-          if (!vm.log().isEmpty()) {
-            logTable.layout(); // let the skin see the new rows, or scrollTo past them is ignored
-            logTable.scrollTo(vm.log().size() - 1);
-          }
-        });
-      }
-    });
+    vm.log()
+        .addListener(
+            (ListChangeListener<LogEntry>)
+                ch -> {
+                  if (!logScrollPending && logTable.getSelectionModel().isEmpty()) {
+                    logScrollPending =
+                        true; // one scroll per burst, after the table has taken the rows
+                    Platform.runLater(
+                        () -> {
+                          logScrollPending = false;
+                          if (!vm.log().isEmpty()) {
+                            logTable
+                                .layout(); // let the skin see the new rows, or scrollTo past them
+                            // is ignored
+                            logTable.scrollTo(vm.log().size() - 1);
+                          }
+                        });
+                  }
+                });
     Label title = new Label("Event log");
     title.getStyleClass().add("pane-title");
     VBox box = new VBox(title, logTable);
@@ -484,7 +528,11 @@ public final class ConsoleView {
 
   private void doTrigger() {
     trigger.setDisable(true);
-    vm.trigger(brief.getText(), model.getValue(), bypassGates.isSelected(), force.isSelected(),
+    vm.trigger(
+        brief.getText(),
+        model.getValue(),
+        bypassGates.isSelected(),
+        force.isSelected(),
         reply -> {
           trigger.setDisable(false);
           if (reply instanceof Triggered) {
@@ -497,29 +545,31 @@ public final class ConsoleView {
     if (id == null) {
       return;
     }
-    Runnable select = () -> {
-      for (OperationRow r : table.getItems()) {
-        if (r.id().equals(id)) {
-          table.getSelectionModel().clearSelection();
-          table.getSelectionModel().select(r);
-          table.scrollTo(r);
-          return;
-        }
-      }
-    };
+    Runnable select =
+        () -> {
+          for (OperationRow r : table.getItems()) {
+            if (r.id().equals(id)) {
+              table.getSelectionModel().clearSelection();
+              table.getSelectionModel().select(r);
+              table.scrollTo(r);
+              return;
+            }
+          }
+        };
     if (vm.row(id) != null) {
       select.run();
     } else {
       // The row arrives with the creation event, in the next batch.
-      ListChangeListener<OperationRow> once = new ListChangeListener<>() {
-        @Override
-        public void onChanged(Change<? extends OperationRow> c) {
-          if (vm.row(id) != null) {
-            vm.rows().removeListener(this);
-            Platform.runLater(select);
-          }
-        }
-      };
+      ListChangeListener<OperationRow> once =
+          new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends OperationRow> c) {
+              if (vm.row(id) != null) {
+                vm.rows().removeListener(this);
+                Platform.runLater(select);
+              }
+            }
+          };
       vm.rows().addListener(once);
     }
   }
@@ -531,46 +581,61 @@ public final class ConsoleView {
       vm.say("Select one or more researches first (arrow keys, Shift/Ctrl to extend).");
       return;
     }
-    List<OperationRow> cancellable = selected.stream().filter(OperationRow::isCancellable)
-        .toList();
-    String list = selected.stream().map(r -> "• " + r.id() + "  (" + r.status().wire() + ")")
-        .collect(Collectors.joining("\n"));
+    List<OperationRow> cancellable = selected.stream().filter(OperationRow::isCancellable).toList();
+    String list =
+        selected.stream()
+            .map(r -> "• " + r.id() + "  (" + r.status().wire() + ")")
+            .collect(Collectors.joining("\n"));
     Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
     confirm.initOwner(window());
     confirm.setTitle("Cancel research");
-    confirm.setHeaderText(selected.size() == 1 ? "Cancel this research?"
-        : "Cancel " + selected.size() + " researches?");
-    confirm.setContentText(list + (cancellable.size() < selected.size()
-        ? "\n\n" + (selected.size() - cancellable.size())
-            + " of them already ended; the service will say so." : "")
-        + "\n\nRunning work is stopped and its workers are freed.");
-    ButtonType yes = new ButtonType("Cancel research" + (selected.size() == 1 ? "" : "es"),
-        ButtonBar.ButtonData.OK_DONE);
+    confirm.setHeaderText(
+        selected.size() == 1
+            ? "Cancel this research?"
+            : "Cancel " + selected.size() + " researches?");
+    confirm.setContentText(
+        list
+            + (cancellable.size() < selected.size()
+                ? "\n\n"
+                    + (selected.size() - cancellable.size())
+                    + " of them already ended; the service will say so."
+                : "")
+            + "\n\nRunning work is stopped and its workers are freed.");
+    ButtonType yes =
+        new ButtonType(
+            "Cancel research" + (selected.size() == 1 ? "" : "es"), ButtonBar.ButtonData.OK_DONE);
     ButtonType no = new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE);
     confirm.getButtonTypes().setAll(yes, no);
     confirm.getDialogPane().setId("confirmCancel");
     if (confirm.showAndWait().orElse(no) != yes) {
       return;
     }
-    vm.cancelAll(selected, outcomes -> {
-      if (outcomes.size() == 1) {
-        if (!outcomes.get(0).success()) {
-          vm.publishNotice(new ConsoleViewModel.Notice(ConsoleViewModel.Notice.Level.WARNING,
-              outcomes.get(0).operationId(), "Cancel refused", outcomes.get(0).message()));
-        }
-        return;
-      }
-      Alert done = new Alert(Alert.AlertType.INFORMATION);
-      done.initOwner(window());
-      done.setTitle("Cancel selected");
-      long ok = outcomes.stream().filter(ConsoleViewModel.CancelOutcome::success).count();
-      done.setHeaderText("Cancelled " + ok + " of " + outcomes.size());
-      done.setContentText(outcomes.stream()
-          .map(o -> (o.success() ? "✔ " : "✖ ") + o.operationId() + " — " + o.message())
-          .collect(Collectors.joining("\n")));
-      done.getDialogPane().setId("cancelResults");
-      done.show();
-    });
+    vm.cancelAll(
+        selected,
+        outcomes -> {
+          if (outcomes.size() == 1) {
+            if (!outcomes.get(0).success()) {
+              vm.publishNotice(
+                  new ConsoleViewModel.Notice(
+                      ConsoleViewModel.Notice.Level.WARNING,
+                      outcomes.get(0).operationId(),
+                      "Cancel refused",
+                      outcomes.get(0).message()));
+            }
+            return;
+          }
+          Alert done = new Alert(Alert.AlertType.INFORMATION);
+          done.initOwner(window());
+          done.setTitle("Cancel selected");
+          long ok = outcomes.stream().filter(ConsoleViewModel.CancelOutcome::success).count();
+          done.setHeaderText("Cancelled " + ok + " of " + outcomes.size());
+          done.setContentText(
+              outcomes.stream()
+                  .map(o -> (o.success() ? "✔ " : "✖ ") + o.operationId() + " — " + o.message())
+                  .collect(Collectors.joining("\n")));
+          done.getDialogPane().setId("cancelResults");
+          done.show();
+        });
   }
 
   private void copySelectedId() {
@@ -584,21 +649,31 @@ public final class ConsoleView {
   }
 
   private void exportLogs() {
-    Optional<ExportChoice> choice = exportPrompt.ask(window(), vm.visibleRows().size(),
-        vm.rows().size());
-    choice.ifPresent(c -> vm.exportLogs(c.file(), c.format(), c.visibleOnly(), result -> {
-      if (!result.ok()) {
-        Alert a = new Alert(Alert.AlertType.WARNING, result.message(), ButtonType.OK);
-        a.initOwner(window());
-        a.setTitle("Export logs");
-        a.setHeaderText("The logs were not exported");
-        a.getDialogPane().setId("exportFailed");
-        a.show();
-      } else {
-        vm.publishNotice(new ConsoleViewModel.Notice(ConsoleViewModel.Notice.Level.INFO, null,
-            "Logs exported", result.message()));
-      }
-    }));
+    Optional<ExportChoice> choice =
+        exportPrompt.ask(window(), vm.visibleRows().size(), vm.rows().size());
+    choice.ifPresent(
+        c ->
+            vm.exportLogs(
+                c.file(),
+                c.format(),
+                c.visibleOnly(),
+                result -> {
+                  if (!result.ok()) {
+                    Alert a = new Alert(Alert.AlertType.WARNING, result.message(), ButtonType.OK);
+                    a.initOwner(window());
+                    a.setTitle("Export logs");
+                    a.setHeaderText("The logs were not exported");
+                    a.getDialogPane().setId("exportFailed");
+                    a.show();
+                  } else {
+                    vm.publishNotice(
+                        new ConsoleViewModel.Notice(
+                            ConsoleViewModel.Notice.Level.INFO,
+                            null,
+                            "Logs exported",
+                            result.message()));
+                  }
+                }));
   }
 
   /** Format and scope in a small dialog, then the file in the platform's file chooser. */
@@ -615,8 +690,15 @@ public final class ConsoleView {
     jsonl.setSelected(true);
     ToggleGroup scope = new ToggleGroup();
     RadioButton all = new RadioButton("All events in the database");
-    RadioButton visible = new RadioButton("Only the " + visibleRows + " filtered row"
-        + (visibleRows == 1 ? "" : "s") + " (of " + allRows + ") and their children");
+    RadioButton visible =
+        new RadioButton(
+            "Only the "
+                + visibleRows
+                + " filtered row"
+                + (visibleRows == 1 ? "" : "s")
+                + " (of "
+                + allRows
+                + ") and their children");
     all.setToggleGroup(scope);
     visible.setToggleGroup(scope);
     all.setSelected(true);
@@ -627,21 +709,22 @@ public final class ConsoleView {
     g.addRow(0, new Label("Format"), new VBox(6, jsonl, csv));
     g.addRow(1, new Label("Events"), new VBox(6, all, visible));
     d.getDialogPane().setContent(g);
-    d.getDialogPane().getButtonTypes().addAll(new ButtonType("Choose file…",
-        ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
+    d.getDialogPane()
+        .getButtonTypes()
+        .addAll(new ButtonType("Choose file…", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
     Optional<ButtonType> b = d.showAndWait();
     if (b.isEmpty() || b.get().getButtonData() != ButtonBar.ButtonData.OK_DONE) {
       return Optional.empty();
     }
-    LogExporter.Format f = csv.isSelected() ? LogExporter.Format.CSV
-        : LogExporter.Format.JSON_LINES;
+    LogExporter.Format f =
+        csv.isSelected() ? LogExporter.Format.CSV : LogExporter.Format.JSON_LINES;
     FileChooser fc = new FileChooser();
     fc.setTitle("Export logs");
     fc.setInitialFileName("ktrdr-events." + f.extension());
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.label(),
-        "*." + f.extension()));
+    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.label(), "*." + f.extension()));
     File file = fc.showSaveDialog(owner);
-    return file == null ? Optional.empty()
+    return file == null
+        ? Optional.empty()
         : Optional.of(new ExportChoice(file.toPath(), f, visible.isSelected()));
   }
 
@@ -656,9 +739,11 @@ public final class ConsoleView {
       key.getStyleClass().add("kbd");
       g.addRow(i++, key, new Label(s.label()));
     }
-    Label more = new Label("Tab / Shift+Tab move between controls; arrow keys and Shift/Ctrl "
-        + "select rows; Alt opens the menus; Enter in the brief triggers. The row Cancel "
-        + "button is the same as selecting the row and pressing Delete.");
+    Label more =
+        new Label(
+            "Tab / Shift+Tab move between controls; arrow keys and Shift/Ctrl "
+                + "select rows; Alt opens the menus; Enter in the brief triggers. The row Cancel "
+                + "button is the same as selecting the row and pressing Delete.");
     more.setWrapText(true);
     more.setMaxWidth(420);
     g.add(more, 0, i, 2, 1);
@@ -705,8 +790,8 @@ public final class ConsoleView {
     for (TableColumn<OperationRow, ?> c : table.getColumns()) {
       s.put("column." + c.getId() + ".width", c.getWidth());
     }
-    s.put("filter.text", vm.filterTextProperty().get() == null ? ""
-        : vm.filterTextProperty().get());
+    s.put(
+        "filter.text", vm.filterTextProperty().get() == null ? "" : vm.filterTextProperty().get());
     s.put("filter.status", vm.statusFilterProperty().get().name());
     s.put("split.main", mainSplit.getDividerPositions()[0]);
     s.put("split.vertical", verticalSplit.getDividerPositions()[0]);
@@ -731,7 +816,6 @@ public final class ConsoleView {
   }
 
   public TableColumn<OperationRow, ?> column(String id) {
-    return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst()
-        .orElseThrow();
+    return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
   }
 }

@@ -49,20 +49,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's state and actions, without any scene graph. All methods and property changes
- * happen on the UI thread; blocking service calls go through the {@link TaskExecutor}, and engine
- * events arrive in batches through an {@link EventCoalescer}.
+ * The console's state and actions, without any scene graph. All methods and property changes happen
+ * on the UI thread; blocking service calls go through the {@link TaskExecutor}, and engine events
+ * arrive in batches through an {@link EventCoalescer}.
  */
 public final class ConsoleViewModel {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
+
   /** The log pane keeps the newest lines only; the database keeps everything for export. */
   static final int LOG_CAPACITY = 5_000;
+
   static final int DETAIL_HISTORY_LINES = 500;
   private static final Duration SUMMARY_MAX_AGE = Duration.ofSeconds(5);
 
   /** Something worth a pop-up: a research ended, or an action was refused. */
   public record Notice(Level level, String operationId, String title, String text) {
-    public enum Level { INFO, WARNING, ERROR }
+    public enum Level {
+      INFO,
+      WARNING,
+      ERROR
+    }
   }
 
   /** The selected research with its children and its own log lines. */
@@ -87,6 +93,7 @@ public final class ConsoleViewModel {
   private final ObjectProperty<StatusFilter> statusFilter =
       new SimpleObjectProperty<>(StatusFilter.ALL);
   private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
+
   /** One wrapper, kept: a wrapper made per call only weakly forwards and may be collected. */
   private final ObservableList<LogEntry> logView = FXCollections.unmodifiableObservableList(log);
 
@@ -105,28 +112,34 @@ public final class ConsoleViewModel {
   private boolean summaryInFlight;
   private boolean summaryDirty = true;
   private Instant summaryAt = Instant.EPOCH;
-  private Consumer<Notice> notices = n -> { };
+  private Consumer<Notice> notices = n -> {};
   private EventCoalescer coalescer;
 
-  public ConsoleViewModel(AgentService agent, OperationsService ops, TaskExecutor executor,
-      Clock clock) {
+  public ConsoleViewModel(
+      AgentService agent, OperationsService ops, TaskExecutor executor, Clock clock) {
     this.agent = agent;
     this.ops = ops;
     this.executor = executor;
     this.clock = clock;
-    visibleRows.predicateProperty().bind(Bindings.createObjectBinding(
-        () -> filterPredicate(filterText.get(), statusFilter.get()), filterText, statusFilter));
-    selected.addListener((obs, old, now) -> {
-      if (now == null || old == null || !now.id().equals(old.id())) {
-        detail.set(null);
-      }
-      reloadDetail();
-    });
+    visibleRows
+        .predicateProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () -> filterPredicate(filterText.get(), statusFilter.get()),
+                filterText,
+                statusFilter));
+    selected.addListener(
+        (obs, old, now) -> {
+          if (now == null || old == null || !now.id().equals(old.id())) {
+            detail.set(null);
+          }
+          reloadDetail();
+        });
   }
 
   /**
-   * Subscribes to the engine's events; batches reach {@link #applyEvents} through
-   * {@code uiDispatch} (the console passes {@code Platform::runLater}).
+   * Subscribes to the engine's events; batches reach {@link #applyEvents} through {@code
+   * uiDispatch} (the console passes {@code Platform::runLater}).
    */
   public EventCoalescer connect(Consumer<Runnable> uiDispatch) {
     coalescer = new EventCoalescer(uiDispatch, this::applyEvents);
@@ -167,15 +180,16 @@ public final class ConsoleViewModel {
       if (sel != null && (sel.equals(e.operationId()) || sel.equals(e.parentOperationId()))) {
         touchesSelected = true;
       }
-      if (e.kind() == OperationEvent.Kind.STATUS && e.operationType() == OperationType
-          .AGENT_RESEARCH && e.to() != null && e.to().isTerminal()) {
+      if (e.kind() == OperationEvent.Kind.STATUS
+          && e.operationType() == OperationType.AGENT_RESEARCH
+          && e.to() != null
+          && e.to().isTerminal()) {
         notices.accept(endNotice(e));
       }
     }
     mergeResearches(researches.values(), now);
     for (Operation c : children.values()) {
-      OperationRow parent = c.parentOperationId() == null ? null
-          : byId.get(c.parentOperationId());
+      OperationRow parent = c.parentOperationId() == null ? null : byId.get(c.parentOperationId());
       if (parent != null) {
         parent.updateChild(c);
       }
@@ -212,14 +226,23 @@ public final class ConsoleViewModel {
     switch (e.to()) {
       case COMPLETED:
         String verdict = op == null ? null : op.param(ResearchParams.ASSESSMENT_VERDICT);
-        return new Notice(Notice.Level.INFO, e.operationId(), "Research completed",
+        return new Notice(
+            Notice.Level.INFO,
+            e.operationId(),
+            "Research completed",
             what + (verdict == null ? "" : " — verdict: " + verdict));
       case FAILED:
-        return new Notice(Notice.Level.ERROR, e.operationId(), "Research failed",
+        return new Notice(
+            Notice.Level.ERROR,
+            e.operationId(),
+            "Research failed",
             what + (op == null || op.errorMessage() == null ? "" : ": " + op.errorMessage()));
       default:
         String by = op == null ? null : op.param(ResearchParams.CANCELLED_BY);
-        return new Notice(Notice.Level.WARNING, e.operationId(), "Research cancelled",
+        return new Notice(
+            Notice.Level.WARNING,
+            e.operationId(),
+            "Research cancelled",
             what + (by == null ? "" : " — by " + by));
     }
   }
@@ -247,8 +270,8 @@ public final class ConsoleViewModel {
   }
 
   private void note(String operationId, String text) {
-    appendLog(List.of(new LogEntry(clock.instant(), operationId, LogEntry.DESKTOP, null, null,
-        text)));
+    appendLog(
+        List.of(new LogEntry(clock.instant(), operationId, LogEntry.DESKTOP, null, null, text)));
   }
 
   // ---- loading ----
@@ -256,18 +279,25 @@ public final class ConsoleViewModel {
   /** Reloads every research (and the current children's progress) and the summary. */
   public void refresh() {
     message.set("Refreshing…");
-    executor.execute(() -> {
-      List<Operation> list = ops.list(OperationQuery.all().withType(OperationType.AGENT_RESEARCH)
-          .withLimit(OperationQuery.MAX_LIMIT)).operations();
-      List<String> childIds = new ArrayList<>();
-      for (Operation r : list) {
-        String c = r.isActive() ? ResearchParams.currentChildId(r) : null;
-        if (c != null) {
-          childIds.add(c);
-        }
-      }
-      return new Snapshot(list, childIds.isEmpty() ? List.of() : ops.getAll(childIds));
-    }, this::applySnapshot, e -> fail("Could not load operations", e));
+    executor.execute(
+        () -> {
+          List<Operation> list =
+              ops.list(
+                      OperationQuery.all()
+                          .withType(OperationType.AGENT_RESEARCH)
+                          .withLimit(OperationQuery.MAX_LIMIT))
+                  .operations();
+          List<String> childIds = new ArrayList<>();
+          for (Operation r : list) {
+            String c = r.isActive() ? ResearchParams.currentChildId(r) : null;
+            if (c != null) {
+              childIds.add(c);
+            }
+          }
+          return new Snapshot(list, childIds.isEmpty() ? List.of() : ops.getAll(childIds));
+        },
+        this::applySnapshot,
+        e -> fail("Could not load operations", e));
     refreshSummary();
     reloadDetail();
   }
@@ -304,14 +334,17 @@ public final class ConsoleViewModel {
     }
     summaryInFlight = true;
     summaryDirty = false;
-    executor.execute(agent::getStatus, s -> {
-      summaryInFlight = false;
-      summaryAt = clock.instant();
-      applySummary(s);
-    }, e -> {
-      summaryInFlight = false;
-      LOG.warn("Could not read the coordinator status", e);
-    });
+    executor.execute(
+        agent::getStatus,
+        s -> {
+          summaryInFlight = false;
+          summaryAt = clock.instant();
+          applySummary(s);
+        },
+        e -> {
+          summaryInFlight = false;
+          LOG.warn("Could not read the coordinator status", e);
+        });
   }
 
   private void applySummary(StatusReply s) {
@@ -319,13 +352,25 @@ public final class ConsoleViewModel {
     StatusReply.WorkerCount b = s.workers().get("backtesting");
     int busy = (t == null ? 0 : t.busy()) + (b == null ? 0 : b.busy());
     int total = (t == null ? 0 : t.total()) + (b == null ? 0 : b.total());
-    workersText.set(String.format(Locale.ROOT, "Workers %d/%d busy  (training %d/%d · backtest "
-        + "%d/%d)", busy, total, t == null ? 0 : t.busy(), t == null ? 0 : t.total(),
-        b == null ? 0 : b.busy(), b == null ? 0 : b.total()));
-    budgetText.set(String.format(Locale.ROOT, "Budget $%.2f of $%.2f left today",
-        s.budget().remaining(), s.budget().dailyLimit()));
-    capacityText.set(String.format(Locale.ROOT, "Capacity %d/%d researches",
-        s.capacity().active(), s.capacity().limit()));
+    workersText.set(
+        String.format(
+            Locale.ROOT,
+            "Workers %d/%d busy  (training %d/%d · backtest " + "%d/%d)",
+            busy,
+            total,
+            t == null ? 0 : t.busy(),
+            t == null ? 0 : t.total(),
+            b == null ? 0 : b.busy(),
+            b == null ? 0 : b.total()));
+    budgetText.set(
+        String.format(
+            Locale.ROOT,
+            "Budget $%.2f of $%.2f left today",
+            s.budget().remaining(),
+            s.budget().dailyLimit()));
+    capacityText.set(
+        String.format(
+            Locale.ROOT, "Capacity %d/%d researches", s.capacity().active(), s.capacity().limit()));
     coordinatorText.set("Coordinator " + s.status());
   }
 
@@ -342,8 +387,11 @@ public final class ConsoleViewModel {
     detailInFlight = true;
     detailDirty = false;
     String id = row.id();
-    executor.execute(() -> new Detail(ops.get(id).orElse(null), ops.children(id),
-        ops.history(id, DETAIL_HISTORY_LINES)), d -> {
+    executor.execute(
+        () ->
+            new Detail(
+                ops.get(id).orElse(null), ops.children(id), ops.history(id, DETAIL_HISTORY_LINES)),
+        d -> {
           detailInFlight = false;
           OperationRow now = selected.get();
           if (now != null && now.id().equals(id) && d.research() != null) {
@@ -352,7 +400,8 @@ public final class ConsoleViewModel {
           if (detailDirty) {
             reloadDetail();
           }
-        }, e -> {
+        },
+        e -> {
           detailInFlight = false;
           fail("Could not load " + id, e);
         });
@@ -361,13 +410,14 @@ public final class ConsoleViewModel {
   // ---- actions ----
 
   /**
-   * Triggers a research; the answer (or refusal) is shown in words and passed to {@code done}
-   * (null when the call failed, e.g. an invalid model).
+   * Triggers a research; the answer (or refusal) is shown in words and passed to {@code done} (null
+   * when the call failed, e.g. an invalid model).
    */
-  public void trigger(String brief, String model, boolean bypassGates, boolean force,
-      Consumer<TriggerReply> done) {
+  public void trigger(
+      String brief, String model, boolean bypassGates, boolean force, Consumer<TriggerReply> done) {
     message.set("Triggering…");
-    executor.execute(() -> agent.trigger(new TriggerRequest(brief, model, bypassGates, force)),
+    executor.execute(
+        () -> agent.trigger(new TriggerRequest(brief, model, bypassGates, force)),
         reply -> {
           if (reply instanceof Triggered) {
             String id = ((Triggered) reply).operationId();
@@ -376,16 +426,17 @@ public final class ConsoleViewModel {
           } else {
             message.set("Cannot trigger: " + reply.message());
             note(null, "Trigger refused: " + reply.message());
-            notices.accept(new Notice(Notice.Level.WARNING, null, "Cannot trigger",
-                reply.message()));
+            notices.accept(
+                new Notice(Notice.Level.WARNING, null, "Cannot trigger", reply.message()));
           }
           done.accept(reply);
-        }, e -> {
+        },
+        e -> {
           done.accept(null);
           if (e instanceof ValidationException) {
             message.set("Cannot trigger: " + e.getMessage());
-            notices.accept(new Notice(Notice.Level.WARNING, null, "Cannot trigger",
-                e.getMessage()));
+            notices.accept(
+                new Notice(Notice.Level.WARNING, null, "Cannot trigger", e.getMessage()));
           } else {
             fail("Trigger failed", e);
           }
@@ -393,22 +444,24 @@ public final class ConsoleViewModel {
   }
 
   /**
-   * Cancels one research from the console: the service is called off the UI thread, the row
-   * shows the answer when it comes. A row that is no longer cancellable is refused in words here.
+   * Cancels one research from the console: the service is called off the UI thread, the row shows
+   * the answer when it comes. A row that is no longer cancellable is refused in words here.
    */
   public void cancel(OperationRow row) {
-    cancelAll(List.of(row), outcomes -> {
-      CancelOutcome o = outcomes.get(0);
-      if (!o.success()) {
-        notices.accept(new Notice(Notice.Level.WARNING, o.operationId(), "Cancel refused",
-            o.message()));
-      }
-    });
+    cancelAll(
+        List.of(row),
+        outcomes -> {
+          CancelOutcome o = outcomes.get(0);
+          if (!o.success()) {
+            notices.accept(
+                new Notice(Notice.Level.WARNING, o.operationId(), "Cancel refused", o.message()));
+          }
+        });
   }
 
   /**
-   * Cancels several researches, one service call each, and reports one outcome per row (in
-   * the given order) to {@code done} on the UI thread.
+   * Cancels several researches, one service call each, and reports one outcome per row (in the
+   * given order) to {@code done} on the UI thread.
    */
   public void cancelAll(List<OperationRow> targets, Consumer<List<CancelOutcome>> done) {
     List<OperationRow> list = List.copyOf(targets);
@@ -420,29 +473,34 @@ public final class ConsoleViewModel {
         r.setCancelling(true);
       }
     }
-    message.set(list.size() == 1 ? "Cancelling " + list.get(0).id() + "…"
-        : "Cancelling " + list.size() + " researches…");
-    executor.execute(() -> {
-      List<CancelResult> results = new ArrayList<>();
-      for (OperationRow r : list) {
-        CancelReply reply = agent.cancel(r.id(), null, CancelSource.DESKTOP);
-        results.add(new CancelResult(reply, ops.get(r.id()).orElse(null)));
-      }
-      return results;
-    }, results -> {
-      List<CancelOutcome> outcomes = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        outcomes.add(applyCancel(list.get(i), results.get(i)));
-      }
-      if (outcomes.size() > 1) {
-        long ok = outcomes.stream().filter(CancelOutcome::success).count();
-        message.set("Cancelled " + ok + " of " + outcomes.size() + " researches");
-      }
-      done.accept(outcomes);
-    }, e -> {
-      list.forEach(r -> r.setCancelling(false));
-      fail("Cancel failed", e);
-    });
+    message.set(
+        list.size() == 1
+            ? "Cancelling " + list.get(0).id() + "…"
+            : "Cancelling " + list.size() + " researches…");
+    executor.execute(
+        () -> {
+          List<CancelResult> results = new ArrayList<>();
+          for (OperationRow r : list) {
+            CancelReply reply = agent.cancel(r.id(), null, CancelSource.DESKTOP);
+            results.add(new CancelResult(reply, ops.get(r.id()).orElse(null)));
+          }
+          return results;
+        },
+        results -> {
+          List<CancelOutcome> outcomes = new ArrayList<>();
+          for (int i = 0; i < list.size(); i++) {
+            outcomes.add(applyCancel(list.get(i), results.get(i)));
+          }
+          if (outcomes.size() > 1) {
+            long ok = outcomes.stream().filter(CancelOutcome::success).count();
+            message.set("Cancelled " + ok + " of " + outcomes.size() + " researches");
+          }
+          done.accept(outcomes);
+        },
+        e -> {
+          list.forEach(r -> r.setCancelling(false));
+          fail("Cancel failed", e);
+        });
   }
 
   private CancelOutcome applyCancel(OperationRow row, CancelResult res) {
@@ -465,21 +523,22 @@ public final class ConsoleViewModel {
   }
 
   /**
-   * Exports the persisted events — all of them, or those of the visible rows and their children
-   * — and reports a message for the user to {@code done}: how many were written, or why not.
+   * Exports the persisted events — all of them, or those of the visible rows and their children —
+   * and reports a message for the user to {@code done}: how many were written, or why not.
    */
-  public void exportLogs(Path file, LogExporter.Format format, boolean visibleOnly,
-      Consumer<ExportResult> done) {
+  public void exportLogs(
+      Path file, LogExporter.Format format, boolean visibleOnly, Consumer<ExportResult> done) {
     List<String> ids = visibleOnly ? visibleRows.stream().map(OperationRow::id).toList() : null;
     message.set("Exporting to " + file + "…");
-    executor.execute(() -> LogExporter.write(LogExporter.collect(ops, ids), format, file),
+    executor.execute(
+        () -> LogExporter.write(LogExporter.collect(ops, ids), format, file),
         n -> {
           String text = "Exported " + n + " events to " + file;
           message.set(text);
           done.accept(new ExportResult(true, text));
-        }, e -> {
-          String text = e instanceof ExportException ? e.getMessage()
-              : "Export failed: " + e;
+        },
+        e -> {
+          String text = e instanceof ExportException ? e.getMessage() : "Export failed: " + e;
           if (!(e instanceof ExportException)) {
             LOG.warn("Export failed", e);
           }
@@ -501,8 +560,9 @@ public final class ConsoleViewModel {
   private static Predicate<OperationRow> filterPredicate(String text, StatusFilter status) {
     String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     StatusFilter s = status == null ? StatusFilter.ALL : status;
-    return row -> s.accepts(row.status())
-        && (needle.isEmpty() || row.searchText().toLowerCase(Locale.ROOT).contains(needle));
+    return row ->
+        s.accepts(row.status())
+            && (needle.isEmpty() || row.searchText().toLowerCase(Locale.ROOT).contains(needle));
   }
 
   // ---- properties ----

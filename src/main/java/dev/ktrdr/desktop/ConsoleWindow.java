@@ -33,8 +33,8 @@ public final class ConsoleWindow {
   private final FxExceptionHandler exceptions;
   private boolean closed;
 
-  private ConsoleWindow(Stage stage, AgentService agent, OperationsService ops, Path dbPath,
-      Runnable onClosed) {
+  private ConsoleWindow(
+      Stage stage, AgentService agent, OperationsService ops, Path dbPath, Runnable onClosed) {
     this.stage = stage;
     this.executor = new FxTaskExecutor();
     this.vm = new ConsoleViewModel(agent, ops, executor, Clock.systemUTC());
@@ -69,23 +69,24 @@ public final class ConsoleWindow {
     ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
     ticker.setCycleCount(Animation.INDEFINITE);
     ticker.play();
-    stage.setOnHidden(e -> {
-      shutDown();
-      onClosed.run();
-    });
+    stage.setOnHidden(
+        e -> {
+          shutDown();
+          onClosed.run();
+        });
   }
 
   /** Builds the window on {@code stage} and shows it. */
-  public static ConsoleWindow open(Stage stage, AgentService agent, OperationsService ops,
-      Path dbPath, Runnable onClosed) {
+  public static ConsoleWindow open(
+      Stage stage, AgentService agent, OperationsService ops, Path dbPath, Runnable onClosed) {
     ConsoleWindow w = new ConsoleWindow(stage, agent, ops, dbPath, onClosed);
     stage.show();
     return w;
   }
 
   /** Builds the window on a new stage and shows it; call on the FX thread. */
-  public static ConsoleWindow openNew(AgentService agent, OperationsService ops, Path dbPath,
-      Runnable onClosed) {
+  public static ConsoleWindow openNew(
+      AgentService agent, OperationsService ops, Path dbPath, Runnable onClosed) {
     return open(new Stage(), agent, ops, dbPath, onClosed);
   }
 

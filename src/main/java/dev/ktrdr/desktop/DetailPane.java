@@ -69,8 +69,8 @@ final class DetailPane extends VBox {
     overview.getStyleClass().add("detail-scroll");
 
     TableColumn<Operation, String> cId = new TableColumn<>("Child");
-    cId.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-        OperationRow.shortId(c.getValue().operationId())));
+    cId.setCellValueFactory(
+        c -> new ReadOnlyStringWrapper(OperationRow.shortId(c.getValue().operationId())));
     cId.setPrefWidth(90);
     TableColumn<Operation, String> cType = new TableColumn<>("Type");
     cType.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().operationType().wire()));
@@ -80,12 +80,14 @@ final class DetailPane extends VBox {
     cStatus.setCellFactory(c -> new StatusCell<>());
     cStatus.setPrefWidth(100);
     TableColumn<Operation, String> cProgress = new TableColumn<>("Progress");
-    cProgress.setCellValueFactory(c -> new ReadOnlyStringWrapper(
-        Math.round(c.getValue().progressPercentage()) + "%"));
+    cProgress.setCellValueFactory(
+        c -> new ReadOnlyStringWrapper(Math.round(c.getValue().progressPercentage()) + "%"));
     cProgress.setPrefWidth(70);
     TableColumn<Operation, String> cDuration = new TableColumn<>("Duration");
-    cDuration.setCellValueFactory(c -> new ReadOnlyStringWrapper(OperationRow.formatDuration(
-        c.getValue().durationSeconds(Instant.now()))));
+    cDuration.setCellValueFactory(
+        c ->
+            new ReadOnlyStringWrapper(
+                OperationRow.formatDuration(c.getValue().durationSeconds(Instant.now()))));
     cDuration.setPrefWidth(80);
     children.getColumns().addAll(java.util.List.of(cId, cType, cStatus, cProgress, cDuration));
     children.setPlaceholder(new Label("No child operations yet"));
@@ -99,8 +101,12 @@ final class DetailPane extends VBox {
     history.setPlaceholder(new Label("No log lines"));
     history.setId("detailLog");
 
-    tabs.getTabs().addAll(tab("Overview", overview), tab("Children", children),
-        tab("Results", results), tab("Log", history));
+    tabs.getTabs()
+        .addAll(
+            tab("Overview", overview),
+            tab("Children", children),
+            tab("Results", results),
+            tab("Log", history));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     VBox.setVgrow(tabs, Priority.ALWAYS);
     getChildren().addAll(header, tabs);
@@ -157,8 +163,9 @@ final class DetailPane extends VBox {
     f.put("Cancel reason", r.param(ResearchParams.CANCEL_REASON));
     f.put("Cancelled by", r.param(ResearchParams.CANCELLED_BY));
     f.put("Cancelled at", r.param(ResearchParams.CANCELLED_AT));
-    f.put("Console", row == null || row.noteProperty().get().isEmpty() ? null
-        : row.noteProperty().get());
+    f.put(
+        "Console",
+        row == null || row.noteProperty().get().isEmpty() ? null : row.noteProperty().get());
     int i = 0;
     for (Map.Entry<String, String> e : f.entrySet()) {
       if (e.getValue() != null && !e.getValue().isBlank()) {
@@ -171,9 +178,13 @@ final class DetailPane extends VBox {
     children.setItems(FXCollections.observableArrayList(d.children()));
 
     Map<String, Object> res = new LinkedHashMap<>();
-    for (String key : new String[] {ResearchParams.TRAINING_RESULT,
-        ResearchParams.BACKTEST_RESULT, ResearchParams.ASSESSMENT_VERDICT,
-        ResearchParams.GATE_REJECTION}) {
+    for (String key :
+        new String[] {
+          ResearchParams.TRAINING_RESULT,
+          ResearchParams.BACKTEST_RESULT,
+          ResearchParams.ASSESSMENT_VERDICT,
+          ResearchParams.GATE_REJECTION
+        }) {
       if (r.parameters().get(key) != null) {
         res.put(key, r.parameters().get(key));
       }
@@ -201,10 +212,18 @@ final class DetailPane extends VBox {
   }
 
   static String line(EventRecord e) {
-    String change = e.from() == null && e.to() == null ? ""
-        : (e.from() == null ? "" : e.from().wire()) + " → " + (e.to() == null ? "" : e.to().wire())
-            + "  ";
-    return CLOCK.format(e.ts()) + "  " + e.kind().wire() + "  " + change
+    String change =
+        e.from() == null && e.to() == null
+            ? ""
+            : (e.from() == null ? "" : e.from().wire())
+                + " → "
+                + (e.to() == null ? "" : e.to().wire())
+                + "  ";
+    return CLOCK.format(e.ts())
+        + "  "
+        + e.kind().wire()
+        + "  "
+        + change
         + (e.message() == null ? "" : e.message());
   }
 

@@ -15,20 +15,22 @@ import java.util.function.Consumer;
 /**
  * Turns a burst of operation events from any thread into batches on the UI thread. The producer
  * (the engine thread that wrote the change) only enqueues and, if no drain is pending, schedules
- * one: it never blocks and never waits for the UI. At most one drain is outstanding, and drains
- * are at least one frame ({@link #FRAME}) apart, so a storm of 500 events a second costs at most
- * about 60 {@code Platform.runLater} calls a second, never one per event.
+ * one: it never blocks and never waits for the UI. At most one drain is outstanding, and drains are
+ * at least one frame ({@link #FRAME}) apart, so a storm of 500 events a second costs at most about
+ * 60 {@code Platform.runLater} calls a second, never one per event.
  */
 public final class EventCoalescer implements OperationListener {
   /** The minimum time between two drains: one 60 Hz frame. */
   public static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(16);
+
   static final java.time.Duration FRAME = java.time.Duration.ofNanos(FRAME_NANOS);
   private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ktrdr-console-coalescer");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "ktrdr-console-coalescer");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final ConcurrentLinkedQueue<OperationEvent> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();

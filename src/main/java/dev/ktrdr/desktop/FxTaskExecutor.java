@@ -13,24 +13,28 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
   public FxTaskExecutor() {
     AtomicInteger n = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "ktrdr-console-bg-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    pool =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "ktrdr-console-bg-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
-  public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess,
-      Consumer<? super Throwable> onFailure) {
-    pool.execute(() -> {
-      try {
-        T result = work.call();
-        Platform.runLater(() -> onSuccess.accept(result));
-      } catch (Exception | Error e) {
-        Platform.runLater(() -> onFailure.accept(e));
-      }
-    });
+  public <T> void execute(
+      Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+    pool.execute(
+        () -> {
+          try {
+            T result = work.call();
+            Platform.runLater(() -> onSuccess.accept(result));
+          } catch (Exception | Error e) {
+            Platform.runLater(() -> onFailure.accept(e));
+          }
+        });
   }
 
   @Override

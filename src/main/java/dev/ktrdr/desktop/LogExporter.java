@@ -31,8 +31,9 @@ import java.util.Map;
 public final class LogExporter {
   /** Upper bound of events read back for one export; far above any real history. */
   static final int MAX_EVENTS = 1_000_000;
-  static final List<String> COLUMNS = List.of("ts", "operation_id", "event", "from", "to",
-      "message");
+
+  static final List<String> COLUMNS =
+      List.of("ts", "operation_id", "event", "from", "to", "message");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The file formats offered to the user. */
@@ -58,7 +59,8 @@ public final class LogExporter {
 
     /** The format a file name asks for, JSON Lines unless it ends in {@code .csv}. */
     public static Format forFile(Path file) {
-      return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV
+      return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+          ? CSV
           : JSON_LINES;
     }
 
@@ -100,8 +102,7 @@ public final class LogExporter {
    *
    * @throws ExportException with a message for the user when the file cannot be written
    */
-  public static int write(List<LogEntry> entries, Format format, Path file)
-      throws ExportException {
+  public static int write(List<LogEntry> entries, Format format, Path file) throws ExportException {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       if (format == Format.CSV) {
         w.write(String.join(",", COLUMNS));
@@ -134,15 +135,18 @@ public final class LogExporter {
 
   /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
   static String csvLine(LogEntry e) {
-    String[] fields = {Timestamps.format(e.ts()), e.operationId(), e.event(), e.from(), e.to(),
-        e.message()};
+    String[] fields = {
+      Timestamps.format(e.ts()), e.operationId(), e.event(), e.from(), e.to(), e.message()
+    };
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) {
         sb.append(',');
       }
       String f = fields[i] == null ? "" : fields[i];
-      if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0
+      if (f.indexOf(',') >= 0
+          || f.indexOf('"') >= 0
+          || f.indexOf('\n') >= 0
           || f.indexOf('\r') >= 0) {
         sb.append('"').append(f.replace("\"", "\"\"")).append('"');
       } else {

@@ -8,8 +8,8 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * Shows notices as ControlsFX notifications in the window's corner. A burst (many researches
- * ending at once) shows the first few and then one summary, instead of a wall of pop-ups.
+ * Shows notices as ControlsFX notifications in the window's corner. A burst (many researches ending
+ * at once) shows the first few and then one summary, instead of a wall of pop-ups.
  */
 final class Notifier implements Consumer<ConsoleViewModel.Notice> {
   private static final int BURST = 3;
@@ -36,20 +36,30 @@ final class Notifier implements Consumer<ConsoleViewModel.Notice> {
     shownInWindow++;
     if (reset == null) {
       reset = new PauseTransition(WINDOW);
-      reset.setOnFinished(e -> {
-        int more = suppressed;
-        shownInWindow = 0;
-        suppressed = 0;
-        reset = null;
-        if (more > 0) {
-          accept(new ConsoleViewModel.Notice(ConsoleViewModel.Notice.Level.INFO, null,
-              more + " more update" + (more == 1 ? "" : "s"), "See the event log for details."));
-        }
-      });
+      reset.setOnFinished(
+          e -> {
+            int more = suppressed;
+            shownInWindow = 0;
+            suppressed = 0;
+            reset = null;
+            if (more > 0) {
+              accept(
+                  new ConsoleViewModel.Notice(
+                      ConsoleViewModel.Notice.Level.INFO,
+                      null,
+                      more + " more update" + (more == 1 ? "" : "s"),
+                      "See the event log for details."));
+            }
+          });
       reset.play();
     }
-    Notifications note = Notifications.create().owner(owner).title(n.title()).text(n.text())
-        .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(6));
+    Notifications note =
+        Notifications.create()
+            .owner(owner)
+            .title(n.title())
+            .text(n.text())
+            .position(Pos.BOTTOM_RIGHT)
+            .hideAfter(Duration.seconds(6));
     switch (n.level()) {
       case ERROR:
         note.showError();

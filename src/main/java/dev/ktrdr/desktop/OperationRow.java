@@ -19,8 +19,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One research in the table. Updated on the UI thread from operation snapshots; each cell binds
- * to one property so a change repaints only what changed.
+ * One research in the table. Updated on the UI thread from operation snapshots; each cell binds to
+ * one property so a change repaints only what changed.
  */
 public final class OperationRow {
   private final String id;
@@ -40,6 +40,7 @@ public final class OperationRow {
   private String currentChildId;
   private OperationType currentChildType;
   private double childPercent;
+
   /** Position in the {@link RowList}; rows are only appended, so it never changes. */
   int listIndex = -1;
 
@@ -49,10 +50,9 @@ public final class OperationRow {
     update(research, now);
   }
 
-
   /**
-   * Takes a newer snapshot of the research; returns true when what the table filters and sorts
-   * on (status, phase, strategy) changed. Cells bind to the properties directly, so progress and
+   * Takes a newer snapshot of the research; returns true when what the table filters and sorts on
+   * (status, phase, strategy) changed. Cells bind to the properties directly, so progress and
    * duration repaint without any list change. A row never goes from an ended status back to an
    * active one: a stale read (a refresh racing an event) cannot resurrect a finished research.
    */
@@ -85,7 +85,8 @@ public final class OperationRow {
     refreshChildText();
     recomputeProgress();
     tick(now);
-    return oldStatus != status.get() || !oldPhase.equals(phase.get())
+    return oldStatus != status.get()
+        || !oldPhase.equals(phase.get())
         || !oldStrategy.equals(strategy.get());
   }
 
@@ -118,23 +119,27 @@ public final class OperationRow {
       currentChild.set("");
       return;
     }
-    String type = currentChildType == null ? "child"
-        : currentChildType.wire().replace("agent_", "").replace("backtesting", "backtest");
-    currentChild.set(type + " " + Math.round(childPercent) + "% · "
-        + shortId(currentChildId).replace("…", ""));
+    String type =
+        currentChildType == null
+            ? "child"
+            : currentChildType.wire().replace("agent_", "").replace("backtesting", "backtest");
+    currentChild.set(
+        type + " " + Math.round(childPercent) + "% · " + shortId(currentChildId).replace("…", ""));
   }
 
   /**
-   * The research's own progress moves only at phase starts (5, 20, 65, 90, 100 %); between them
-   * the bar also advances with the current child's progress, so a long phase visibly moves.
+   * The research's own progress moves only at phase starts (5, 20, 65, 90, 100 %); between them the
+   * bar also advances with the current child's progress, so a long phase visibly moves.
    */
   private void recomputeProgress() {
     Operation op = operation.get();
     double base = op.progressPercentage();
     if (op.isActive() && currentChildId != null) {
       Phase p = ResearchParams.phase(op);
-      double next = p.ordinal() + 1 < Phase.values().length
-          ? Phase.values()[p.ordinal() + 1].startPercent() : 100;
+      double next =
+          p.ordinal() + 1 < Phase.values().length
+              ? Phase.values()[p.ordinal() + 1].startPercent()
+              : 100;
       double from = Math.max(base, p.startPercent());
       base = from + (Math.max(next, from) - from) * Math.min(100, childPercent) / 100.0;
     }
@@ -169,8 +174,15 @@ public final class OperationRow {
   /** Text the filter box matches against: id, status, phase, strategy, model, brief. */
   String searchText() {
     Operation op = operation.get();
-    return String.join(" ", Arrays.asList(id, status.get().wire(), phase.get(), strategy.get(),
-        model.get(), op.param(ResearchParams.BRIEF) == null ? "" : op.param(ResearchParams.BRIEF)));
+    return String.join(
+        " ",
+        Arrays.asList(
+            id,
+            status.get().wire(),
+            phase.get(),
+            strategy.get(),
+            model.get(),
+            op.param(ResearchParams.BRIEF) == null ? "" : op.param(ResearchParams.BRIEF)));
   }
 
   public String id() {

@@ -6,11 +6,11 @@ import java.util.List;
 import javafx.collections.ObservableListBase;
 
 /**
- * The table's rows: an observable list that reports row updates like an extractor list, but as
- * one change per batch of events instead of one per property change. Measured with
- * {@code EventStormBenchmark}: with a plain extractor, hundreds of phase changes a second became
- * hundreds of re-sorts and cell rebuilds and the FX thread stalled for over a second; batched,
- * they are one. Rows are only ever appended (operations are never deleted).
+ * The table's rows: an observable list that reports row updates like an extractor list, but as one
+ * change per batch of events instead of one per property change. Measured with {@code
+ * EventStormBenchmark}: with a plain extractor, hundreds of phase changes a second became hundreds
+ * of re-sorts and cell rebuilds and the FX thread stalled for over a second; batched, they are one.
+ * Rows are only ever appended (operations are never deleted).
  */
 final class RowList extends ObservableListBase<OperationRow> {
   private final List<OperationRow> items = new ArrayList<>();

@@ -5,8 +5,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /**
- * Every keyboard shortcut of the console, in one place: the dispatcher matches key presses
- * against these, the menus show them, and the F1 help lists them.
+ * Every keyboard shortcut of the console, in one place: the dispatcher matches key presses against
+ * these, the menus show them, and the F1 help lists them.
  */
 public enum Shortcut {
   NEW_RESEARCH("New research (focus the brief)", "Shortcut+N", false),

@@ -10,11 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Window size, column widths and the last filter, kept between runs in
- * {@code ktrdr-console.properties} beside the database. Beside the database rather than in
- * java.util.prefs because the layout belongs to that data (a demo or test database gets its own),
- * tests stay isolated in their temporary folders, and the file is plain text a user can delete.
- * A missing or unreadable file simply means defaults.
+ * Window size, column widths and the last filter, kept between runs in {@code
+ * ktrdr-console.properties} beside the database. Beside the database rather than in java.util.prefs
+ * because the layout belongs to that data (a demo or test database gets its own), tests stay
+ * isolated in their temporary folders, and the file is plain text a user can delete. A missing or
+ * unreadable file simply means defaults.
  */
 public final class WindowState {
   private static final Logger LOG = LoggerFactory.getLogger(WindowState.class);

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One unit of tracked work as stored: an immutable snapshot. {@code parameters} is
- * {@code metadata.parameters}; {@code resultSummary} may be null until the operation ends.
+ * One unit of tracked work as stored: an immutable snapshot. {@code parameters} is {@code
+ * metadata.parameters}; {@code resultSummary} may be null until the operation ends.
  */
 public record Operation(
     String operationId,
@@ -25,10 +25,14 @@ public record Operation(
     Map<String, Object> resultSummary) {
 
   public Operation {
-    parameters = parameters == null ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    resultSummary = resultSummary == null ? null
-        : Collections.unmodifiableMap(new LinkedHashMap<>(resultSummary));
+    parameters =
+        parameters == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    resultSummary =
+        resultSummary == null
+            ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(resultSummary));
   }
 
   public boolean isActive() {

@@ -3,9 +3,9 @@ package dev.ktrdr.operations;
 import java.time.Instant;
 
 /**
- * A committed change to one operation, published to in-process listeners after the database
- * write. {@code from}/{@code to} are set for status changes; {@code operation} is the state
- * after the change (null for events read back from history).
+ * A committed change to one operation, published to in-process listeners after the database write.
+ * {@code from}/{@code to} are set for status changes; {@code operation} is the state after the
+ * change (null for events read back from history).
  */
 public record OperationEvent(
     Instant ts,
@@ -20,7 +20,11 @@ public record OperationEvent(
 
   /** What changed. {@link #wire()} is the {@code event} field of exported logs. */
   public enum Kind {
-    CREATED, STATUS, PROGRESS, PARAMETERS, LOG;
+    CREATED,
+    STATUS,
+    PROGRESS,
+    PARAMETERS,
+    LOG;
 
     public String wire() {
       return name().toLowerCase(java.util.Locale.ROOT);

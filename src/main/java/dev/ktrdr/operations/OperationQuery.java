@@ -1,11 +1,15 @@
 package dev.ktrdr.operations;
 
 /**
- * Filters and paging for listing operations; null fields do not filter. Results are newest
- * first.
+ * Filters and paging for listing operations; null fields do not filter. Results are newest first.
  */
-public record OperationQuery(OperationStatus status, OperationType type, boolean activeOnly,
-    String parentOperationId, int limit, int offset) {
+public record OperationQuery(
+    OperationStatus status,
+    OperationType type,
+    boolean activeOnly,
+    String parentOperationId,
+    int limit,
+    int offset) {
 
   public static final int MAX_LIMIT = 1000;
 

@@ -36,8 +36,14 @@ public interface OperationStore extends AutoCloseable {
    * current status, together with the given error, result and parameter changes, and records the
    * change in the log, all in one transaction.
    */
-  Transition transition(String operationId, OperationStatus to, Instant at, String errorMessage,
-      Map<String, Object> resultSummary, Map<String, Object> parameterPatch, String logMessage);
+  Transition transition(
+      String operationId,
+      OperationStatus to,
+      Instant at,
+      String errorMessage,
+      Map<String, Object> resultSummary,
+      Map<String, Object> parameterPatch,
+      String logMessage);
 
   /** Sets progress if the operation is still active; false otherwise. */
   boolean updateProgress(String operationId, double percentage, String currentStep);

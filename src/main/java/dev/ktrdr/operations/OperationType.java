@@ -3,7 +3,9 @@ package dev.ktrdr.operations;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What kind of work an operation tracks. {@link #wire()} is the name used in the database and JSON. */
+/**
+ * What kind of work an operation tracks. {@link #wire()} is the name used in the database and JSON.
+ */
 public enum OperationType {
   AGENT_RESEARCH("agent_research"),
   AGENT_DESIGN("agent_design"),

@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates, reads and changes operations. Every change is written to the store before it returns
- * or is published, and every status change is logged once with the operation id. Safe to call
- * from any thread; calls block for the duration of one database round trip.
+ * Creates, reads and changes operations. Every change is written to the store before it returns or
+ * is published, and every status change is logged once with the operation id. Safe to call from any
+ * thread; calls block for the duration of one database round trip.
  */
 public final class OperationsService {
   private static final Logger log = LoggerFactory.getLogger(OperationsService.class);
@@ -42,13 +42,37 @@ public final class OperationsService {
   /** Creates a pending operation and returns it. */
   public Operation create(OperationType type, String parentId, Map<String, Object> parameters) {
     Instant now = clock.instant();
-    Operation op = new Operation(OperationIds.next(type, now), parentId, type,
-        OperationStatus.PENDING, now, null, null, 0, null, parameters, null, null);
+    Operation op =
+        new Operation(
+            OperationIds.next(type, now),
+            parentId,
+            type,
+            OperationStatus.PENDING,
+            now,
+            null,
+            null,
+            0,
+            null,
+            parameters,
+            null,
+            null);
     store.insert(op);
-    log.info("Operation {} created ({}{})", op.operationId(), type.wire(),
+    log.info(
+        "Operation {} created ({}{})",
+        op.operationId(),
+        type.wire(),
         parentId == null ? "" : ", parent " + parentId);
-    publish(new OperationEvent(now, op.operationId(), type, parentId, OperationEvent.Kind.CREATED,
-        null, OperationStatus.PENDING, type.wire() + " created", op));
+    publish(
+        new OperationEvent(
+            now,
+            op.operationId(),
+            type,
+            parentId,
+            OperationEvent.Kind.CREATED,
+            null,
+            OperationStatus.PENDING,
+            type.wire() + " created",
+            op));
     return op;
   }
 
@@ -66,19 +90,37 @@ public final class OperationsService {
 
   /** Cancels with {@code reason} as the error message, merging {@code parameterPatch} at once. */
   public Transition cancel(String id, String reason, Map<String, Object> parameterPatch) {
-    return move(id, OperationStatus.CANCELLED, reason, null, parameterPatch,
-        "cancelled: " + reason);
+    return move(
+        id, OperationStatus.CANCELLED, reason, null, parameterPatch, "cancelled: " + reason);
   }
 
-  private Transition move(String id, OperationStatus to, String error, Map<String, Object> result,
-      Map<String, Object> patch, String message) {
+  private Transition move(
+      String id,
+      OperationStatus to,
+      String error,
+      Map<String, Object> result,
+      Map<String, Object> patch,
+      String message) {
     Transition t = store.transition(id, to, clock.instant(), error, result, patch, message);
     if (t.applied()) {
       Operation op = t.operation();
-      log.info("Operation {} {} -> {}{}", id, t.from().wire(), to.wire(),
+      log.info(
+          "Operation {} {} -> {}{}",
+          id,
+          t.from().wire(),
+          to.wire(),
           error == null ? "" : " (" + error + ")");
-      publish(new OperationEvent(clock.instant(), id, op.operationType(),
-          op.parentOperationId(), OperationEvent.Kind.STATUS, t.from(), to, message, op));
+      publish(
+          new OperationEvent(
+              clock.instant(),
+              id,
+              op.operationType(),
+              op.parentOperationId(),
+              OperationEvent.Kind.STATUS,
+              t.from(),
+              to,
+              message,
+              op));
     } else if (t.found()) {
       log.debug("Operation {}: {} refused, it is already {}", id, to.wire(), t.current().wire());
     }
@@ -89,9 +131,21 @@ public final class OperationsService {
   public boolean updateProgress(String id, double percentage, String step) {
     boolean ok = store.updateProgress(id, percentage, step);
     if (ok && !listeners.isEmpty()) {
-      store.find(id).ifPresent(op -> publish(new OperationEvent(clock.instant(), id,
-          op.operationType(), op.parentOperationId(), OperationEvent.Kind.PROGRESS, null, null,
-          step, op)));
+      store
+          .find(id)
+          .ifPresent(
+              op ->
+                  publish(
+                      new OperationEvent(
+                          clock.instant(),
+                          id,
+                          op.operationType(),
+                          op.parentOperationId(),
+                          OperationEvent.Kind.PROGRESS,
+                          null,
+                          null,
+                          step,
+                          op)));
     }
     return ok;
   }
@@ -100,9 +154,21 @@ public final class OperationsService {
   public boolean mergeParameters(String id, Map<String, Object> patch) {
     boolean ok = store.mergeParameters(id, patch);
     if (ok && !listeners.isEmpty()) {
-      store.find(id).ifPresent(op -> publish(new OperationEvent(clock.instant(), id,
-          op.operationType(), op.parentOperationId(), OperationEvent.Kind.PARAMETERS, null, null,
-          "parameters: " + String.join(", ", patch.keySet()), op)));
+      store
+          .find(id)
+          .ifPresent(
+              op ->
+                  publish(
+                      new OperationEvent(
+                          clock.instant(),
+                          id,
+                          op.operationType(),
+                          op.parentOperationId(),
+                          OperationEvent.Kind.PARAMETERS,
+                          null,
+                          null,
+                          "parameters: " + String.join(", ", patch.keySet()),
+                          op)));
     }
     return ok;
   }
@@ -112,9 +178,17 @@ public final class OperationsService {
     Instant now = clock.instant();
     store.appendLog(new EventRecord(now, id, OperationEvent.Kind.LOG, null, null, message));
     Optional<Operation> op = store.find(id);
-    publish(new OperationEvent(now, id, op.map(Operation::operationType).orElse(null),
-        op.map(Operation::parentOperationId).orElse(null), OperationEvent.Kind.LOG, null, null,
-        message, op.orElse(null)));
+    publish(
+        new OperationEvent(
+            now,
+            id,
+            op.map(Operation::operationType).orElse(null),
+            op.map(Operation::parentOperationId).orElse(null),
+            OperationEvent.Kind.LOG,
+            null,
+            null,
+            message,
+            op.orElse(null)));
   }
 
   public Optional<Operation> get(String id) {

@@ -21,9 +21,10 @@ import java.util.Optional;
 public final class SqliteOperationStore implements OperationStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-  private static final String COLUMNS = "operation_id, parent_operation_id, operation_type, "
-      + "status, created_at, started_at, completed_at, progress_percentage, current_step, "
-      + "parameters, error_message, result_summary";
+  private static final String COLUMNS =
+      "operation_id, parent_operation_id, operation_type, "
+          + "status, created_at, started_at, completed_at, progress_percentage, current_step, "
+          + "parameters, error_message, result_summary";
   private static final String ACTIVE_SQL = "status IN ('pending','running')";
 
   private final Database db;
@@ -34,27 +35,36 @@ public final class SqliteOperationStore implements OperationStore {
 
   @Override
   public void insert(Operation op) {
-    db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO operations (" + COLUMNS
-          + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-        ps.setString(1, op.operationId());
-        ps.setString(2, op.parentOperationId());
-        ps.setString(3, op.operationType().wire());
-        ps.setString(4, op.status().wire());
-        ps.setString(5, Timestamps.format(op.createdAt()));
-        ps.setString(6, Timestamps.format(op.startedAt()));
-        ps.setString(7, Timestamps.format(op.completedAt()));
-        ps.setDouble(8, op.progressPercentage());
-        ps.setString(9, op.currentStep());
-        ps.setString(10, toJson(op.parameters()));
-        ps.setString(11, op.errorMessage());
-        ps.setString(12, op.resultSummary() == null ? null : toJson(op.resultSummary()));
-        ps.executeUpdate();
-      }
-      insertEvent(c, new EventRecord(op.createdAt(), op.operationId(),
-          OperationEvent.Kind.CREATED, null, op.status(), op.operationType().wire() + " created"));
-      return null;
-    });
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO operations (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, op.operationId());
+            ps.setString(2, op.parentOperationId());
+            ps.setString(3, op.operationType().wire());
+            ps.setString(4, op.status().wire());
+            ps.setString(5, Timestamps.format(op.createdAt()));
+            ps.setString(6, Timestamps.format(op.startedAt()));
+            ps.setString(7, Timestamps.format(op.completedAt()));
+            ps.setDouble(8, op.progressPercentage());
+            ps.setString(9, op.currentStep());
+            ps.setString(10, toJson(op.parameters()));
+            ps.setString(11, op.errorMessage());
+            ps.setString(12, op.resultSummary() == null ? null : toJson(op.resultSummary()));
+            ps.executeUpdate();
+          }
+          insertEvent(
+              c,
+              new EventRecord(
+                  op.createdAt(),
+                  op.operationId(),
+                  OperationEvent.Kind.CREATED,
+                  null,
+                  op.status(),
+                  op.operationType().wire() + " created"));
+          return null;
+        });
   }
 
   @Override
@@ -63,8 +73,8 @@ public final class SqliteOperationStore implements OperationStore {
   }
 
   private Optional<Operation> findIn(Connection c, String operationId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT " + COLUMNS + " FROM operations WHERE operation_id = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM operations WHERE operation_id = ?")) {
       ps.setString(1, operationId);
       List<Operation> found = read(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -77,16 +87,18 @@ public final class SqliteOperationStore implements OperationStore {
       return List.of();
     }
     String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + COLUMNS + " FROM operations WHERE operation_id IN (" + marks + ")")) {
-        int i = 1;
-        for (String id : ids) {
-          ps.setString(i++, id);
-        }
-        return read(ps);
-      }
-    });
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + COLUMNS + " FROM operations WHERE operation_id IN (" + marks + ")")) {
+            int i = 1;
+            for (String id : ids) {
+              ps.setString(i++, id);
+            }
+            return read(ps);
+          }
+        });
   }
 
   @Override
@@ -108,169 +120,217 @@ public final class SqliteOperationStore implements OperationStore {
       where.append(" AND parent_operation_id = ?");
       args.add(q.parentOperationId());
     }
-    return db.withConnection(c -> {
-      List<Operation> rows;
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM operations"
-          + where + " ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?")) {
-        int i = bind(ps, args);
-        ps.setInt(i++, q.limit());
-        ps.setInt(i, q.offset());
-        rows = read(ps);
-      }
-      int total;
-      int active;
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), "
-          + "COALESCE(SUM(CASE WHEN " + ACTIVE_SQL + " THEN 1 ELSE 0 END), 0) FROM operations"
-          + where)) {
-        bind(ps, args);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          total = rs.getInt(1);
-          active = rs.getInt(2);
-        }
-      }
-      return new OperationPage(rows, total, active);
-    });
+    return db.withConnection(
+        c -> {
+          List<Operation> rows;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM operations"
+                      + where
+                      + " ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?")) {
+            int i = bind(ps, args);
+            ps.setInt(i++, q.limit());
+            ps.setInt(i, q.offset());
+            rows = read(ps);
+          }
+          int total;
+          int active;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COUNT(*), "
+                      + "COALESCE(SUM(CASE WHEN "
+                      + ACTIVE_SQL
+                      + " THEN 1 ELSE 0 END), 0) FROM operations"
+                      + where)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              total = rs.getInt(1);
+              active = rs.getInt(2);
+            }
+          }
+          return new OperationPage(rows, total, active);
+        });
   }
 
   @Override
   public List<Operation> children(String parentId) {
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-          + " FROM operations WHERE parent_operation_id = ? ORDER BY created_at, rowid")) {
-        ps.setString(1, parentId);
-        return read(ps);
-      }
-    });
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM operations WHERE parent_operation_id = ? ORDER BY created_at, rowid")) {
+            ps.setString(1, parentId);
+            return read(ps);
+          }
+        });
   }
 
   @Override
   public List<Operation> active(OperationType type) {
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-          + " FROM operations WHERE operation_type = ? AND " + ACTIVE_SQL
-          + " ORDER BY created_at, rowid")) {
-        ps.setString(1, type.wire());
-        return read(ps);
-      }
-    });
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + COLUMNS
+                      + " FROM operations WHERE operation_type = ? AND "
+                      + ACTIVE_SQL
+                      + " ORDER BY created_at, rowid")) {
+            ps.setString(1, type.wire());
+            return read(ps);
+          }
+        });
   }
 
   @Override
   public int countActive(OperationType type) {
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COUNT(*) FROM operations WHERE operation_type = ? AND " + ACTIVE_SQL)) {
-        ps.setString(1, type.wire());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return rs.getInt(1);
-        }
-      }
-    });
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM operations WHERE operation_type = ? AND " + ACTIVE_SQL)) {
+            ps.setString(1, type.wire());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getInt(1);
+            }
+          }
+        });
   }
 
   @Override
-  public Transition transition(String id, OperationStatus to, Instant at, String errorMessage,
-      Map<String, Object> resultSummary, Map<String, Object> patch, String logMessage) {
-    return db.inTransaction(c -> {
-      Optional<Operation> before = findIn(c, id);
-      if (before.isEmpty()) {
-        return Transition.notFound();
-      }
-      OperationStatus from = before.get().status();
-      if (!OperationStatus.isAllowed(from, to)) {
-        return new Transition(false, from, from, before.get());
-      }
-      // Conditional on the status just read: the same guard holds for a store shared by processes.
-      try (PreparedStatement ps = c.prepareStatement("UPDATE operations SET status = ?,"
-          + " started_at = CASE WHEN ? = 'running' THEN COALESCE(started_at, ?) ELSE started_at END,"
-          + " completed_at = CASE WHEN ? IN ('completed','failed','cancelled') THEN ? ELSE NULL END,"
-          + " progress_percentage = CASE WHEN ? = 'completed' THEN 100 ELSE progress_percentage END,"
-          + " error_message = COALESCE(?, error_message),"
-          + " result_summary = COALESCE(?, result_summary),"
-          + " parameters = json_patch(parameters, ?)"
-          + " WHERE operation_id = ? AND status = ?")) {
-        String ts = Timestamps.format(at);
-        ps.setString(1, to.wire());
-        ps.setString(2, to.wire());
-        ps.setString(3, ts);
-        ps.setString(4, to.wire());
-        ps.setString(5, ts);
-        ps.setString(6, to.wire());
-        ps.setString(7, errorMessage);
-        ps.setString(8, resultSummary == null ? null : toJson(resultSummary));
-        ps.setString(9, toJson(patch == null ? Map.of() : patch));
-        ps.setString(10, id);
-        ps.setString(11, from.wire());
-        if (ps.executeUpdate() == 0) {
-          OperationStatus now = findIn(c, id).map(Operation::status).orElse(from);
-          return new Transition(false, from, now, before.get());
-        }
-      }
-      insertEvent(c, new EventRecord(at, id, OperationEvent.Kind.STATUS, from, to, logMessage));
-      return new Transition(true, from, to, findIn(c, id).orElseThrow());
-    });
+  public Transition transition(
+      String id,
+      OperationStatus to,
+      Instant at,
+      String errorMessage,
+      Map<String, Object> resultSummary,
+      Map<String, Object> patch,
+      String logMessage) {
+    return db.inTransaction(
+        c -> {
+          Optional<Operation> before = findIn(c, id);
+          if (before.isEmpty()) {
+            return Transition.notFound();
+          }
+          OperationStatus from = before.get().status();
+          if (!OperationStatus.isAllowed(from, to)) {
+            return new Transition(false, from, from, before.get());
+          }
+          // Conditional on the status just read: the same guard holds for a store shared by
+          // processes.
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE operations SET status = ?,"
+                      + " started_at = CASE WHEN ? = 'running' THEN COALESCE(started_at, ?) ELSE started_at END,"
+                      + " completed_at = CASE WHEN ? IN ('completed','failed','cancelled') THEN ? ELSE NULL END,"
+                      + " progress_percentage = CASE WHEN ? = 'completed' THEN 100 ELSE progress_percentage END,"
+                      + " error_message = COALESCE(?, error_message),"
+                      + " result_summary = COALESCE(?, result_summary),"
+                      + " parameters = json_patch(parameters, ?)"
+                      + " WHERE operation_id = ? AND status = ?")) {
+            String ts = Timestamps.format(at);
+            ps.setString(1, to.wire());
+            ps.setString(2, to.wire());
+            ps.setString(3, ts);
+            ps.setString(4, to.wire());
+            ps.setString(5, ts);
+            ps.setString(6, to.wire());
+            ps.setString(7, errorMessage);
+            ps.setString(8, resultSummary == null ? null : toJson(resultSummary));
+            ps.setString(9, toJson(patch == null ? Map.of() : patch));
+            ps.setString(10, id);
+            ps.setString(11, from.wire());
+            if (ps.executeUpdate() == 0) {
+              OperationStatus now = findIn(c, id).map(Operation::status).orElse(from);
+              return new Transition(false, from, now, before.get());
+            }
+          }
+          insertEvent(c, new EventRecord(at, id, OperationEvent.Kind.STATUS, from, to, logMessage));
+          return new Transition(true, from, to, findIn(c, id).orElseThrow());
+        });
   }
 
   @Override
   public boolean updateProgress(String id, double percentage, String step) {
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE operations SET"
-          + " progress_percentage = ?, current_step = COALESCE(?, current_step)"
-          + " WHERE operation_id = ? AND " + ACTIVE_SQL)) {
-        ps.setDouble(1, Math.max(0, Math.min(100, percentage)));
-        ps.setString(2, step);
-        ps.setString(3, id);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE operations SET"
+                      + " progress_percentage = ?, current_step = COALESCE(?, current_step)"
+                      + " WHERE operation_id = ? AND "
+                      + ACTIVE_SQL)) {
+            ps.setDouble(1, Math.max(0, Math.min(100, percentage)));
+            ps.setString(2, step);
+            ps.setString(3, id);
+            return ps.executeUpdate() == 1;
+          }
+        });
   }
 
   @Override
   public boolean mergeParameters(String id, Map<String, Object> patch) {
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE operations SET"
-          + " parameters = json_patch(parameters, ?) WHERE operation_id = ? AND " + ACTIVE_SQL)) {
-        ps.setString(1, toJson(patch));
-        ps.setString(2, id);
-        return ps.executeUpdate() == 1;
-      }
-    });
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE operations SET"
+                      + " parameters = json_patch(parameters, ?) WHERE operation_id = ? AND "
+                      + ACTIVE_SQL)) {
+            ps.setString(1, toJson(patch));
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+          }
+        });
   }
 
   @Override
   public void appendLog(EventRecord record) {
-    db.withConnection(c -> {
-      insertEvent(c, record);
-      return null;
-    });
+    db.withConnection(
+        c -> {
+          insertEvent(c, record);
+          return null;
+        });
   }
 
   @Override
   public List<EventRecord> history(String operationId, int limit) {
-    return db.withConnection(c -> {
-      String sql = "SELECT ts, operation_id, event, from_status, to_status, message FROM ("
-          + "SELECT * FROM operation_events"
-          + (operationId == null ? "" : " WHERE operation_id = ?")
-          + " ORDER BY event_id DESC LIMIT ?) ORDER BY event_id";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int i = 1;
-        if (operationId != null) {
-          ps.setString(i++, operationId);
-        }
-        ps.setInt(i, limit);
-        List<EventRecord> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            out.add(new EventRecord(Timestamps.parse(rs.getString(1)), rs.getString(2),
-                OperationEvent.Kind.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
-                status(rs.getString(4)), status(rs.getString(5)), rs.getString(6)));
+    return db.withConnection(
+        c -> {
+          String sql =
+              "SELECT ts, operation_id, event, from_status, to_status, message FROM ("
+                  + "SELECT * FROM operation_events"
+                  + (operationId == null ? "" : " WHERE operation_id = ?")
+                  + " ORDER BY event_id DESC LIMIT ?) ORDER BY event_id";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (operationId != null) {
+              ps.setString(i++, operationId);
+            }
+            ps.setInt(i, limit);
+            List<EventRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new EventRecord(
+                        Timestamps.parse(rs.getString(1)),
+                        rs.getString(2),
+                        OperationEvent.Kind.valueOf(
+                            rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+                        status(rs.getString(4)),
+                        status(rs.getString(5)),
+                        rs.getString(6)));
+              }
+            }
+            return out;
           }
-        }
-        return out;
-      }
-    });
+        });
   }
 
   @Override
@@ -279,8 +339,10 @@ public final class SqliteOperationStore implements OperationStore {
   }
 
   private static void insertEvent(Connection c, EventRecord e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO operation_events"
-        + " (ts, operation_id, event, from_status, to_status, message) VALUES (?,?,?,?,?,?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO operation_events"
+                + " (ts, operation_id, event, from_status, to_status, message) VALUES (?,?,?,?,?,?)")) {
       ps.setString(1, Timestamps.format(e.ts()));
       ps.setString(2, e.operationId());
       ps.setString(3, e.kind().wire());
@@ -304,19 +366,20 @@ public final class SqliteOperationStore implements OperationStore {
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         String result = rs.getString("result_summary");
-        out.add(new Operation(
-            rs.getString("operation_id"),
-            rs.getString("parent_operation_id"),
-            OperationType.fromWire(rs.getString("operation_type")).orElseThrow(),
-            status(rs.getString("status")),
-            Timestamps.parse(rs.getString("created_at")),
-            Timestamps.parse(rs.getString("started_at")),
-            Timestamps.parse(rs.getString("completed_at")),
-            rs.getDouble("progress_percentage"),
-            rs.getString("current_step"),
-            fromJson(rs.getString("parameters")),
-            rs.getString("error_message"),
-            result == null ? null : fromJson(result)));
+        out.add(
+            new Operation(
+                rs.getString("operation_id"),
+                rs.getString("parent_operation_id"),
+                OperationType.fromWire(rs.getString("operation_type")).orElseThrow(),
+                status(rs.getString("status")),
+                Timestamps.parse(rs.getString("created_at")),
+                Timestamps.parse(rs.getString("started_at")),
+                Timestamps.parse(rs.getString("completed_at")),
+                rs.getDouble("progress_percentage"),
+                rs.getString("current_step"),
+                fromJson(rs.getString("parameters")),
+                rs.getString("error_message"),
+                result == null ? null : fromJson(result)));
       }
     }
     return out;

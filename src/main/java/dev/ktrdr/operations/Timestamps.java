@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * ISO-8601 UTC with fixed millisecond precision, so that stored timestamps sort as text in the
- * same order as in time.
+ * ISO-8601 UTC with fixed millisecond precision, so that stored timestamps sort as text in the same
+ * order as in time.
  */
 public final class Timestamps {
   private static final DateTimeFormatter FORMAT =

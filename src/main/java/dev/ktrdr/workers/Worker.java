@@ -3,9 +3,9 @@ package dev.ktrdr.workers;
 import dev.ktrdr.operations.Operation;
 
 /**
- * Something that runs training or backtests: an in-process stub today, a remote machine
- * registered over HTTP later. A worker reports progress and its ending through its operation
- * (via the operations service), never by return value, so that the coordinator reads one truth.
+ * Something that runs training or backtests: an in-process stub today, a remote machine registered
+ * over HTTP later. A worker reports progress and its ending through its operation (via the
+ * operations service), never by return value, so that the coordinator reads one truth.
  */
 public interface Worker {
   String id();

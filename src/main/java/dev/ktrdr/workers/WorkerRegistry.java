@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Workers by type, each available or busy with one operation. A worker is handed out by
- * {@link #dispatch} and given back by {@link #release}, which the worker's own end-of-work
- * callback and every cancel call; release is idempotent, so a worker can never stay busy after
- * its operation ended. Thread-safe.
+ * Workers by type, each available or busy with one operation. A worker is handed out by {@link
+ * #dispatch} and given back by {@link #release}, which the worker's own end-of-work callback and
+ * every cancel call; release is idempotent, so a worker can never stay busy after its operation
+ * ended. Thread-safe.
  */
 public final class WorkerRegistry {
   private static final Logger log = LoggerFactory.getLogger(WorkerRegistry.class);
@@ -83,8 +83,8 @@ public final class WorkerRegistry {
   }
 
   public synchronized int busy(WorkerType type) {
-    return (int) busyByWorker.keySet().stream()
-        .filter(id -> workers.get(id).type() == type).count();
+    return (int)
+        busyByWorker.keySet().stream().filter(id -> workers.get(id).type() == type).count();
   }
 
   public synchronized List<WorkerSnapshot> snapshot() {

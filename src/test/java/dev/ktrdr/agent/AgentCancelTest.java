@@ -31,7 +31,8 @@ class AgentCancelTest {
   @BeforeEach
   void start() {
     // Long enough phases that each one can be caught while its child runs.
-    engine = TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(1000)));
+    engine =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(1000)));
   }
 
   @AfterEach
@@ -50,31 +51,40 @@ class AgentCancelTest {
     Operation op = engine.get(id);
     assertThat(op.status()).isEqualTo(OperationStatus.CANCELLED);
     assertThat(op.errorMessage()).isEqualTo("Cancelled by user");
-    assertThat(op.parameters()).containsEntry("cancel_reason", "Cancelled by user")
-        .containsEntry("cancelled_by", "api").containsKey("cancelled_at");
+    assertThat(op.parameters())
+        .containsEntry("cancel_reason", "Cancelled by user")
+        .containsEntry("cancelled_by", "api")
+        .containsKey("cancelled_at");
   }
 
   @Test
   void cancelSucceedsForPendingResearch() {
-    Operation pending = engine.ops().create(OperationType.AGENT_RESEARCH, null,
-        Map.of("phase", "idle", "brief", "never started"));
-    CancelReply reply = engine.agent().cancel(pending.operationId(), "changed my mind",
-        CancelSource.CLI);
+    Operation pending =
+        engine
+            .ops()
+            .create(
+                OperationType.AGENT_RESEARCH,
+                null,
+                Map.of("phase", "idle", "brief", "never started"));
+    CancelReply reply =
+        engine.agent().cancel(pending.operationId(), "changed my mind", CancelSource.CLI);
     assertThat(reply).isEqualTo(new Cancelled(pending.operationId(), null));
     Operation op = engine.get(pending.operationId());
     assertThat(op.status()).isEqualTo(OperationStatus.CANCELLED);
     assertThat(op.errorMessage()).isEqualTo("changed my mind");
     assertThat(op.parameters()).containsEntry("cancelled_by", "cli");
-    assertThat(engine.ops().history(pending.operationId(), 10)).anySatisfy(
-        e -> assertThat(e.message()).contains("Cancelled by cli: changed my mind"));
+    assertThat(engine.ops().history(pending.operationId(), 10))
+        .anySatisfy(e -> assertThat(e.message()).contains("Cancelled by cli: changed my mind"));
   }
 
   @Test
   void unknownOperationIsNotFound() throws Exception {
     CancelReply reply = engine.agent().cancel("op_agent_research_20260101_000000_deadbeef");
-    assertThat(JSON.writeValueAsString(reply)).isEqualTo("{\"success\":false,"
-        + "\"reason\":\"not_found\",\"message\":\"Operation not found: "
-        + "op_agent_research_20260101_000000_deadbeef\"}");
+    assertThat(JSON.writeValueAsString(reply))
+        .isEqualTo(
+            "{\"success\":false,"
+                + "\"reason\":\"not_found\",\"message\":\"Operation not found: "
+                + "op_agent_research_20260101_000000_deadbeef\"}");
   }
 
   @Test
@@ -93,8 +103,8 @@ class AgentCancelTest {
     Operation failed = finished(OperationStatus.FAILED);
     Operation cancelled = finished(OperationStatus.CANCELLED);
     assertThat(engine.agent().cancel(completed.operationId()))
-        .isEqualTo(new CancelRefused(false, "not_cancellable",
-            "Cannot cancel completed operation"));
+        .isEqualTo(
+            new CancelRefused(false, "not_cancellable", "Cannot cancel completed operation"));
     assertThat(engine.agent().cancel(failed.operationId()).message())
         .isEqualTo("Cannot cancel failed operation");
     assertThat(engine.agent().cancel(cancelled.operationId()).message())
@@ -114,9 +124,10 @@ class AgentCancelTest {
 
   @Test
   void cancelReplySerializesToTheSpecShape() throws Exception {
-    assertThat(JSON.writeValueAsString(new Cancelled("op_1", null))).isEqualTo(
-        "{\"success\":true,\"operation_id\":\"op_1\",\"child_cancelled\":null,"
-            + "\"message\":\"Research cancelled\"}");
+    assertThat(JSON.writeValueAsString(new Cancelled("op_1", null)))
+        .isEqualTo(
+            "{\"success\":true,\"operation_id\":\"op_1\",\"child_cancelled\":null,"
+                + "\"message\":\"Research cancelled\"}");
   }
 
   @ParameterizedTest
@@ -134,12 +145,14 @@ class AgentCancelTest {
     assertThat(engine.status(child)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.ops().children(id)).noneMatch(Operation::isActive);
     assertThat(engine.agent().childTasks().isTracked(id)).isFalse();
-    assertThat(engine.agent().workers()).extracting(WorkerSnapshot::currentOperationId)
+    assertThat(engine.agent().workers())
+        .extracting(WorkerSnapshot::currentOperationId)
         .doesNotContain(child);
     // The coordinator never touches it again, while the other research goes on to the end.
     engine.awaitStatus(other, OperationStatus.COMPLETED);
     assertThat(engine.get(id).param("phase")).isEqualTo(phase);
-    assertThat(engine.ops().children(id)).noneMatch(Operation::isActive)
+    assertThat(engine.ops().children(id))
+        .noneMatch(Operation::isActive)
         .allSatisfy(c -> assertThat(c.status()).isNotEqualTo(OperationStatus.RUNNING));
     await().atMost(TestEngine.WAIT).until(() -> engine.agent().childTasks().size() == 0);
     assertThat(engine.agent().workers()).noneMatch(WorkerSnapshot::busy);
@@ -156,8 +169,8 @@ class AgentCancelTest {
   }
 
   private Operation finished(OperationStatus status) {
-    Operation op = engine.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase",
-        "assessing"));
+    Operation op =
+        engine.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase", "assessing"));
     engine.ops().start(op.operationId());
     switch (status) {
       case COMPLETED:

@@ -25,8 +25,8 @@ class ChildTasksTest {
 
   @Test
   void taskIsTrackedWhileDesignRunsAndRemovedOnCompletion() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(600)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(600)))) {
       String id = e.trigger("tracked");
       e.awaitRunningChild(id, "designing");
       PhaseTask task = e.agent().childTasks().get(id).orElseThrow();
@@ -42,8 +42,8 @@ class ChildTasksTest {
 
   @Test
   void taskIsRemovedOnFailure() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(200)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(200)))) {
       String id = e.trigger("INJECT_FAILURE");
       e.awaitStatus(id, OperationStatus.FAILED);
       assertThat(e.get(id).errorMessage()).isEqualTo("Design failed: Injected failure in design");
@@ -56,21 +56,26 @@ class ChildTasksTest {
     CountDownLatch designStarted = new CountDownLatch(1);
     AtomicBoolean designExitedByInterrupt = new AtomicBoolean();
     CountDownLatch designExited = new CountDownLatch(1);
-    DesignAgent blocking = (brief, model) -> (progress, cancelled) -> {
-      designStarted.countDown();
-      try {
-        new CountDownLatch(1).await(); // waits until interrupted
-        return Map.of();
-      } catch (InterruptedException ex) {
-        designExitedByInterrupt.set(true);
-        throw ex;
-      } finally {
-        designExited.countDown();
-      }
-    };
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(200)), blocking,
-        new StubAssessmentAgent(new StubTiming(Duration.ofMillis(200))))) {
+    DesignAgent blocking =
+        (brief, model) ->
+            (progress, cancelled) -> {
+              designStarted.countDown();
+              try {
+                new CountDownLatch(1).await(); // waits until interrupted
+                return Map.of();
+              } catch (InterruptedException ex) {
+                designExitedByInterrupt.set(true);
+                throw ex;
+              } finally {
+                designExited.countDown();
+              }
+            };
+    try (TestEngine e =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.fastSettings(Duration.ofMillis(200)),
+            blocking,
+            new StubAssessmentAgent(new StubTiming(Duration.ofMillis(200))))) {
       String id = e.trigger("blocking design");
       assertThat(designStarted.await(30, TimeUnit.SECONDS)).isTrue();
       assertThat(e.agent().childTasks().isTracked(id)).isTrue();
@@ -86,30 +91,36 @@ class ChildTasksTest {
   void aTaskIgnoringItsInterruptCannotWriteIntoTheCancelledResearch() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
-    DesignAgent stubborn = (brief, model) -> (progress, cancelled) -> {
-      started.countDown();
-      while (true) {
-        try {
-          if (release.await(10, TimeUnit.MILLISECONDS)) {
-            break;
-          }
-        } catch (InterruptedException ignored) {
-          // deliberately ignores the cancel
-        }
-      }
-      return Map.of("strategy_name", "sneaky", "input_tokens", 1, "output_tokens", 1);
-    };
+    DesignAgent stubborn =
+        (brief, model) ->
+            (progress, cancelled) -> {
+              started.countDown();
+              while (true) {
+                try {
+                  if (release.await(10, TimeUnit.MILLISECONDS)) {
+                    break;
+                  }
+                } catch (InterruptedException ignored) {
+                  // deliberately ignores the cancel
+                }
+              }
+              return Map.of("strategy_name", "sneaky", "input_tokens", 1, "output_tokens", 1);
+            };
     AssessmentAgent assessor = new StubAssessmentAgent(new StubTiming(Duration.ofMillis(100)));
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)), stubborn, assessor)) {
+    try (TestEngine e =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.fastSettings(Duration.ofMillis(100)),
+            stubborn,
+            assessor)) {
       String id = e.trigger("straggler");
       assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
       String design = e.get(id).param("design_op_id");
       assertThat(e.agent().cancel(id).success()).isTrue();
       assertThat(e.agent().childTasks().isTracked(id)).isFalse();
       await().atMost(TestEngine.WAIT).until(() -> e.agent().childTasks().stragglerCount() == 1);
-      assertThat(e.ops().history(id, 50)).anySatisfy(
-          ev -> assertThat(ev.message()).startsWith("Straggler"));
+      assertThat(e.ops().history(id, 50))
+          .anySatisfy(ev -> assertThat(ev.message()).startsWith("Straggler"));
       release.countDown();
       await().atMost(TestEngine.WAIT).until(() -> e.agent().childTasks().stragglerCount() == 0);
       assertThat(e.status(design)).isEqualTo(OperationStatus.CANCELLED);
@@ -125,14 +136,16 @@ class ChildTasksTest {
     AtomicBoolean cancelled = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     long[] stoppedAt = new long[1];
-    Thread t = new Thread(() -> {
-      try {
-        design.design("x", "m").run((p, s) -> { }, cancelled::get);
-      } catch (Exception expected) {
-        stoppedAt[0] = System.nanoTime();
-      }
-      done.countDown();
-    });
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                design.design("x", "m").run((p, s) -> {}, cancelled::get);
+              } catch (Exception expected) {
+                stoppedAt[0] = System.nanoTime();
+              }
+              done.countDown();
+            });
     t.start();
     long cancelAt = System.nanoTime();
     cancelled.set(true);

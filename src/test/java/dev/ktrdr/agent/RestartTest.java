@@ -9,10 +9,10 @@ import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SPEC §9 and scenario 8: close the engine mid-research (its tasks and workers die with it, the
@@ -35,8 +35,8 @@ class RestartTest {
       orphan = TestEngine.childIdOf(first.awaitRunningChild(running, phase));
     } // the process "dies": nothing more is written
 
-    try (TestEngine second = TestEngine.start(db,
-        TestEngine.fastSettings(Duration.ofMillis(200)))) {
+    try (TestEngine second =
+        TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(200)))) {
       assertThat(second.status(running)).isEqualTo(OperationStatus.RUNNING);
       assertThat(second.status(orphan)).isEqualTo(OperationStatus.RUNNING);
       assertThat(second.agent().resumeIfNeeded()).isEqualTo(1);
@@ -46,8 +46,10 @@ class RestartTest {
       assertThat(old.errorMessage()).isEqualTo("Orphaned by restart");
       Operation research = second.get(running);
       assertThat(research.resultSummary()).containsEntry("success", true);
-      assertThat(second.ops().children(running)).noneMatch(Operation::isActive)
-          .filteredOn(c -> c.status() == OperationStatus.COMPLETED).hasSize(4);
+      assertThat(second.ops().children(running))
+          .noneMatch(Operation::isActive)
+          .filteredOn(c -> c.status() == OperationStatus.COMPLETED)
+          .hasSize(4);
       assertThat(second.status(cancelled)).isEqualTo(OperationStatus.CANCELLED);
     }
   }
@@ -57,15 +59,14 @@ class RestartTest {
     Path db = dir.resolve("k.db");
     String done;
     String cancelled;
-    try (TestEngine first = TestEngine.start(db,
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine first = TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(100)))) {
       done = first.trigger("done");
       first.awaitStatus(done, OperationStatus.COMPLETED);
       cancelled = first.trigger("cancelled");
       first.agent().cancel(cancelled);
     }
-    try (TestEngine second = TestEngine.start(db,
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine second =
+        TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(100)))) {
       assertThat(second.agent().resumeIfNeeded()).isZero();
       assertThat(second.agent().coordinator().isRunning()).isFalse();
       assertThat(second.status(done)).isEqualTo(OperationStatus.COMPLETED);
@@ -77,19 +78,17 @@ class RestartTest {
   void childrenLeftRunningUnderAnEndedResearchAreSettledOnStart() {
     Path db = dir.resolve("k.db");
     String child;
-    try (TestEngine first = TestEngine.start(db,
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine first = TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(100)))) {
       // As if the process died between cancelling the research and cancelling its child.
-      Operation r = first.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase",
-          "training"));
+      Operation r =
+          first.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase", "training"));
       first.ops().start(r.operationId());
-      child = first.ops().create(OperationType.TRAINING, r.operationId(), Map.of())
-          .operationId();
+      child = first.ops().create(OperationType.TRAINING, r.operationId(), Map.of()).operationId();
       first.ops().start(child);
       first.ops().cancel(r.operationId(), "Cancelled by user", null);
     }
-    try (TestEngine second = TestEngine.start(db,
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine second =
+        TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(100)))) {
       second.agent().resumeIfNeeded();
       assertThat(second.status(child)).isEqualTo(OperationStatus.CANCELLED);
       assertThat(second.get(child).errorMessage()).isEqualTo("Parent research ended");

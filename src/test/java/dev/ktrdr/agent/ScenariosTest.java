@@ -25,14 +25,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §12 acceptance scenarios at the service level (8 is in RestartTest, 7 and 9 in AgentCancelTest). */
+/**
+ * SPEC §12 acceptance scenarios at the service level (8 is in RestartTest, 7 and 9 in
+ * AgentCancelTest).
+ */
 class ScenariosTest {
   @TempDir Path dir;
 
   @Test
   void scenario1_cancelOneResearchWhileTheOthersComplete() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(400)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(400)))) {
       String a = e.trigger("A");
       String b = e.trigger("B");
       String c = e.trigger("C");
@@ -44,24 +47,38 @@ class ScenariosTest {
       e.awaitStatus(a, OperationStatus.COMPLETED);
       e.awaitStatus(c, OperationStatus.COMPLETED);
       assertThat(e.status(b)).isEqualTo(OperationStatus.CANCELLED);
-      assertThat(e.ops().get(bChild).orElseThrow().status()).isIn(OperationStatus.CANCELLED,
-          OperationStatus.COMPLETED);
+      assertThat(e.ops().get(bChild).orElseThrow().status())
+          .isIn(OperationStatus.CANCELLED, OperationStatus.COMPLETED);
       assertThat(e.ops().children(b)).noneMatch(Operation::isActive);
       for (String done : List.of(a, c)) {
         Operation op = e.get(done);
-        assertThat(op.resultSummary()).containsEntry("success", true)
-            .containsEntry("verdict", "promising").containsKeys("strategy_name",
-                "backtest_result");
+        assertThat(op.resultSummary())
+            .containsEntry("success", true)
+            .containsEntry("verdict", "promising")
+            .containsKeys("strategy_name", "backtest_result");
         assertThat(op.progressPercentage()).isEqualTo(100.0);
         assertThat(op.currentStep()).isEqualTo("Complete");
-        assertThat(op.parameters()).containsKeys("design_op_id", "training_op_id",
-            "backtest_op_id", "assessment_op_id", "strategy_name", "training_result",
-            "backtest_result", "assessment_verdict", "phase_start_time");
+        assertThat(op.parameters())
+            .containsKeys(
+                "design_op_id",
+                "training_op_id",
+                "backtest_op_id",
+                "assessment_op_id",
+                "strategy_name",
+                "training_result",
+                "backtest_result",
+                "assessment_verdict",
+                "phase_start_time");
         assertThat(op.param("phase")).isEqualTo("assessing");
-        assertThat(e.ops().children(done)).hasSize(4)
+        assertThat(e.ops().children(done))
+            .hasSize(4)
             .allSatisfy(ch -> assertThat(ch.parentOperationId()).isEqualTo(done))
-            .extracting(Operation::operationType).containsExactly(OperationType.AGENT_DESIGN,
-                OperationType.TRAINING, OperationType.BACKTESTING, OperationType.AGENT_ASSESSMENT);
+            .extracting(Operation::operationType)
+            .containsExactly(
+                OperationType.AGENT_DESIGN,
+                OperationType.TRAINING,
+                OperationType.BACKTESTING,
+                OperationType.AGENT_ASSESSMENT);
       }
       await().atMost(TestEngine.WAIT).until(() -> !e.agent().coordinator().isRunning());
       assertThat(e.agent().workers()).noneMatch(WorkerSnapshot::busy);
@@ -71,8 +88,8 @@ class ScenariosTest {
 
   @Test
   void scenario2_twoResearchesRunConcurrentlyWithOverlappingPhases() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(300)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(300)))) {
       String a = e.trigger("A");
       String b = e.trigger("B");
       e.awaitStatus(a, OperationStatus.COMPLETED);
@@ -86,8 +103,8 @@ class ScenariosTest {
 
   @Test
   void scenario3_anInjectedFailureFailsOnlyItsResearch() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(200)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(200)))) {
       String a = e.trigger("A");
       String b = e.trigger("B INJECT_FAILURE");
       String c = e.trigger("C");
@@ -100,8 +117,8 @@ class ScenariosTest {
 
   @Test
   void failuresInEveryLaterPhaseFailTheResearch() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(150)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(150)))) {
       String t = e.trigger("INJECT_FAILURE:training");
       String bt = e.trigger("INJECT_FAILURE:backtest");
       String as = e.trigger("INJECT_FAILURE:assessment");
@@ -111,8 +128,9 @@ class ScenariosTest {
       assertThat(e.get(t).errorMessage()).startsWith("Training failed");
       assertThat(e.get(bt).errorMessage()).startsWith("Backtest failed");
       assertThat(e.get(as).errorMessage()).startsWith("Assessment failed");
-      await().atMost(TestEngine.WAIT).until(
-          () -> e.agent().workers().stream().noneMatch(WorkerSnapshot::busy));
+      await()
+          .atMost(TestEngine.WAIT)
+          .until(() -> e.agent().workers().stream().noneMatch(WorkerSnapshot::busy));
     }
   }
 
@@ -120,15 +138,19 @@ class ScenariosTest {
   void anExceptionWhileAdvancingFailsThatResearchOnly() {
     StubTiming timing = new StubTiming(Duration.ofMillis(150));
     AssessmentAgent normal = new dev.ktrdr.agent.inprocess.StubAssessmentAgent(timing);
-    AssessmentAgent explodesForB = (brief, model, tr, bt, rej) -> {
-      if (brief.contains("EXPLODE")) {
-        throw new IllegalStateException("assessor exploded");
-      }
-      return normal.assess(brief, model, tr, bt, rej);
-    };
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(150)), new StubDesignAgent(timing),
-        explodesForB)) {
+    AssessmentAgent explodesForB =
+        (brief, model, tr, bt, rej) -> {
+          if (brief.contains("EXPLODE")) {
+            throw new IllegalStateException("assessor exploded");
+          }
+          return normal.assess(brief, model, tr, bt, rej);
+        };
+    try (TestEngine e =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.fastSettings(Duration.ofMillis(150)),
+            new StubDesignAgent(timing),
+            explodesForB)) {
       String a = e.trigger("A");
       String b = e.trigger("B EXPLODE");
       String c = e.trigger("C");
@@ -142,24 +164,29 @@ class ScenariosTest {
 
   @Test
   void gateFailuresGoStraightToAPartialAssessment() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(150)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(150)))) {
       String t = e.trigger("INJECT_GATE_FAIL:training");
       String b = e.trigger("INJECT_GATE_FAIL:backtest");
-      String bypass = ((Triggered) e.agent().trigger(
-          new TriggerRequest("INJECT_GATE_FAIL:training", "haiku", true, false))).operationId();
+      String bypass =
+          ((Triggered)
+                  e.agent()
+                      .trigger(
+                          new TriggerRequest("INJECT_GATE_FAIL:training", "haiku", true, false)))
+              .operationId();
       for (String id : List.of(t, b, bypass)) {
         e.awaitStatus(id, OperationStatus.COMPLETED);
       }
       Operation tr = e.get(t);
-      assertThat(tr.parameters().get("gate_rejection")).asInstanceOf(
-          org.assertj.core.api.InstanceOfAssertFactories.MAP)
+      assertThat(tr.parameters().get("gate_rejection"))
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
           .containsEntry("reason", "accuracy_below_threshold");
       assertThat(tr.parameters()).doesNotContainKey("backtest_op_id");
       assertThat(tr.resultSummary()).containsEntry("success", false);
       assertThat(e.get(b).parameters().get("gate_rejection").toString())
           .contains("win_rate_too_low");
-      assertThat(e.get(bypass).parameters()).doesNotContainKey("gate_rejection")
+      assertThat(e.get(bypass).parameters())
+          .doesNotContainKey("gate_rejection")
           .containsKey("backtest_op_id");
       assertThat(e.get(bypass).param("model")).isEqualTo(Model.HAIKU.id());
     }
@@ -167,33 +194,52 @@ class ScenariosTest {
 
   @Test
   void scenario4_queuingWithOneTrainingWorkerServesWaitingResearchesOldestFirst() {
-    Settings s = TestEngine.fastSettings(Duration.ofMillis(600)).withWorkers(1, 1)
-        .withMaxConcurrentResearches(3);
+    Settings s =
+        TestEngine.fastSettings(Duration.ofMillis(600))
+            .withWorkers(1, 1)
+            .withMaxConcurrentResearches(3);
     try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
       List<String> ids = List.of(e.trigger("A"), e.trigger("B"), e.trigger("C"));
       // One trains; the other two wait in designing with their design done (no "waiting" phase).
       // Which design finishes first is a race between threads, so the first grant is not
       // asserted; from here on the free worker must go to the oldest waiting research.
       String[] first = new String[1];
-      await().atMost(TestEngine.WAIT).pollInterval(Duration.ofMillis(10)).until(() -> {
-        List<String> training = ids.stream().filter(id -> "training".equals(e.phase(id)))
-            .collect(java.util.stream.Collectors.toList());
-        long waiting = ids.stream().filter(id -> "designing".equals(e.phase(id))
-            && e.status(e.get(id).param("design_op_id")) == OperationStatus.COMPLETED).count();
-        first[0] = training.isEmpty() ? null : training.get(0);
-        return training.size() == 1 && waiting == 2;
-      });
+      await()
+          .atMost(TestEngine.WAIT)
+          .pollInterval(Duration.ofMillis(10))
+          .until(
+              () -> {
+                List<String> training =
+                    ids.stream()
+                        .filter(id -> "training".equals(e.phase(id)))
+                        .collect(java.util.stream.Collectors.toList());
+                long waiting =
+                    ids.stream()
+                        .filter(
+                            id ->
+                                "designing".equals(e.phase(id))
+                                    && e.status(e.get(id).param("design_op_id"))
+                                        == OperationStatus.COMPLETED)
+                        .count();
+                first[0] = training.isEmpty() ? null : training.get(0);
+                return training.size() == 1 && waiting == 2;
+              });
       for (String id : ids) {
         e.awaitStatus(id, OperationStatus.COMPLETED);
       }
-      List<Operation> trainings = new java.util.ArrayList<>(e.ops().list(OperationQuery.all()
-          .withType(OperationType.TRAINING)).operations());
+      List<Operation> trainings =
+          new java.util.ArrayList<>(
+              e.ops().list(OperationQuery.all().withType(OperationType.TRAINING)).operations());
       java.util.Collections.reverse(trainings); // the listing is newest first
-      assertThat(trainings).extracting(Operation::parentOperationId).hasSize(3)
-          .first().isEqualTo(first[0]);
+      assertThat(trainings)
+          .extracting(Operation::parentOperationId)
+          .hasSize(3)
+          .first()
+          .isEqualTo(first[0]);
       List<String> waitedInOrder = new java.util.ArrayList<>(ids);
       waitedInOrder.remove(first[0]);
-      assertThat(trainings.subList(1, 3)).extracting(Operation::parentOperationId)
+      assertThat(trainings.subList(1, 3))
+          .extracting(Operation::parentOperationId)
           .containsExactlyElementsOf(waitedInOrder);
     }
   }
@@ -222,8 +268,8 @@ class ScenariosTest {
   @Test
   void scenario6_budgetExhaustedRefusesTriggersButRunningResearchesFinish() {
     // 0.16 allows one start; the first design's spend (0.0345 on sonnet) drops it below 0.15.
-    Settings s = TestEngine.fastSettings(Duration.ofMillis(300))
-        .withDailyBudget(new BigDecimal("0.16"));
+    Settings s =
+        TestEngine.fastSettings(Duration.ofMillis(300)).withDailyBudget(new BigDecimal("0.16"));
     try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
       String a = e.trigger("A");
       await().atMost(TestEngine.WAIT).until(() -> e.get(a).param("strategy_name") != null);
@@ -231,7 +277,8 @@ class ScenariosTest {
       TriggerReply refused = e.agent().trigger(TriggerRequest.of("B"));
       assertThat(refused).isInstanceOf(TriggerRefused.class);
       assertThat(((TriggerRefused) refused).reason()).isEqualTo("budget_exhausted");
-      assertThat(e.ops().list(OperationQuery.all()).totalCount()).as("no operation created")
+      assertThat(e.ops().list(OperationQuery.all()).totalCount())
+          .as("no operation created")
           .isEqualTo(before);
       e.awaitStatus(a, OperationStatus.COMPLETED);
       assertThat(e.agent().budget().todaySpend()).isEqualTo(0.066);
@@ -242,11 +289,12 @@ class ScenariosTest {
 
   @Test
   void unknownModelIsAValidationError() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(300)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(300)))) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
-          () -> e.agent().trigger(new TriggerRequest("x", "gpt-4", false, false)))
-          .isInstanceOf(ValidationException.class).hasMessageContaining("Unknown model 'gpt-4'");
+              () -> e.agent().trigger(new TriggerRequest("x", "gpt-4", false, false)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("Unknown model 'gpt-4'");
       assertThat(e.ops().list(OperationQuery.all()).totalCount()).isZero();
       Triggered t = (Triggered) e.agent().trigger(new TriggerRequest(null, "opus", false, false));
       assertThat(t.model()).isEqualTo(Model.OPUS.id());
@@ -257,8 +305,8 @@ class ScenariosTest {
 
   @Test
   void theCoordinatorStopsWhenIdleAndStartsOnTrigger() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
       assertThat(e.agent().coordinator().isRunning()).isFalse();
       assertThat(e.agent().getStatus().status()).isEqualTo("idle");
       String a = e.trigger("A");
@@ -273,24 +321,25 @@ class ScenariosTest {
 
   @Test
   void aCancelRacingCompletionEndsInExactlyOneTerminalState() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
       for (int i = 0; i < 60; i++) {
-        Operation r = e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase",
-            "assessing"));
+        Operation r =
+            e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase", "assessing"));
         e.ops().start(r.operationId());
         java.util.concurrent.CyclicBarrier go = new java.util.concurrent.CyclicBarrier(2);
         java.util.concurrent.CompletableFuture<Boolean> completer =
-            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-              meet(go);
-              return e.ops().complete(r.operationId(), Map.of()).applied();
-            });
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  meet(go);
+                  return e.ops().complete(r.operationId(), Map.of()).applied();
+                });
         meet(go);
         boolean cancelled = e.agent().cancel(r.operationId()).success();
         boolean completed = completer.join();
         assertThat(cancelled ^ completed).as("exactly one wins, round " + i).isTrue();
-        assertThat(e.status(r.operationId())).isEqualTo(
-            cancelled ? OperationStatus.CANCELLED : OperationStatus.COMPLETED);
+        assertThat(e.status(r.operationId()))
+            .isEqualTo(cancelled ? OperationStatus.CANCELLED : OperationStatus.COMPLETED);
       }
     }
   }

@@ -14,8 +14,8 @@ class SmokeTest {
 
   @Test
   void aResearchRunsToCompletion() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
       String id = e.trigger("Explore RSI variations");
       e.awaitStatus(id, OperationStatus.COMPLETED);
       assertThat(e.get(id).resultSummary()).containsEntry("verdict", "promising");

@@ -1,7 +1,6 @@
 package dev.ktrdr.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktrdr.operations.Operation;
@@ -26,8 +25,10 @@ class ApiContractTest {
 
   @BeforeAll
   static void start() {
-    api = ApiHarness.start(dir.resolve("api.db"),
-        TestEngine.fastSettings(Duration.ofMillis(150)).withMaxConcurrentResearches(3));
+    api =
+        ApiHarness.start(
+            dir.resolve("api.db"),
+            TestEngine.fastSettings(Duration.ofMillis(150)).withMaxConcurrentResearches(3));
   }
 
   @AfterAll
@@ -37,8 +38,10 @@ class ApiContractTest {
 
   @Test
   void triggerAnswers202WithTheNewResearch() {
-    Reply r = api.post("/api/v1/agent/trigger",
-        "{\"brief\": \"Explore RSI\", \"model\": \"haiku\", \"bypass_gates\": true}");
+    Reply r =
+        api.post(
+            "/api/v1/agent/trigger",
+            "{\"brief\": \"Explore RSI\", \"model\": \"haiku\", \"bypass_gates\": true}");
     assertThat(r.status()).isEqualTo(202);
     assertThat(r.contentType()).contains("application/json");
     JsonNode j = r.json();
@@ -92,8 +95,10 @@ class ApiContractTest {
 
   @Test
   void budgetExhaustedIs409AndCreatesNothing(@TempDir Path other) {
-    try (ApiHarness broke = ApiHarness.start(other.resolve("b.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)).withDailyBudget(BigDecimal.ZERO))) {
+    try (ApiHarness broke =
+        ApiHarness.start(
+            other.resolve("b.db"),
+            TestEngine.fastSettings(Duration.ofMillis(100)).withDailyBudget(BigDecimal.ZERO))) {
       Reply r = broke.post("/api/v1/agent/trigger", "{}");
       assertThat(r.status()).isEqualTo(409);
       assertThat(r.json().get("reason").asText()).isEqualTo("budget_exhausted");
@@ -123,15 +128,14 @@ class ApiContractTest {
     Reply again = api.delete("/api/v1/agent/cancel/" + id);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().get("reason").asText()).isEqualTo("not_cancellable");
-    assertThat(again.json().get("message").asText())
-        .isEqualTo("Cannot cancel cancelled operation");
+    assertThat(again.json().get("message").asText()).isEqualTo("Cannot cancel cancelled operation");
   }
 
   @Test
   void cancelTakesItsReasonFromAJsonBodyAndRecordsTheApi() {
     String id = api.trigger("body reason");
-    Reply ok = api.send("DELETE", "/api/v1/agent/cancel/" + id, "{\"reason\": \"from body\"}",
-        null);
+    Reply ok =
+        api.send("DELETE", "/api/v1/agent/cancel/" + id, "{\"reason\": \"from body\"}", null);
     assertThat(ok.status()).isEqualTo(200);
     assertThat(api.engine().get(id).param("cancel_reason")).isEqualTo("from body");
     assertThat(api.engine().get(id).param("cancelled_by")).isEqualTo("api");
@@ -161,8 +165,9 @@ class ApiContractTest {
   void statusHasTheSpecShape() {
     Reply r = api.get("/api/v1/agent/status");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(fieldNames(r.json())).containsExactly("status", "active_researches", "last_cycle",
-        "workers", "budget", "capacity");
+    assertThat(fieldNames(r.json()))
+        .containsExactly(
+            "status", "active_researches", "last_cycle", "workers", "budget", "capacity");
     assertThat(r.json().get("workers").get("training").get("total").asInt()).isEqualTo(2);
     assertThat(r.json().get("capacity").get("limit").asInt()).isEqualTo(3);
   }
@@ -178,8 +183,8 @@ class ApiContractTest {
     List<String> created = new ArrayList<>();
     j.get("data").forEach(op -> created.add(op.get("created_at").asText()));
     assertThat(created).isSortedAccordingTo((a, b) -> b.compareTo(a));
-    j.get("data").forEach(op ->
-        assertThat(op.get("operation_type").asText()).isEqualTo("agent_research"));
+    j.get("data")
+        .forEach(op -> assertThat(op.get("operation_type").asText()).isEqualTo("agent_research"));
 
     Reply page = api.get("/api/v1/operations?status=completed&limit=1&offset=0");
     assertThat(page.json().get("data")).hasSize(1);
@@ -187,8 +192,10 @@ class ApiContractTest {
     assertThat(page.json().get("total_count").asInt()).isGreaterThanOrEqualTo(1);
 
     Reply active = api.get("/api/v1/operations?active_only=true");
-    active.json().get("data").forEach(op ->
-        assertThat(op.get("status").asText()).isIn("pending", "running"));
+    active
+        .json()
+        .get("data")
+        .forEach(op -> assertThat(op.get("status").asText()).isIn("pending", "running"));
   }
 
   @Test
@@ -199,25 +206,38 @@ class ApiContractTest {
     assertThat(r.status()).isEqualTo(200);
     JsonNode op = r.json().get("data");
     assertThat(r.json().get("success").asBoolean()).isTrue();
-    assertThat(fieldNames(op)).containsExactly("operation_id", "parent_operation_id",
-        "operation_type", "status", "created_at", "started_at", "completed_at", "progress",
-        "metadata", "error_message", "result_summary", "duration_seconds");
+    assertThat(fieldNames(op))
+        .containsExactly(
+            "operation_id",
+            "parent_operation_id",
+            "operation_type",
+            "status",
+            "created_at",
+            "started_at",
+            "completed_at",
+            "progress",
+            "metadata",
+            "error_message",
+            "result_summary",
+            "duration_seconds");
     assertThat(op.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(op.get("progress").get("percentage").asDouble()).isEqualTo(100.0);
     assertThat(op.get("progress").get("current_step").asText()).isEqualTo("Complete");
-    assertThat(op.get("metadata").get("parameters").get("phase").asText())
-        .isEqualTo("assessing");
+    assertThat(op.get("metadata").get("parameters").get("phase").asText()).isEqualTo("assessing");
     assertThat(op.get("result_summary").get("verdict").asText()).isEqualTo("promising");
 
     Reply kids = api.get("/api/v1/operations/" + id + "/children");
     assertThat(kids.status()).isEqualTo(200);
     List<String> types = new ArrayList<>();
-    kids.json().get("data").forEach(c -> {
-      types.add(c.get("operation_type").asText());
-      assertThat(c.get("parent_operation_id").asText()).isEqualTo(id);
-    });
-    assertThat(types).containsExactly("agent_design", "training", "backtesting",
-        "agent_assessment");
+    kids.json()
+        .get("data")
+        .forEach(
+            c -> {
+              types.add(c.get("operation_type").asText());
+              assertThat(c.get("parent_operation_id").asText()).isEqualTo(id);
+            });
+    assertThat(types)
+        .containsExactly("agent_design", "training", "backtesting", "agent_assessment");
     assertThat(kids.json().get("total_count").asInt()).isEqualTo(4);
   }
 
@@ -254,8 +274,7 @@ class ApiContractTest {
     assertThat(fieldNames(first))
         .containsExactly("worker_id", "worker_type", "status", "current_operation_id");
     assertThat(first.get("status").asText()).isIn("available", "busy");
-    assertThat(api.get("/api/v1/agent/budget").json().get("daily_limit").asDouble())
-        .isEqualTo(5.0);
+    assertThat(api.get("/api/v1/agent/budget").json().get("daily_limit").asDouble()).isEqualTo(5.0);
     Reply h = api.get("/api/v1/health");
     assertThat(h.status()).isEqualTo(200);
     assertThat(h.json().get("status").asText()).isEqualTo("ok");
@@ -275,10 +294,15 @@ class ApiContractTest {
 
   @Test
   void aSecondServerOnATakenPortIsRefusedInOneLine() {
-    ApiStartException e = org.junit.jupiter.api.Assertions.assertThrows(ApiStartException.class,
-        () -> ApiServer.start(api.engine().agent(), api.engine().ops(), null,
-            api.server().port()));
-    assertThat(e.getMessage()).contains("Port " + api.server().port()).contains("in use")
+    ApiStartException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ApiStartException.class,
+            () ->
+                ApiServer.start(
+                    api.engine().agent(), api.engine().ops(), null, api.server().port()));
+    assertThat(e.getMessage())
+        .contains("Port " + api.server().port())
+        .contains("in use")
         .doesNotContain("\n");
   }
 

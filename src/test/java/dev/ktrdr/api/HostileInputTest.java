@@ -20,15 +20,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a careless or hostile client can send: each gets a 4xx JSON error that says what is
- * wrong, never a 500, never a stack trace in the log, and the server keeps serving.
+ * What a careless or hostile client can send: each gets a 4xx JSON error that says what is wrong,
+ * never a 500, never a stack trace in the log, and the server keeps serving.
  */
 class HostileInputTest {
   @TempDir static Path dir;
@@ -37,7 +37,8 @@ class HostileInputTest {
 
   @BeforeAll
   static void start() {
-    api = ApiHarness.start(dir.resolve("hostile.db"), TestEngine.fastSettings(Duration.ofSeconds(5)));
+    api =
+        ApiHarness.start(dir.resolve("hostile.db"), TestEngine.fastSettings(Duration.ofSeconds(5)));
   }
 
   @AfterAll
@@ -98,25 +99,34 @@ class HostileInputTest {
   void aChunkedOversizedBodyIs413Too() {
     byte[] chunk = new byte[256 * 1024];
     java.util.Arrays.fill(chunk, (byte) 'x');
-    HttpRequest req = HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/agent/trigger"))
-        .POST(HttpRequest.BodyPublishers.ofInputStream(
-            () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(chunk),
-                new java.io.ByteArrayInputStream(chunk))))
-        .build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/agent/trigger"))
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new java.io.SequenceInputStream(
+                            new java.io.ByteArrayInputStream(chunk),
+                            new java.io.ByteArrayInputStream(chunk))))
+            .build();
     assertThat(api.send(req).status()).isEqualTo(413);
   }
 
   static Stream<String> oddIds() {
-    return Stream.of("..%2F..%2Fetc%2Fpasswd", "%22%3B%20DROP%20TABLE%20operations%3B--",
-        "op_agent_research'%20OR%20'1'='1", "%3Cscript%3E", "x".repeat(10_000).substring(0, 4000),
-        "op_agent_research_20260101_000000_DEADBEEF", "%E2%98%83");
+    return Stream.of(
+        "..%2F..%2Fetc%2Fpasswd",
+        "%22%3B%20DROP%20TABLE%20operations%3B--",
+        "op_agent_research'%20OR%20'1'='1",
+        "%3Cscript%3E",
+        "x".repeat(10_000).substring(0, 4000),
+        "op_agent_research_20260101_000000_DEADBEEF",
+        "%E2%98%83");
   }
 
   @ParameterizedTest
   @MethodSource("oddIds")
   void oddIdsAreNotFoundEverywhere(String id) {
-    for (String path : new String[] {"/api/v1/operations/" + id,
-        "/api/v1/operations/" + id + "/children"}) {
+    for (String path :
+        new String[] {"/api/v1/operations/" + id, "/api/v1/operations/" + id + "/children"}) {
       Reply r = api.get(path);
       assertThat(r.status()).as(path).isEqualTo(404);
       assertThat(r.json().get("error").asText()).startsWith("Operation not found");
@@ -138,8 +148,14 @@ class HostileInputTest {
 
   @Test
   void unknownRoutesAre404Json() {
-    for (String path : new String[] {"/", "/api/v1", "/api/v1/nope", "/api/v2/agent/status",
-        "/api/v1/operations/op_x/children/more"}) {
+    for (String path :
+        new String[] {
+          "/",
+          "/api/v1",
+          "/api/v1/nope",
+          "/api/v2/agent/status",
+          "/api/v1/operations/op_x/children/more"
+        }) {
       Reply r = api.get(path);
       assertThat(r.status()).as(path).isEqualTo(404);
       assertThat(r.json().get("error").asText()).as(path).isNotBlank();
@@ -173,20 +189,30 @@ class HostileInputTest {
 
   @Test
   void aMalformedCancelBodyIs400() {
-    Reply r = api.send("DELETE",
-        "/api/v1/agent/cancel/op_agent_research_20260101_000000_deadbeef", "{oops", null);
+    Reply r =
+        api.send(
+            "DELETE",
+            "/api/v1/agent/cancel/op_agent_research_20260101_000000_deadbeef",
+            "{oops",
+            null);
     assertThat(r.status()).isEqualTo(400);
-    Reply wrong = api.send("DELETE",
-        "/api/v1/agent/cancel/op_agent_research_20260101_000000_deadbeef", "{\"why\": 1}", null);
+    Reply wrong =
+        api.send(
+            "DELETE",
+            "/api/v1/agent/cancel/op_agent_research_20260101_000000_deadbeef",
+            "{\"why\": 1}",
+            null);
     assertThat(wrong.status()).isEqualTo(422);
   }
 
   @Test
   void rawGarbageOverTheSocketGetsAJsonError() throws IOException {
-    for (String request : new String[] {
-        "GET /api/v1/operations/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        "GET /api/v1/operations/a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        "GARBAGE\r\n\r\n"}) {
+    for (String request :
+        new String[] {
+          "GET /api/v1/operations/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+          "GET /api/v1/operations/a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+          "GARBAGE\r\n\r\n"
+        }) {
       String answer = rawExchange(request);
       assertThat(answer).as(request).startsWith("HTTP/1.1 4");
       assertThat(answer).as(request).doesNotContain("<html").doesNotContain("Exception");

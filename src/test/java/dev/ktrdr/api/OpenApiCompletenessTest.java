@@ -19,8 +19,8 @@ class OpenApiCompletenessTest {
 
   @Test
   void everyRegisteredRouteIsDocumentedWithItsParametersAndReplies() {
-    try (ApiHarness api = ApiHarness.start(dir.resolve("o.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (ApiHarness api =
+        ApiHarness.start(dir.resolve("o.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
       JsonNode doc = api.get("/api/v1/openapi.json").json();
       assertThat(doc.get("openapi").asText()).startsWith("3.");
 
@@ -32,28 +32,50 @@ class OpenApiCompletenessTest {
         }
       }
       List<String> documented = new ArrayList<>();
-      doc.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames()
-          .forEachRemaining(method -> documented.add(method + " " + p.getKey())));
+      doc.get("paths")
+          .fields()
+          .forEachRemaining(
+              p ->
+                  p.getValue()
+                      .fieldNames()
+                      .forEachRemaining(method -> documented.add(method + " " + p.getKey())));
 
       assertThat(registered).hasSizeGreaterThanOrEqualTo(11);
       assertThat(documented).containsExactlyInAnyOrderElementsOf(registered);
 
-      doc.get("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
-        JsonNode op = m.getValue();
-        assertThat(op.get("responses").size()).as(m.getKey() + " " + p.getKey()).isPositive();
-        for (String param : pathParams(p.getKey())) {
-          assertThat(op.get("parameters").findValuesAsText("name"))
-              .as("path parameter %s of %s", param, p.getKey()).contains(param);
-        }
-        op.get("responses").forEach(r -> {
-          JsonNode schema = r.path("content").path("application/json").path("schema");
-          String ref = schema.path("$ref").asText("");
-          if (!ref.isEmpty()) {
-            String name = ref.substring(ref.lastIndexOf('/') + 1);
-            assertThat(doc.at("/components/schemas/" + name).isMissingNode()).as(ref).isFalse();
-          }
-        });
-      }));
+      doc.get("paths")
+          .fields()
+          .forEachRemaining(
+              p ->
+                  p.getValue()
+                      .fields()
+                      .forEachRemaining(
+                          m -> {
+                            JsonNode op = m.getValue();
+                            assertThat(op.get("responses").size())
+                                .as(m.getKey() + " " + p.getKey())
+                                .isPositive();
+                            for (String param : pathParams(p.getKey())) {
+                              assertThat(op.get("parameters").findValuesAsText("name"))
+                                  .as("path parameter %s of %s", param, p.getKey())
+                                  .contains(param);
+                            }
+                            op.get("responses")
+                                .forEach(
+                                    r -> {
+                                      JsonNode schema =
+                                          r.path("content").path("application/json").path("schema");
+                                      String ref = schema.path("$ref").asText("");
+                                      if (!ref.isEmpty()) {
+                                        String name = ref.substring(ref.lastIndexOf('/') + 1);
+                                        assertThat(
+                                                doc.at("/components/schemas/" + name)
+                                                    .isMissingNode())
+                                            .as(ref)
+                                            .isFalse();
+                                      }
+                                    });
+                          }));
     }
   }
 

@@ -32,8 +32,14 @@ class DoctorCommandTest {
     }
     StringWriter out = new StringWriter();
     int code = run(out, "--db", dir.resolve("new.db").toString(), "--port", "" + port);
-    assertThat(out.toString()).contains("[ ok ] Java", "[ ok ] Database", "will be created",
-        "[ ok ] Port", "[ ok ] JavaFX", "All checks passed.");
+    assertThat(out.toString())
+        .contains(
+            "[ ok ] Java",
+            "[ ok ] Database",
+            "will be created",
+            "[ ok ] Port",
+            "[ ok ] JavaFX",
+            "All checks passed.");
     assertThat(code).isZero();
   }
 

@@ -14,17 +14,25 @@ class LayerRulesTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.ktrdr");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.ktrdr");
   }
 
   @Test
   void operationsKnowsNoHigherLayer() {
-    noClasses().that().resideInAnyPackage("dev.ktrdr.operations..", "dev.ktrdr.db..",
-            "dev.ktrdr.config..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.ktrdr.workers..",
-            "dev.ktrdr.agent..", "dev.ktrdr.api..", "dev.ktrdr.cli..", "dev.ktrdr.desktop..",
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.ktrdr.operations..", "dev.ktrdr.db..", "dev.ktrdr.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ktrdr.workers..",
+            "dev.ktrdr.agent..",
+            "dev.ktrdr.api..",
+            "dev.ktrdr.cli..",
+            "dev.ktrdr.desktop..",
             "dev.ktrdr.app..")
         .because("the record of work must not depend on who does the work or shows it")
         .check(classes);
@@ -32,68 +40,102 @@ class LayerRulesTest {
 
   @Test
   void workersKnowNoHigherLayer() {
-    noClasses().that().resideInAPackage("dev.ktrdr.workers..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.ktrdr.agent..",
-            "dev.ktrdr.api..", "dev.ktrdr.cli..", "dev.ktrdr.desktop..", "dev.ktrdr.app..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ktrdr.workers..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ktrdr.agent..",
+            "dev.ktrdr.api..",
+            "dev.ktrdr.cli..",
+            "dev.ktrdr.desktop..",
+            "dev.ktrdr.app..")
         .because("workers run jobs for anyone; the research logic sits above them")
         .check(classes);
   }
 
   @Test
   void agentKnowsNoFace() {
-    noClasses().that().resideInAPackage("dev.ktrdr.agent..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.ktrdr.api..",
-            "dev.ktrdr.cli..", "dev.ktrdr.desktop..", "dev.ktrdr.app..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ktrdr.agent..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ktrdr.api..", "dev.ktrdr.cli..", "dev.ktrdr.desktop..", "dev.ktrdr.app..")
         .because("the desktop, the API and the CLI all call the same service layer")
         .check(classes);
   }
 
   @Test
   void facesDoNotReachIntoEachOther() {
-    noClasses().that().resideInAPackage("dev.ktrdr.cli..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.ktrdr.desktop..",
-            "dev.ktrdr.agent..", "dev.ktrdr.workers..", "dev.ktrdr.db..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ktrdr.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ktrdr.desktop..", "dev.ktrdr.agent..", "dev.ktrdr.workers..", "dev.ktrdr.db..")
         .because("the CLI is a thin HTTP client of the API, not a second engine")
         .check(classes);
-    noClasses().that().resideInAPackage("dev.ktrdr.api..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.ktrdr.desktop..",
-            "dev.ktrdr.cli..")
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ktrdr.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.ktrdr.desktop..", "dev.ktrdr.cli..")
         .because("the API serves the service layer, not the other faces")
         .check(classes);
   }
 
   @Test
   void onlyTheDesktopUsesJavaFxScenesAndStages() {
-    noClasses().that().resideOutsideOfPackage("dev.ktrdr.desktop..")
-        .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.ktrdr.desktop..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx.scene..", "javafx.stage..")
         .because("below the desktop only javafx.concurrent and javafx.beans are allowed")
         .check(classes);
   }
 
   @Test
   void serviceLayerUsesOnlyConcurrentAndBeansOfJavaFx() {
-    noClasses().that().resideInAnyPackage("dev.ktrdr.operations..", "dev.ktrdr.workers..",
-            "dev.ktrdr.agent..")
-        .should().dependOnClassesThat().resideInAnyPackage("javafx.application..",
-            "javafx.scene..", "javafx.stage..", "javafx.fxml..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.ktrdr.operations..", "dev.ktrdr.workers..", "dev.ktrdr.agent..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "javafx.application..", "javafx.scene..", "javafx.stage..", "javafx.fxml..")
         .because("the toolkit is started by the application, not by the service layer")
         .check(classes);
   }
 
   @Test
   void onlyTheCliAndTheAppWriteToStandardStreams() {
-    noClasses().that().resideOutsideOfPackages("dev.ktrdr.cli..", "dev.ktrdr.app..")
-        .and().doNotHaveFullyQualifiedName("dev.ktrdr.Main")
-        .should().accessField(System.class, "out")
-        .orShould().accessField(System.class, "err")
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.ktrdr.cli..", "dev.ktrdr.app..")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.ktrdr.Main")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
         .because("everything else logs through SLF4J")
         .check(classes);
   }
 
   @Test
   void loggingOnlyThroughSlf4j() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("java.util.logging..",
-            "org.apache.log4j..", "org.apache.logging.log4j..")
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.util.logging..", "org.apache.log4j..", "org.apache.logging.log4j..")
         .because("one logging facade, configured in one place")
         .check(classes);
   }

@@ -13,9 +13,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * How long {@code AgentService.cancel} takes while many researches run and the coordinator
- * cycles every 20 ms: the time from the call to a reply with the research, its task, child and
- * worker all settled. Not a test; run it with
+ * How long {@code AgentService.cancel} takes while many researches run and the coordinator cycles
+ * every 20 ms: the time from the call to a reply with the research, its task, child and worker all
+ * settled. Not a test; run it with
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.ktrdr.bench.CancelLatencyBench [-Dexec.args="ROUNDS RESEARCHES"]</pre>
@@ -27,15 +27,18 @@ public final class CancelLatencyBench {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int researches = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     Path dir = Files.createTempDirectory("ktrdr-bench");
-    Settings s = TestEngine.fastSettings(Duration.ofSeconds(5)).withMaxConcurrentResearches(0)
-        .withWorkers(4, 4);
+    Settings s =
+        TestEngine.fastSettings(Duration.ofSeconds(5))
+            .withMaxConcurrentResearches(0)
+            .withWorkers(4, 4);
     List<Long> micros = new ArrayList<>();
     try (TestEngine e = TestEngine.start(dir.resolve("bench.db"), s)) {
       for (int r = 0; r < rounds; r++) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < researches; i++) {
-          ids.add(((Triggered) e.agent().trigger(new TriggerRequest("bench " + i, null, false,
-              true))).operationId());
+          ids.add(
+              ((Triggered) e.agent().trigger(new TriggerRequest("bench " + i, null, false, true)))
+                  .operationId());
         }
         for (String id : ids) {
           e.awaitRunningChild(id, "designing");
@@ -50,9 +53,11 @@ public final class CancelLatencyBench {
       }
     }
     Collections.sort(micros);
-    System.out.printf("cancel latency over %d cancels (%d researches active per round):%n",
+    System.out.printf(
+        "cancel latency over %d cancels (%d researches active per round):%n",
         micros.size(), researches);
-    System.out.printf("  p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+    System.out.printf(
+        "  p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n",
         pct(micros, 50), pct(micros, 90), pct(micros, 99), micros.get(micros.size() - 1) / 1000.0);
     System.exit(0); // the JavaFX toolkit thread would keep the JVM (and exec:java) alive
   }

@@ -29,8 +29,10 @@ class CliTest {
 
   @BeforeAll
   static void start() {
-    api = ApiHarness.start(dir.resolve("cli.db"),
-        TestEngine.fastSettings(Duration.ofMillis(150)).withMaxConcurrentResearches(2));
+    api =
+        ApiHarness.start(
+            dir.resolve("cli.db"),
+            TestEngine.fastSettings(Duration.ofMillis(150)).withMaxConcurrentResearches(2));
   }
 
   @AfterAll
@@ -66,8 +68,15 @@ class CliTest {
 
   @Test
   void triggerPrintsTheNewId() {
-    Run r = ktrdr("agent", "trigger", "--brief", "Explore RSI variations", "--model", "opus",
-        "--bypass-gates");
+    Run r =
+        ktrdr(
+            "agent",
+            "trigger",
+            "--brief",
+            "Explore RSI variations",
+            "--model",
+            "opus",
+            "--bypass-gates");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).matches("Research triggered: op_agent_research_\\w+\\R");
     String id = r.out().trim().substring("Research triggered: ".length());
@@ -85,9 +94,11 @@ class CliTest {
     Run refused = ktrdr("agent", "trigger", "--brief", "three");
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.out()).isEmpty();
-    assertThat(refused.err()).isEqualTo(String.format(
-        "Cannot trigger: at capacity (2 active researches, limit is 2)%n"
-            + "Use --force to override limit%n"));
+    assertThat(refused.err())
+        .isEqualTo(
+            String.format(
+                "Cannot trigger: at capacity (2 active researches, limit is 2)%n"
+                    + "Use --force to override limit%n"));
     Run forced = ktrdr("agent", "trigger", "--brief", "three", "--force");
     assertThat(forced.code()).isZero();
     ids.add(forced.out().trim().substring("Research triggered: ".length()));
@@ -106,10 +117,12 @@ class CliTest {
     api.engine().awaitRunningChild(id, "designing");
     Run r = ktrdr("agent", "status");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).startsWith("Active researches: 1" + System.lineSeparator()
-        + System.lineSeparator());
-    assertThat(r.out()).containsPattern("  " + id + "  designing    strategy: -\\s+ \\(0m \\d+s\\)");
-    assertThat(r.out()).contains("Workers: training 0/2, backtest 0/2")
+    assertThat(r.out())
+        .startsWith("Active researches: 1" + System.lineSeparator() + System.lineSeparator());
+    assertThat(r.out())
+        .containsPattern("  " + id + "  designing    strategy: -\\s+ \\(0m \\d+s\\)");
+    assertThat(r.out())
+        .contains("Workers: training 0/2, backtest 0/2")
         .containsPattern("Budget: \\$\\d+\\.\\d\\d remaining today")
         .contains("Capacity: 1/2 researches");
     ktrdr("agent", "cancel", id);
@@ -135,8 +148,9 @@ class CliTest {
     Run r = ktrdr("agent", "cancel", id, "op_agent_research_20260101_000000_deadbeef");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("Research cancelled: " + id);
-    assertThat(r.err()).contains("Cannot cancel op_agent_research_20260101_000000_deadbeef: "
-        + "Operation not found");
+    assertThat(r.err())
+        .contains(
+            "Cannot cancel op_agent_research_20260101_000000_deadbeef: " + "Operation not found");
   }
 
   @Test
@@ -166,13 +180,18 @@ class CliTest {
   void opsListIsATable() {
     String id = api.trigger("table");
     api.engine().awaitStatus(id, OperationStatus.COMPLETED);
-    Run r = ktrdr("ops", "list", "--type", "agent_research", "--status", "completed",
-        "--limit", "5");
+    Run r =
+        ktrdr("ops", "list", "--type", "agent_research", "--status", "completed", "--limit", "5");
     assertThat(r.code()).isZero();
     String[] lines = r.out().split("\\R");
-    assertThat(lines[0]).startsWith("OPERATION ID").contains("TYPE").contains("STATUS")
-        .contains("PROGRESS").contains("DURATION");
-    assertThat(r.out()).containsPattern(id + "\\s+agent_research\\s+completed\\s+assessing\\s+100%");
+    assertThat(lines[0])
+        .startsWith("OPERATION ID")
+        .contains("TYPE")
+        .contains("STATUS")
+        .contains("PROGRESS")
+        .contains("DURATION");
+    assertThat(r.out())
+        .containsPattern(id + "\\s+agent_research\\s+completed\\s+assessing\\s+100%");
     assertThat(r.out()).containsPattern("Showing \\d+ of \\d+ operations");
 
     Run none = ktrdr("ops", "list", "--status", "pending", "--type", "backtesting");
@@ -189,10 +208,16 @@ class CliTest {
     api.engine().awaitStatus(id, OperationStatus.COMPLETED);
     Run r = ktrdr("ops", "get", id);
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("Operation:  " + id).contains("Type:       agent_research")
-        .contains("Status:     completed").contains("Progress:   100% Complete")
-        .contains("Parameters:").contains("  phase: assessing").contains("Result:")
-        .contains("  verdict: promising").contains("Children (4):")
+    assertThat(r.out())
+        .contains("Operation:  " + id)
+        .contains("Type:       agent_research")
+        .contains("Status:     completed")
+        .contains("Progress:   100% Complete")
+        .contains("Parameters:")
+        .contains("  phase: assessing")
+        .contains("Result:")
+        .contains("  verdict: promising")
+        .contains("Children (4):")
         .containsPattern("op_agent_design_\\w+\\s+agent_design\\s+completed");
 
     Run missing = ktrdr("ops", "get", "op_training_20260101_000000_deadbeef");
@@ -207,8 +232,9 @@ class CliTest {
     Operation r = api.engine().awaitRunningChild(id, "designing");
     Run run = ktrdr("ops", "cancel", r.param("design_op_id"));
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out().trim()).isEqualTo("Research cancelled: " + id + " (child "
-        + r.param("design_op_id") + " cancelled)");
+    assertThat(run.out().trim())
+        .isEqualTo(
+            "Research cancelled: " + id + " (child " + r.param("design_op_id") + " cancelled)");
     assertThat(api.engine().status(id)).isEqualTo(OperationStatus.CANCELLED);
   }
 
@@ -219,13 +245,23 @@ class CliTest {
       port = s.getLocalPort(); // closed again: nothing listens there
     }
     String url = "http://127.0.0.1:" + port;
-    for (String[] args : new String[][] {{"agent", "status"}, {"agent", "trigger"},
-        {"agent", "cancel", "op_x"}, {"ops", "list"}, {"ops", "get", "op_x"}}) {
+    for (String[] args :
+        new String[][] {
+          {"agent", "status"},
+          {"agent", "trigger"},
+          {"agent", "cancel", "op_x"},
+          {"ops", "list"},
+          {"ops", "get", "op_x"}
+        }) {
       Run r = run(concat(args, List.of("--url", url)));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.out()).isEmpty();
-      assertThat(r.err()).isEqualTo("Error: Could not connect to API at " + url
-          + ". Is the server running?" + System.lineSeparator());
+      assertThat(r.err())
+          .isEqualTo(
+              "Error: Could not connect to API at "
+                  + url
+                  + ". Is the server running?"
+                  + System.lineSeparator());
     }
   }
 

@@ -36,7 +36,8 @@ class SettingsTest {
   @Test
   void badValuesNameTheVariable() {
     assertThatThrownBy(() -> Settings.from(Map.of("AGENT_POLL_INTERVAL", "soon")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("AGENT_POLL_INTERVAL='soon'");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("AGENT_POLL_INTERVAL='soon'");
     assertThatThrownBy(() -> Settings.from(Map.of("AGENT_POLL_INTERVAL", "0")))
         .hasMessageContaining("AGENT_POLL_INTERVAL");
     assertThatThrownBy(() -> Settings.from(Map.of("STUB_TRAINING_WORKERS", "-1")))

@@ -36,8 +36,9 @@ class ConsoleViewModelTest {
 
   private void open(Duration stubDelay) {
     engine = TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(stubDelay));
-    vm = new ConsoleViewModel(engine.agent(), engine.ops(), TaskExecutor.sameThread(),
-        Clock.systemUTC());
+    vm =
+        new ConsoleViewModel(
+            engine.agent(), engine.ops(), TaskExecutor.sameThread(), Clock.systemUTC());
     vm.setNoticeSink(notices::add);
     vm.connect(ui::add);
   }
@@ -59,10 +60,13 @@ class ConsoleViewModelTest {
   }
 
   private void awaitUi(BooleanSupplier condition) {
-    await().atMost(TestEngine.WAIT).until(() -> {
-      runUi();
-      return condition.getAsBoolean();
-    });
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(
+            () -> {
+              runUi();
+              return condition.getAsBoolean();
+            });
   }
 
   private String trigger(String brief) {
@@ -87,8 +91,8 @@ class ConsoleViewModelTest {
     assertThat(row.strategyProperty().get()).isNotEmpty();
     assertThat(row.currentChildProperty().get()).isEmpty();
     assertThat(vm.log()).anyMatch(l -> id.equals(l.operationId()) && "completed".equals(l.to()));
-    assertThat(notices).anyMatch(n -> n.title().equals("Research completed")
-        && id.equals(n.operationId()));
+    assertThat(notices)
+        .anyMatch(n -> n.title().equals("Research completed") && id.equals(n.operationId()));
   }
 
   @Test
@@ -133,9 +137,11 @@ class ConsoleViewModelTest {
     engine.agent().cancel(b, null, CancelSource.API);
     List<ConsoleViewModel.CancelOutcome> outcomes = new ArrayList<>();
     vm.cancelAll(List.of(vm.row(a), vm.row(b)), outcomes::addAll);
-    assertThat(outcomes).extracting(ConsoleViewModel.CancelOutcome::operationId)
+    assertThat(outcomes)
+        .extracting(ConsoleViewModel.CancelOutcome::operationId)
         .containsExactly(a, b);
-    assertThat(outcomes).extracting(ConsoleViewModel.CancelOutcome::success)
+    assertThat(outcomes)
+        .extracting(ConsoleViewModel.CancelOutcome::success)
         .containsExactly(true, false);
     assertThat(vm.messageProperty().get()).isEqualTo("Cancelled 1 of 2 researches");
   }
@@ -169,8 +175,9 @@ class ConsoleViewModelTest {
   void refreshLoadsWhatIsAlreadyInTheDatabaseAndTheSummary() {
     open(Duration.ofSeconds(5));
     String id = engine.trigger("Before the console looked");
-    ConsoleViewModel fresh = new ConsoleViewModel(engine.agent(), engine.ops(),
-        TaskExecutor.sameThread(), Clock.systemUTC());
+    ConsoleViewModel fresh =
+        new ConsoleViewModel(
+            engine.agent(), engine.ops(), TaskExecutor.sameThread(), Clock.systemUTC());
     fresh.refresh();
     assertThat(fresh.row(id)).isNotNull();
     assertThat(fresh.capacityTextProperty().get()).isEqualTo("Capacity 1/5 researches");
@@ -181,12 +188,34 @@ class ConsoleViewModelTest {
   @Test
   void aStaleSnapshotNeverRevivesAnEndedRow() {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
-    Operation running = new Operation("op_agent_research_x", null, OperationType.AGENT_RESEARCH,
-        OperationStatus.RUNNING, t, t, null, 20, "Training model...",
-        Map.of("phase", "training", "training_op_id", "op_training_y"), null, null);
-    Operation cancelled = new Operation("op_agent_research_x", null,
-        OperationType.AGENT_RESEARCH, OperationStatus.CANCELLED, t, t, t.plusSeconds(75), 20,
-        "Training model...", Map.of("phase", "training"), "Cancelled by user", null);
+    Operation running =
+        new Operation(
+            "op_agent_research_x",
+            null,
+            OperationType.AGENT_RESEARCH,
+            OperationStatus.RUNNING,
+            t,
+            t,
+            null,
+            20,
+            "Training model...",
+            Map.of("phase", "training", "training_op_id", "op_training_y"),
+            null,
+            null);
+    Operation cancelled =
+        new Operation(
+            "op_agent_research_x",
+            null,
+            OperationType.AGENT_RESEARCH,
+            OperationStatus.CANCELLED,
+            t,
+            t,
+            t.plusSeconds(75),
+            20,
+            "Training model...",
+            Map.of("phase", "training"),
+            "Cancelled by user",
+            null);
     OperationRow row = new OperationRow(running, t.plusSeconds(10));
     assertThat(row.currentChildProperty().get()).isEqualTo("training 0% · y");
     row.update(cancelled, t.plusSeconds(80));
@@ -201,8 +230,17 @@ class ConsoleViewModelTest {
     open(Duration.ofSeconds(5));
     List<OperationEvent> batch = new ArrayList<>();
     for (int i = 0; i < ConsoleViewModel.LOG_CAPACITY + 10; i++) {
-      batch.add(new OperationEvent(Instant.now(), "op_x", OperationType.TRAINING, null,
-          OperationEvent.Kind.LOG, null, null, "line " + i, null));
+      batch.add(
+          new OperationEvent(
+              Instant.now(),
+              "op_x",
+              OperationType.TRAINING,
+              null,
+              OperationEvent.Kind.LOG,
+              null,
+              null,
+              "line " + i,
+              null));
     }
     vm.applyEvents(batch);
     assertThat(vm.log()).hasSize(ConsoleViewModel.LOG_CAPACITY);

@@ -45,7 +45,7 @@ class ConsoleWindowTest {
     dir = Files.createTempDirectory("ktrdr-console-test");
     db = dir.resolve("k.db");
     engine = TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(1500)));
-    window = ConsoleWindow.open(stage, engine.agent(), engine.ops(), db, () -> { });
+    window = ConsoleWindow.open(stage, engine.agent(), engine.ops(), db, () -> {});
     window.view().setExportPrompt((owner, visible, all) -> Optional.ofNullable(nextExport.get()));
     window.view().setClipboard(clipboard::add);
   }
@@ -74,26 +74,40 @@ class ConsoleWindowTest {
   }
 
   private void awaitRowStatus(String id, OperationStatus s) {
-    await().atMost(TestEngine.WAIT).until(() -> fx(() -> vm().row(id) != null
-        && vm().row(id).status() == s));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> vm().row(id) != null && vm().row(id).status() == s));
   }
 
   private Button cancelButtonOf(FxRobot robot, String id) {
-    await().atMost(TestEngine.WAIT).until(() -> fx(() -> robot.lookup(".row-cancel")
-        .queryAllAs(Button.class).stream().anyMatch(b -> id.equals(b.getUserData()))));
-    return fx(() -> robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-        .filter(b -> id.equals(b.getUserData())).findFirst().orElseThrow());
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(
+            () ->
+                fx(
+                    () ->
+                        robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
+                            .anyMatch(b -> id.equals(b.getUserData()))));
+    return fx(
+        () ->
+            robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
+                .filter(b -> id.equals(b.getUserData()))
+                .findFirst()
+                .orElseThrow());
   }
 
   private void select(String id) {
-    fx(() -> {
-      var table = window.view().table();
-      table.getSelectionModel().clearSelection();
-      table.getItems().stream().filter(r -> r.id().equals(id)).findFirst()
-          .ifPresent(r -> table.getSelectionModel().select(r));
-      table.requestFocus();
-      return null;
-    });
+    fx(
+        () -> {
+          var table = window.view().table();
+          table.getSelectionModel().clearSelection();
+          table.getItems().stream()
+              .filter(r -> r.id().equals(id))
+              .findFirst()
+              .ifPresent(r -> table.getSelectionModel().select(r));
+          table.requestFocus();
+          return null;
+        });
   }
 
   private String triggerThroughTheWindow(FxRobot robot, String brief) {
@@ -103,10 +117,15 @@ class ConsoleWindowTest {
     assertThat(fx(() -> ((Node) robot.lookup("#brief").query()).isFocused())).isTrue();
     robot.write(brief);
     robot.type(KeyCode.ENTER);
-    await().atMost(TestEngine.WAIT).until(() -> fx(() -> {
-      String now = vm().lastTriggeredProperty().get();
-      return now != null && !now.equals(before);
-    }));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(
+            () ->
+                fx(
+                    () -> {
+                      String now = vm().lastTriggeredProperty().get();
+                      return now != null && !now.equals(before);
+                    }));
     String id = fx(() -> vm().lastTriggeredProperty().get());
     awaitRow(id);
     return id;
@@ -115,10 +134,12 @@ class ConsoleWindowTest {
   @Test
   void theWindowIsTitledAndShowsTheSummary(FxRobot robot) {
     assertThat(fx(() -> window.stage().getTitle())).isEqualTo("ktrdr console");
-    assertThat(fx(() -> window.stage().getIcons().size())).as("window icons from assets/icons")
+    assertThat(fx(() -> window.stage().getIcons().size()))
+        .as("window icons from assets/icons")
         .isEqualTo(7);
-    await().atMost(TestEngine.WAIT).until(() -> fx(() ->
-        vm().capacityTextProperty().get().equals("Capacity 0/5 researches")));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> vm().capacityTextProperty().get().equals("Capacity 0/5 researches")));
   }
 
   @Test
@@ -148,7 +169,8 @@ class ConsoleWindowTest {
     assertThat(fx(cancelB::isDisabled)).isTrue();
     Button cancelA = cancelButtonOf(robot, a);
     assertThat(fx(cancelA::isDisabled)).isFalse();
-    assertThat(engine.agent().getStatus().activeResearches()).extracting(r -> r.operationId())
+    assertThat(engine.agent().getStatus().activeResearches())
+        .extracting(r -> r.operationId())
         .containsExactly(a);
   }
 
@@ -158,8 +180,9 @@ class ConsoleWindowTest {
     awaitRow(id);
     select(id);
     robot.type(KeyCode.DELETE);
-    await().atMost(TestEngine.WAIT).until(() -> fx(() ->
-        robot.lookup("#confirmCancel").tryQuery().isPresent()));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> robot.lookup("#confirmCancel").tryQuery().isPresent()));
     robot.clickOn("Cancel research");
     awaitRowStatus(id, OperationStatus.CANCELLED);
     assertThat(engine.status(id)).isEqualTo(OperationStatus.CANCELLED);
@@ -172,8 +195,9 @@ class ConsoleWindowTest {
     awaitRow(id);
     select(id);
     robot.type(KeyCode.DELETE);
-    await().atMost(TestEngine.WAIT).until(() -> fx(() ->
-        robot.lookup("#confirmCancel").tryQuery().isPresent()));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> robot.lookup("#confirmCancel").tryQuery().isPresent()));
     robot.clickOn("Keep running");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(engine.status(id)).isIn(OperationStatus.RUNNING, OperationStatus.PENDING);
@@ -185,18 +209,21 @@ class ConsoleWindowTest {
     String b = engine.trigger("B");
     awaitRow(a);
     awaitRow(b);
-    fx(() -> {
-      window.view().table().getSelectionModel().selectAll();
-      return null;
-    });
+    fx(
+        () -> {
+          window.view().table().getSelectionModel().selectAll();
+          return null;
+        });
     robot.clickOn("#cancelSelected");
-    await().atMost(TestEngine.WAIT).until(() -> fx(() ->
-        robot.lookup("#confirmCancel").tryQuery().isPresent()));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> robot.lookup("#confirmCancel").tryQuery().isPresent()));
     robot.clickOn("Cancel researches");
-    await().atMost(TestEngine.WAIT).until(() -> fx(() ->
-        robot.lookup("#cancelResults").tryQuery().isPresent()));
-    String results = fx(() -> robot.lookup("#cancelResults").queryAs(DialogPane.class)
-        .getContentText());
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> robot.lookup("#cancelResults").tryQuery().isPresent()));
+    String results =
+        fx(() -> robot.lookup("#cancelResults").queryAs(DialogPane.class).getContentText());
     assertThat(results).contains("✔ " + a, "✔ " + b);
     assertThat(engine.status(a)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
@@ -209,31 +236,40 @@ class ConsoleWindowTest {
     Path file = dir.resolve("events.jsonl");
     nextExport.set(new ConsoleView.ExportChoice(file, LogExporter.Format.JSON_LINES, false));
     robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
-    await().atMost(TestEngine.WAIT).until(() -> Files.exists(file)
-        && fx(() -> vm().messageProperty().get().startsWith("Exported ")));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(
+            () ->
+                Files.exists(file)
+                    && fx(() -> vm().messageProperty().get().startsWith("Exported ")));
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> lines = new ArrayList<>();
     for (String l : Files.readAllLines(file)) {
       lines.add(json.readTree(l));
     }
-    assertThat(lines).anyMatch(n -> n.get("operation_id").asText().equals(id)
-        && n.get("event").asText().equals("created"));
-    assertThat(lines).allMatch(n -> n.has("ts") && n.has("from") && n.has("to")
-        && n.has("message"));
+    assertThat(lines)
+        .anyMatch(
+            n ->
+                n.get("operation_id").asText().equals(id)
+                    && n.get("event").asText().equals("created"));
+    assertThat(lines)
+        .allMatch(n -> n.has("ts") && n.has("from") && n.has("to") && n.has("message"));
     assertThat(fx(() -> window.view().performedCount(Shortcut.EXPORT_LOGS))).isEqualTo(1);
   }
 
   @Test
   void anUnwritableExportIsAMessageAndTheConsoleCarriesOn(FxRobot robot) throws Exception {
     Path notADir = Files.writeString(dir.resolve("plain-file"), "x");
-    nextExport.set(new ConsoleView.ExportChoice(notADir.resolve("out.csv"),
-        LogExporter.Format.CSV, true));
-    fx(() -> {
-      window.view().perform(Shortcut.EXPORT_LOGS);
-      return null;
-    });
-    await().atMost(TestEngine.WAIT).until(() -> fx(() ->
-        robot.lookup("#exportFailed").tryQuery().isPresent()));
+    nextExport.set(
+        new ConsoleView.ExportChoice(notADir.resolve("out.csv"), LogExporter.Format.CSV, true));
+    fx(
+        () -> {
+          window.view().perform(Shortcut.EXPORT_LOGS);
+          return null;
+        });
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> robot.lookup("#exportFailed").tryQuery().isPresent()));
     assertThat(fx(() -> vm().messageProperty().get())).startsWith("Could not write ");
     robot.clickOn("OK");
     String id = triggerThroughTheWindow(robot, "Still working");
@@ -249,8 +285,9 @@ class ConsoleWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(clipboard).containsExactly(id);
     robot.type(KeyCode.F1);
-    await().atMost(TestEngine.WAIT).until(() -> fx(() ->
-        robot.lookup("#help").tryQuery().isPresent()));
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> robot.lookup("#help").tryQuery().isPresent()));
     for (Shortcut s : Shortcut.values()) {
       assertThat(robot.lookup("#help").lookup(s.label()).tryQuery()).isPresent();
     }
@@ -262,24 +299,26 @@ class ConsoleWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(fx(() -> ((Node) robot.lookup("#filter").query()).isFocused())).isTrue();
     robot.write("rsi");
-    fx(() -> {
-      window.view().column("col-strategy").setPrefWidth(222);
-      window.stage().close();
-      return null;
-    });
+    fx(
+        () -> {
+          window.view().column("col-strategy").setPrefWidth(222);
+          window.stage().close();
+          return null;
+        });
     WindowState saved = WindowState.beside(db);
     assertThat(saved.getString("filter.text", "")).isEqualTo("rsi");
     assertThat(saved.getDouble("window.width", 0)).isGreaterThan(0);
     assertThat(saved.getDouble("column.col-strategy.width", 0)).isGreaterThan(0);
-    ConsoleWindow again = fx(() -> ConsoleWindow.open(new Stage(), engine.agent(), engine.ops(),
-        db, () -> { }));
+    ConsoleWindow again =
+        fx(() -> ConsoleWindow.open(new Stage(), engine.agent(), engine.ops(), db, () -> {}));
     try {
       assertThat(fx(() -> again.viewModel().filterTextProperty().get())).isEqualTo("rsi");
     } finally {
-      fx(() -> {
-        again.stage().close();
-        return null;
-      });
+      fx(
+          () -> {
+            again.stage().close();
+            return null;
+          });
     }
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class EventCoalescerTest {
   /** A fake UI thread: tasks queue up until the test runs them. */
   private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
+
   private final List<List<OperationEvent>> batches = new ArrayList<>();
 
   private void runUi() {
@@ -26,8 +27,16 @@ class EventCoalescerTest {
   }
 
   static OperationEvent event(String id, int n) {
-    return new OperationEvent(Instant.now(), id, OperationType.AGENT_RESEARCH, null,
-        OperationEvent.Kind.PROGRESS, null, null, "step " + n, null);
+    return new OperationEvent(
+        Instant.now(),
+        id,
+        OperationType.AGENT_RESEARCH,
+        null,
+        OperationEvent.Kind.PROGRESS,
+        null,
+        null,
+        "step " + n,
+        null);
   }
 
   @Test
@@ -41,8 +50,10 @@ class EventCoalescerTest {
     assertThat(c.received()).isEqualTo(500);
     assertThat(c.dispatches()).isEqualTo(1);
     assertThat(batches).hasSize(1);
-    assertThat(batches.get(0)).extracting(OperationEvent::message)
-        .startsWith("step 0", "step 1").endsWith("step 499");
+    assertThat(batches.get(0))
+        .extracting(OperationEvent::message)
+        .startsWith("step 0", "step 1")
+        .endsWith("step 499");
   }
 
   @Test
@@ -53,12 +64,14 @@ class EventCoalescerTest {
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
       String id = "op_" + t;
-      new Thread(() -> {
-        for (int i = 0; i < each; i++) {
-          c.onEvent(event(id, i));
-        }
-        done.countDown();
-      }).start();
+      new Thread(
+              () -> {
+                for (int i = 0; i < each; i++) {
+                  c.onEvent(event(id, i));
+                }
+                done.countDown();
+              })
+          .start();
     }
     assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(c.received()).isEqualTo((long) threads * each);
@@ -78,10 +91,13 @@ class EventCoalescerTest {
       c.onEvent(event("op_x", n++));
       runUi();
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> {
-      runUi();
-      return batches.stream().mapToInt(List::size).sum() == c.received();
-    });
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              runUi();
+              return batches.stream().mapToInt(List::size).sum() == c.received();
+            });
     // 500 ms of events: about 31 frames, whatever the event count (n is in the 100 000s).
     assertThat(c.dispatches()).isLessThan(60);
     assertThat(n).isGreaterThan(1_000);

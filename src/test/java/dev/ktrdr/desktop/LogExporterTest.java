@@ -21,11 +21,22 @@ class LogExporterTest {
   @TempDir Path dir;
   private final ObjectMapper json = new ObjectMapper();
 
-  private static final List<LogEntry> ENTRIES = List.of(
-      new LogEntry(Instant.parse("2026-01-02T03:04:05Z"), "op_a", "status", "pending", "running",
-          "started"),
-      new LogEntry(Instant.parse("2026-01-02T03:04:06Z"), "op_a", "log", null, null,
-          "a \"quoted\", comma\nand newline"));
+  private static final List<LogEntry> ENTRIES =
+      List.of(
+          new LogEntry(
+              Instant.parse("2026-01-02T03:04:05Z"),
+              "op_a",
+              "status",
+              "pending",
+              "running",
+              "started"),
+          new LogEntry(
+              Instant.parse("2026-01-02T03:04:06Z"),
+              "op_a",
+              "log",
+              null,
+              null,
+              "a \"quoted\", comma\nand newline"));
 
   @Test
   void jsonLinesHaveTheSixFieldsInOrder() throws Exception {
@@ -74,8 +85,8 @@ class LogExporterTest {
 
   @Test
   void collectsAllEventsOrOnlyThoseOfTheGivenResearchesAndTheirChildren() {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(50)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(50)))) {
       String a = e.trigger("A");
       String b = e.trigger("B");
       e.awaitStatus(a, OperationStatus.COMPLETED);

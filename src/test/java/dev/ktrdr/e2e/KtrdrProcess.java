@@ -60,20 +60,32 @@ final class KtrdrProcess {
         throws IOException {
       Path out = dir.resolve(name + ".out");
       Path err = dir.resolve(name + ".err");
-      ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar().toString(), "serve",
-          "--port", Integer.toString(port), "--db", db.toString())
-          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  javaBin(),
+                  "-jar",
+                  jar().toString(),
+                  "serve",
+                  "--port",
+                  Integer.toString(port),
+                  "--db",
+                  db.toString())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       pb.environment().put("STUB_WORKER_DELAY", "1");
       pb.environment().put("AGENT_POLL_INTERVAL", "0.1");
       pb.environment().putAll(env);
       Server s = new Server(pb.start(), port, out, err);
-      await().atMost(WAIT).until(() -> {
-        if (!s.process.isAlive()) {
-          throw new IllegalStateException("serve exited " + s.process.exitValue() + ": "
-              + Files.readString(err));
-        }
-        return Files.readString(out).contains("listening on http://127.0.0.1:" + port);
-      });
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                if (!s.process.isAlive()) {
+                  throw new IllegalStateException(
+                      "serve exited " + s.process.exitValue() + ": " + Files.readString(err));
+                }
+                return Files.readString(out).contains("listening on http://127.0.0.1:" + port);
+              });
       return s;
     }
 
@@ -82,8 +94,12 @@ final class KtrdrProcess {
     }
 
     JsonNode get(String path) throws Exception {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url() + path))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url() + path))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return MAPPER.readTree(r.body());
     }
 
@@ -134,8 +150,8 @@ final class KtrdrProcess {
   /** Runs {@code ktrdr args...} with {@code KTRDR_API_URL} pointing at {@code url}. */
   static Cli cli(String url, String... args) throws IOException, InterruptedException {
     // C1 only: a short-lived CLI JVM starts faster, which matters on a 2-core build machine.
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-jar",
-        jar().toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     if (url != null) {

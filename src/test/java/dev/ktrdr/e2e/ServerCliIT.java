@@ -19,35 +19,42 @@ class ServerCliIT {
 
   @Test
   void individualCancelLeavesTheOthersToComplete() throws Exception {
-    try (Server server = Server.start(dir, dir.resolve("seed.db"), KtrdrProcess.freePort(),
-        Map.of(), "seed")) {
+    try (Server server =
+        Server.start(dir, dir.resolve("seed.db"), KtrdrProcess.freePort(), Map.of(), "seed")) {
       String a = cli(server.url(), "agent", "trigger", "--brief", "A").triggeredId();
       String b = cli(server.url(), "agent", "trigger", "--brief", "B").triggeredId();
       String c = cli(server.url(), "agent", "trigger", "--brief", "C").triggeredId();
-      await().atMost(KtrdrProcess.WAIT).until(() -> {
-        for (String id : List.of(a, b, c)) {
-          if (List.of("idle", "").contains(server.phase(id))) {
-            return false;
-          }
-        }
-        return true;
-      });
-      String bChild = server.operation(b).path("metadata").path("parameters")
-          .path("design_op_id").asText();
+      await()
+          .atMost(KtrdrProcess.WAIT)
+          .until(
+              () -> {
+                for (String id : List.of(a, b, c)) {
+                  if (List.of("idle", "").contains(server.phase(id))) {
+                    return false;
+                  }
+                }
+                return true;
+              });
+      String bChild =
+          server.operation(b).path("metadata").path("parameters").path("design_op_id").asText();
 
       Cli cancel = cli(server.url(), "agent", "cancel", b);
       assertThat(cancel.code()).as(cancel.err()).isZero();
       assertThat(cancel.out().trim()).isEqualTo("Research cancelled: " + b);
       assertThat(server.status(b)).isEqualTo("cancelled");
-      assertThat(server.operation(b).path("metadata").path("parameters").path("cancelled_by")
-          .asText()).isEqualTo("cli");
+      assertThat(
+              server.operation(b).path("metadata").path("parameters").path("cancelled_by").asText())
+          .isEqualTo("cli");
 
-      await().atMost(KtrdrProcess.WAIT).until(() -> server.status(a).equals("completed")
-          && server.status(c).equals("completed"));
+      await()
+          .atMost(KtrdrProcess.WAIT)
+          .until(
+              () -> server.status(a).equals("completed") && server.status(c).equals("completed"));
       assertThat(server.status(b)).isEqualTo("cancelled");
       assertThat(server.status(bChild)).isIn("cancelled", "completed");
-      server.get("/api/v1/workers").forEach(w ->
-          assertThat(w.get("status").asText()).isEqualTo("available"));
+      server
+          .get("/api/v1/workers")
+          .forEach(w -> assertThat(w.get("status").asText()).isEqualTo("available"));
 
       Cli again = cli(server.url(), "agent", "cancel", a);
       assertThat(again.code()).isEqualTo(1);
@@ -55,8 +62,8 @@ class ServerCliIT {
 
       Cli list = cli(server.url(), "ops", "list", "--type", "agent_research");
       assertThat(list.out()).contains(a).contains(b).contains(c);
-      assertThat(server.stderrLines()).noneMatch(l -> l.contains(" ERROR ")
-          || l.contains("Exception"));
+      assertThat(server.stderrLines())
+          .noneMatch(l -> l.contains(" ERROR ") || l.contains("Exception"));
     }
   }
 
@@ -69,8 +76,11 @@ class ServerCliIT {
     int port = KtrdrProcess.freePort();
     Cli down = cli("http://127.0.0.1:" + port, "agent", "status");
     assertThat(down.code()).isEqualTo(1);
-    assertThat(down.err().trim()).isEqualTo("Error: Could not connect to API at http://127.0.0.1:"
-        + port + ". Is the server running?");
+    assertThat(down.err().trim())
+        .isEqualTo(
+            "Error: Could not connect to API at http://127.0.0.1:"
+                + port
+                + ". Is the server running?");
     assertThat(down.err()).doesNotContain("Exception");
 
     Cli version = cli(null, "--version");
@@ -80,20 +90,31 @@ class ServerCliIT {
 
   @Test
   void capacityRefusesTheThirdAndForcePasses() throws Exception {
-    try (Server server = Server.start(dir, dir.resolve("cap.db"), KtrdrProcess.freePort(),
-        Map.of("AGENT_MAX_CONCURRENT_RESEARCHES", "2", "STUB_WORKER_DELAY", "20"), "cap")) {
+    try (Server server =
+        Server.start(
+            dir,
+            dir.resolve("cap.db"),
+            KtrdrProcess.freePort(),
+            Map.of("AGENT_MAX_CONCURRENT_RESEARCHES", "2", "STUB_WORKER_DELAY", "20"),
+            "cap")) {
       String a = cli(server.url(), "agent", "trigger", "--brief", "A").triggeredId();
       String b = cli(server.url(), "agent", "trigger", "--brief", "B").triggeredId();
       Cli third = cli(server.url(), "agent", "trigger", "--brief", "C");
       assertThat(third.code()).isEqualTo(1);
-      assertThat(third.err()).isEqualTo(String.format(
-          "Cannot trigger: at capacity (2 active researches, limit is 2)%n"
-              + "Use --force to override limit%n"));
+      assertThat(third.err())
+          .isEqualTo(
+              String.format(
+                  "Cannot trigger: at capacity (2 active researches, limit is 2)%n"
+                      + "Use --force to override limit%n"));
       String c = cli(server.url(), "agent", "trigger", "--brief", "C", "--force").triggeredId();
 
       Cli status = cli(server.url(), "agent", "status");
-      assertThat(status.out()).startsWith(String.format("Active researches: 3%n%n"))
-          .contains(a).contains(b).contains(c).contains("Capacity: 3/2 researches");
+      assertThat(status.out())
+          .startsWith(String.format("Active researches: 3%n%n"))
+          .contains(a)
+          .contains(b)
+          .contains(c)
+          .contains("Capacity: 3/2 researches");
 
       Cli cancel = cli(server.url(), "agent", "cancel", a, b, c, "--reason", "done testing");
       assertThat(cancel.code()).as(cancel.err()).isZero();
@@ -105,32 +126,49 @@ class ServerCliIT {
   void aSecondServerOnTheSameDatabaseIsRefused() throws Exception {
     Path db = dir.resolve("lock.db");
     try (Server first = Server.start(dir, db, KtrdrProcess.freePort(), Map.of(), "first")) {
-      ProcessBuilder pb = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          KtrdrProcess.jar().toString(), "serve", "--port",
-          Integer.toString(KtrdrProcess.freePort()), "--db", db.toString())
-          .redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  KtrdrProcess.jar().toString(),
+                  "serve",
+                  "--port",
+                  Integer.toString(KtrdrProcess.freePort()),
+                  "--db",
+                  db.toString())
+              .redirectErrorStream(true);
       Process second = pb.start();
       String output = new String(second.getInputStream().readAllBytes());
       assertThat(second.waitFor()).isEqualTo(1);
-      assertThat(output).contains("Error: Database " + db).contains("in use by another ktrdr")
+      assertThat(output)
+          .contains("Error: Database " + db)
+          .contains("in use by another ktrdr")
           .doesNotContain("\tat ");
 
-      ProcessBuilder samePort = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-          KtrdrProcess.jar().toString(), "serve", "--port", Integer.toString(first.port),
-          "--db", dir.resolve("other.db").toString()).redirectErrorStream(true);
+      ProcessBuilder samePort =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  KtrdrProcess.jar().toString(),
+                  "serve",
+                  "--port",
+                  Integer.toString(first.port),
+                  "--db",
+                  dir.resolve("other.db").toString())
+              .redirectErrorStream(true);
       Process third = samePort.start();
       String portOutput = new String(third.getInputStream().readAllBytes());
       assertThat(third.waitFor()).isEqualTo(1);
-      assertThat(portOutput).contains("Port " + first.port).contains("already in use")
-          .doesNotContain("\tat ").doesNotContain(" ERROR ");
+      assertThat(portOutput)
+          .contains("Port " + first.port)
+          .contains("already in use")
+          .doesNotContain("\tat ")
+          .doesNotContain(" ERROR ");
     }
   }
 
   @Test
-  void afterKillMinusNineEveryResearchCompletesAndACancelledOneStaysCancelled()
-      throws Exception {
+  void afterKillMinusNineEveryResearchCompletesAndACancelledOneStaysCancelled() throws Exception {
     Path db = dir.resolve("restart.db");
     int port = KtrdrProcess.freePort();
     String a;
@@ -142,15 +180,21 @@ class ServerCliIT {
       c = cli(server.url(), "agent", "trigger", "--brief", "C").triggeredId();
       assertThat(cli(server.url(), "agent", "cancel", b).code()).isZero();
       // Kill mid-research: A has a worker child running, C is somewhere in its cycle.
-      await().atMost(KtrdrProcess.WAIT).until(() -> server.status(a).equals("running")
-          && List.of("training", "backtesting").contains(server.phase(a)));
+      await()
+          .atMost(KtrdrProcess.WAIT)
+          .until(
+              () ->
+                  server.status(a).equals("running")
+                      && List.of("training", "backtesting").contains(server.phase(a)));
       assertThat(server.status(c)).isEqualTo("running");
       server.kill();
     }
     try (Server again = Server.start(dir, db, port, Map.of("STUB_WORKER_DELAY", "1"), "after")) {
       assertThat(again.status(b)).isEqualTo("cancelled");
-      await().atMost(KtrdrProcess.WAIT).pollInterval(Duration.ofMillis(250)).until(() ->
-          again.status(a).equals("completed") && again.status(c).equals("completed"));
+      await()
+          .atMost(KtrdrProcess.WAIT)
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> again.status(a).equals("completed") && again.status(c).equals("completed"));
       assertThat(again.status(b)).isEqualTo("cancelled");
       Cli status = cli(again.url(), "agent", "status");
       assertThat(status.out()).startsWith(String.format("Active researches: 0%n"));

@@ -7,9 +7,15 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OperationStatusTest {
-  private static final Set<String> ALLOWED = Set.of(
-      "pending>running", "pending>completed", "pending>failed", "pending>cancelled",
-      "running>completed", "running>failed", "running>cancelled");
+  private static final Set<String> ALLOWED =
+      Set.of(
+          "pending>running",
+          "pending>completed",
+          "pending>failed",
+          "pending>cancelled",
+          "running>completed",
+          "running>failed",
+          "running>cancelled");
 
   @Test
   void everyPairFollowsTheStateMachine() {
@@ -34,14 +40,15 @@ class OperationStatusTest {
         }
       }
     }
-    assertThat(OperationStatus.ACTIVE).containsExactlyInAnyOrder(
-        OperationStatus.PENDING, OperationStatus.RUNNING);
+    assertThat(OperationStatus.ACTIVE)
+        .containsExactlyInAnyOrder(OperationStatus.PENDING, OperationStatus.RUNNING);
   }
 
   @Test
   void idsHaveTheDocumentedShape() {
-    String id = OperationIds.next(OperationType.AGENT_RESEARCH,
-        java.time.Instant.parse("2026-11-28T10:15:00Z"));
+    String id =
+        OperationIds.next(
+            OperationType.AGENT_RESEARCH, java.time.Instant.parse("2026-11-28T10:15:00Z"));
     assertThat(id).matches("op_agent_research_20261128_101500_[0-9a-f]{8}");
     assertThat(OperationIds.looksValid(id)).isTrue();
     assertThat(OperationIds.looksValid("../etc/passwd")).isFalse();

@@ -41,16 +41,16 @@ class OperationStoreContractTest {
   @Test
   void createdOperationsAreStoredAndReadBack() {
     Operation parent = ops.create(OperationType.AGENT_RESEARCH, null, Map.of("phase", "idle"));
-    Operation child = ops.create(OperationType.TRAINING, parent.operationId(),
-        Map.of("brief", "x"));
+    Operation child =
+        ops.create(OperationType.TRAINING, parent.operationId(), Map.of("brief", "x"));
     Operation read = ops.get(child.operationId()).orElseThrow();
     assertThat(read.parentOperationId()).isEqualTo(parent.operationId());
     assertThat(read.status()).isEqualTo(OperationStatus.PENDING);
     assertThat(read.parameters()).containsEntry("brief", "x");
-    assertThat(ops.children(parent.operationId())).extracting(Operation::operationId)
+    assertThat(ops.children(parent.operationId()))
+        .extracting(Operation::operationId)
         .containsExactly(child.operationId());
-    assertThat(events).extracting(OperationEvent::kind)
-        .containsOnly(OperationEvent.Kind.CREATED);
+    assertThat(events).extracting(OperationEvent::kind).containsOnly(OperationEvent.Kind.CREATED);
   }
 
   @Test
@@ -91,9 +91,24 @@ class OperationStoreContractTest {
         ops.start(id);
         CyclicBarrier barrier = new CyclicBarrier(3);
         List<Future<Transition>> results = new ArrayList<>();
-        results.add(pool.submit(() -> { barrier.await(); return ops.complete(id, Map.of()); }));
-        results.add(pool.submit(() -> { barrier.await(); return ops.fail(id, "boom"); }));
-        results.add(pool.submit(() -> { barrier.await(); return ops.cancel(id, "stop", null); }));
+        results.add(
+            pool.submit(
+                () -> {
+                  barrier.await();
+                  return ops.complete(id, Map.of());
+                }));
+        results.add(
+            pool.submit(
+                () -> {
+                  barrier.await();
+                  return ops.fail(id, "boom");
+                }));
+        results.add(
+            pool.submit(
+                () -> {
+                  barrier.await();
+                  return ops.cancel(id, "stop", null);
+                }));
         int applied = 0;
         OperationStatus winner = null;
         for (Future<Transition> f : results) {
@@ -126,19 +141,23 @@ class OperationStoreContractTest {
     ops.start(ids.get(1));
     ops.cancel(ids.get(2), "x", null);
 
-    OperationPage research = ops.list(OperationQuery.all().withType(OperationType.AGENT_RESEARCH)
-        .withLimit(2));
+    OperationPage research =
+        ops.list(OperationQuery.all().withType(OperationType.AGENT_RESEARCH).withLimit(2));
     assertThat(research.totalCount()).isEqualTo(5);
     assertThat(research.activeCount()).isEqualTo(4);
-    assertThat(research.operations()).extracting(Operation::operationId)
+    assertThat(research.operations())
+        .extracting(Operation::operationId)
         .containsExactly(ids.get(4), ids.get(3));
-    OperationPage page2 = ops.list(new OperationQuery(null, OperationType.AGENT_RESEARCH, false,
-        null, 2, 2));
-    assertThat(page2.operations()).extracting(Operation::operationId)
+    OperationPage page2 =
+        ops.list(new OperationQuery(null, OperationType.AGENT_RESEARCH, false, null, 2, 2));
+    assertThat(page2.operations())
+        .extracting(Operation::operationId)
         .containsExactly(ids.get(2), ids.get(1));
     assertThat(ops.list(OperationQuery.all().withStatus(OperationStatus.CANCELLED)).operations())
-        .extracting(Operation::operationId).containsExactly(ids.get(2));
-    assertThat(ops.active(OperationType.AGENT_RESEARCH)).extracting(Operation::operationId)
+        .extracting(Operation::operationId)
+        .containsExactly(ids.get(2));
+    assertThat(ops.active(OperationType.AGENT_RESEARCH))
+        .extracting(Operation::operationId)
         .containsExactly(ids.get(0), ids.get(1), ids.get(3), ids.get(4));
     assertThat(ops.countActive(OperationType.AGENT_RESEARCH)).isEqualTo(4);
   }
@@ -149,10 +168,15 @@ class OperationStoreContractTest {
     ops.start(id);
     ops.cancel(id, "Cancelled by user", Map.of("cancelled_by", "cli"));
     ops.log(id, "note");
-    assertThat(ops.history(id, 100)).extracting(EventRecord::kind).containsExactly(
-        OperationEvent.Kind.CREATED, OperationEvent.Kind.STATUS, OperationEvent.Kind.STATUS,
-        OperationEvent.Kind.LOG);
-    assertThat(events).filteredOn(e -> e.kind() == OperationEvent.Kind.STATUS)
+    assertThat(ops.history(id, 100))
+        .extracting(EventRecord::kind)
+        .containsExactly(
+            OperationEvent.Kind.CREATED,
+            OperationEvent.Kind.STATUS,
+            OperationEvent.Kind.STATUS,
+            OperationEvent.Kind.LOG);
+    assertThat(events)
+        .filteredOn(e -> e.kind() == OperationEvent.Kind.STATUS)
         .extracting(OperationEvent::to)
         .containsExactly(OperationStatus.RUNNING, OperationStatus.CANCELLED);
     Operation op = ops.get(id).orElseThrow();
@@ -162,8 +186,8 @@ class OperationStoreContractTest {
 
   @Test
   void dataSurvivesReopening() {
-    String id = ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "keep me"))
-        .operationId();
+    String id =
+        ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "keep me")).operationId();
     ops.start(id);
     db.close();
     db = Database.open(dir.resolve("ops.db"));

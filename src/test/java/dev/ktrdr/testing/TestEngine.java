@@ -80,18 +80,30 @@ public final class TestEngine implements AutoCloseable {
 
   /** Waits until the research is in {@code phase} with that phase's child running. */
   public Operation awaitRunningChild(String id, String phase) {
-    await().atMost(WAIT).until(() -> {
-      Operation r = get(id);
-      String child = childIdOf(r);
-      return phase.equals(r.param("phase")) && child != null
-          && ops().get(child).map(c -> c.status() == OperationStatus.RUNNING).orElse(false);
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              Operation r = get(id);
+              String child = childIdOf(r);
+              return phase.equals(r.param("phase"))
+                  && child != null
+                  && ops().get(child).map(c -> c.status() == OperationStatus.RUNNING).orElse(false);
+            });
     return get(id);
   }
 
   public static String childIdOf(Operation research) {
-    Map<String, String> keys = Map.of("designing", "design_op_id", "training", "training_op_id",
-        "backtesting", "backtest_op_id", "assessing", "assessment_op_id");
+    Map<String, String> keys =
+        Map.of(
+            "designing",
+            "design_op_id",
+            "training",
+            "training_op_id",
+            "backtesting",
+            "backtest_op_id",
+            "assessing",
+            "assessment_op_id");
     String key = keys.get(research.param("phase"));
     return key == null ? null : research.param(key);
   }

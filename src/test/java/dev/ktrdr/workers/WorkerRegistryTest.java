@@ -47,8 +47,19 @@ class WorkerRegistryTest {
   }
 
   private static Operation op(String id) {
-    return new Operation(id, null, OperationType.TRAINING, OperationStatus.PENDING, Instant.now(),
-        null, null, 0, null, Map.of(), null, null);
+    return new Operation(
+        id,
+        null,
+        OperationType.TRAINING,
+        OperationStatus.PENDING,
+        Instant.now(),
+        null,
+        null,
+        0,
+        null,
+        Map.of(),
+        null,
+        null);
   }
 
   @Test
@@ -79,8 +90,8 @@ class WorkerRegistryTest {
 
     assertThat(registry.cancel("op1")).isTrue();
     assertThat(w1.cancelled).containsExactly("op1");
-    assertThat(registry.snapshot()).containsExactly(
-        new WorkerSnapshot("t1", WorkerType.TRAINING, false, null));
+    assertThat(registry.snapshot())
+        .containsExactly(new WorkerSnapshot("t1", WorkerType.TRAINING, false, null));
 
     registry.dispatch(WorkerType.TRAINING, op("op2"));
     w1.running.get("op1").run(); // the cancelled job's late end must not free op2's worker

@@ -10,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily model budget (SPEC §6): spend per UTC day, recorded in the database from token
- * counts, checked only when a research is triggered.
+ * The daily model budget (SPEC §6): spend per UTC day, recorded in the database from token counts,
+ * checked only when a research is triggered.
  */
 public final class Budget {
   private static final Logger log = LoggerFactory.getLogger(Budget.class);
+
   /** Below this remaining amount a trigger is refused: one research costs about this much. */
   public static final BigDecimal MINIMUM_TO_START = new BigDecimal("0.15");
 
@@ -48,13 +49,16 @@ public final class Budget {
     return remaining().compareTo(MINIMUM_TO_START) >= 0;
   }
 
-  /** Records what one operation's model calls cost; recording the same operation twice is a no-op. */
+  /**
+   * Records what one operation's model calls cost; recording the same operation twice is a no-op.
+   */
   public void record(String operationId, String researchId, String modelId, long in, long out) {
     Model model = Model.resolve(modelId).orElse(Model.DEFAULT);
     BigDecimal cost = model.cost(in, out);
-    ledger.record(new SpendEntry(operationId, researchId, today(), model.id(), in, out, cost,
-        clock.instant()));
-    log.debug("Spend {} for {} ({} in / {} out tokens, {})", cost, operationId, in, out,
-        model.alias());
+    ledger.record(
+        new SpendEntry(
+            operationId, researchId, today(), model.id(), in, out, cost, clock.instant()));
+    log.debug(
+        "Spend {} for {} ({} in / {} out tokens, {})", cost, operationId, in, out, model.alias());
   }
 }

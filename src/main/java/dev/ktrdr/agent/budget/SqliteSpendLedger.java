@@ -17,34 +17,39 @@ public final class SqliteSpendLedger implements SpendLedger {
 
   @Override
   public void record(SpendEntry e) {
-    db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO llm_spend"
-          + " (operation_id, research_id, day, model, input_tokens, output_tokens, cost_usd,"
-          + " recorded_at) VALUES (?,?,?,?,?,?,?,?)")) {
-        ps.setString(1, e.operationId());
-        ps.setString(2, e.researchId());
-        ps.setString(3, e.day().toString());
-        ps.setString(4, e.model());
-        ps.setLong(5, e.inputTokens());
-        ps.setLong(6, e.outputTokens());
-        ps.setBigDecimal(7, e.costUsd());
-        ps.setString(8, Timestamps.format(e.recordedAt()));
-        return ps.executeUpdate();
-      }
-    });
+    db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT OR IGNORE INTO llm_spend"
+                      + " (operation_id, research_id, day, model, input_tokens, output_tokens, cost_usd,"
+                      + " recorded_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, e.operationId());
+            ps.setString(2, e.researchId());
+            ps.setString(3, e.day().toString());
+            ps.setString(4, e.model());
+            ps.setLong(5, e.inputTokens());
+            ps.setLong(6, e.outputTokens());
+            ps.setBigDecimal(7, e.costUsd());
+            ps.setString(8, Timestamps.format(e.recordedAt()));
+            return ps.executeUpdate();
+          }
+        });
   }
 
   @Override
   public BigDecimal spendOn(LocalDate day) {
-    return db.withConnection(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT COALESCE(SUM(cost_usd), 0) FROM llm_spend WHERE day = ?")) {
-        ps.setString(1, day.toString());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          return BigDecimal.valueOf(rs.getDouble(1));
-        }
-      }
-    });
+    return db.withConnection(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT COALESCE(SUM(cost_usd), 0) FROM llm_spend WHERE day = ?")) {
+            ps.setString(1, day.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return BigDecimal.valueOf(rs.getDouble(1));
+            }
+          }
+        });
   }
 }

@@ -4,10 +4,14 @@ import java.util.Map;
 
 /**
  * Assesses a research's results. {@code gateRejection} is non-null for a partial assessment. The
- * result holds {@code verdict}, {@code strengths}, {@code weaknesses}, {@code suggestions},
- * {@code input_tokens} and {@code output_tokens}.
+ * result holds {@code verdict}, {@code strengths}, {@code weaknesses}, {@code suggestions}, {@code
+ * input_tokens} and {@code output_tokens}.
  */
 public interface AssessmentAgent {
-  InProcessWork assess(String brief, String modelId, Map<String, Object> trainingResult,
-      Map<String, Object> backtestResult, Map<String, Object> gateRejection);
+  InProcessWork assess(
+      String brief,
+      String modelId,
+      Map<String, Object> trainingResult,
+      Map<String, Object> backtestResult,
+      Map<String, Object> gateRejection);
 }

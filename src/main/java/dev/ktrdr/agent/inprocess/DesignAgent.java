@@ -1,8 +1,8 @@
 package dev.ktrdr.agent.inprocess;
 
 /**
- * Designs a strategy from a brief. The result map holds at least {@code strategy_name},
- * {@code input_tokens} and {@code output_tokens}.
+ * Designs a strategy from a brief. The result map holds at least {@code strategy_name}, {@code
+ * input_tokens} and {@code output_tokens}.
  */
 public interface DesignAgent {
   InProcessWork design(String brief, String modelId);

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * The body of an in-process phase (design or assessment): runs on a task thread, reports
- * progress through {@code progress}, and returns the child operation's result. It must stop
- * promptly when interrupted or when {@code cancelled} turns true.
+ * The body of an in-process phase (design or assessment): runs on a task thread, reports progress
+ * through {@code progress}, and returns the child operation's result. It must stop promptly when
+ * interrupted or when {@code cancelled} turns true.
  */
 @FunctionalInterface
 public interface InProcessWork {

@@ -18,8 +18,12 @@ public final class StubAssessmentAgent implements AssessmentAgent {
   }
 
   @Override
-  public InProcessWork assess(String brief, String modelId, Map<String, Object> trainingResult,
-      Map<String, Object> backtestResult, Map<String, Object> gateRejection) {
+  public InProcessWork assess(
+      String brief,
+      String modelId,
+      Map<String, Object> trainingResult,
+      Map<String, Object> backtestResult,
+      Map<String, Object> gateRejection) {
     return (progress, cancelled) -> {
       timing.run(pct -> progress.report(pct, "Reviewing results (" + pct + "%)"), cancelled);
       if (FaultInjection.failsAt(brief, FaultInjection.Stage.ASSESSMENT)) {
@@ -34,8 +38,13 @@ public final class StubAssessmentAgent implements AssessmentAgent {
       } else {
         r.put("verdict", "rejected");
         r.put("strengths", List.of());
-        r.put("weaknesses", List.of("Failed the " + gateRejection.get("gate") + " gate: "
-            + gateRejection.get("detail")));
+        r.put(
+            "weaknesses",
+            List.of(
+                "Failed the "
+                    + gateRejection.get("gate")
+                    + " gate: "
+                    + gateRejection.get("detail")));
         r.put("suggestions", List.of("Revisit the feature set before retraining"));
         r.put("partial", true);
       }

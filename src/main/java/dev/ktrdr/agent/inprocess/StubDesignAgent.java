@@ -36,9 +36,14 @@ public final class StubDesignAgent implements DesignAgent {
   }
 
   static String strategyName(String brief) {
-    String base = brief == null ? "" : brief.toLowerCase(Locale.ROOT)
-        .replaceAll("inject_[a-z_]+(:[a-z]+)?", " ")
-        .replaceAll("[^a-z0-9]+", " ").trim();
+    String base =
+        brief == null
+            ? ""
+            : brief
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("inject_[a-z_]+(:[a-z]+)?", " ")
+                .replaceAll("[^a-z0-9]+", " ")
+                .trim();
     String[] words = base.isEmpty() ? new String[] {"strategy"} : base.split(" ");
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < Math.min(2, words.length); i++) {

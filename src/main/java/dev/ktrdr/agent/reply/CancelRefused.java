@@ -8,8 +8,7 @@ import dev.ktrdr.operations.OperationStatus;
 /** {@code {"success": false, "reason", "message"}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"success", "reason", "message"})
-public record CancelRefused(boolean success, String reason, String message)
-    implements CancelReply {
+public record CancelRefused(boolean success, String reason, String message) implements CancelReply {
   public static final String NOT_FOUND = "not_found";
   public static final String NOT_RESEARCH = "not_research";
   public static final String NOT_CANCELLABLE = "not_cancellable";
@@ -23,7 +22,7 @@ public record CancelRefused(boolean success, String reason, String message)
   }
 
   public static CancelRefused notCancellable(OperationStatus status) {
-    return new CancelRefused(false, NOT_CANCELLABLE,
-        "Cannot cancel " + status.wire() + " operation");
+    return new CancelRefused(
+        false, NOT_CANCELLABLE, "Cannot cancel " + status.wire() + " operation");
   }
 }

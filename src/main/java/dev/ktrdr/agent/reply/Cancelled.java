@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"success", "operation_id", "child_cancelled", "message"})
-public record Cancelled(boolean success, String operationId, String childCancelled,
-    String message) implements CancelReply {
+public record Cancelled(boolean success, String operationId, String childCancelled, String message)
+    implements CancelReply {
   public Cancelled(String operationId, String childCancelled) {
     this(true, operationId, childCancelled, "Research cancelled");
   }

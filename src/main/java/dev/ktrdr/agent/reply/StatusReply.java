@@ -12,15 +12,23 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"status", "active_researches", "last_cycle", "workers", "budget", "capacity"})
-public record StatusReply(String status, List<ActiveResearch> activeResearches,
-    LastCycle lastCycle, Map<String, WorkerCount> workers, BudgetSummary budget,
+public record StatusReply(
+    String status,
+    List<ActiveResearch> activeResearches,
+    LastCycle lastCycle,
+    Map<String, WorkerCount> workers,
+    BudgetSummary budget,
     Capacity capacity) {
 
   /** One active research as the status lists it. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record ActiveResearch(String operationId, String phase, String strategyName,
-      double durationSeconds, String childOperationId) {}
+  public record ActiveResearch(
+      String operationId,
+      String phase,
+      String strategyName,
+      double durationSeconds,
+      String childOperationId) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record WorkerCount(int busy, int total) {}

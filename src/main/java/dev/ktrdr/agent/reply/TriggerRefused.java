@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"triggered", "reason", "active_count", "limit", "message"})
-public record TriggerRefused(boolean triggered, String reason, Integer activeCount, Integer limit,
-    String message) implements TriggerReply {
+public record TriggerRefused(
+    boolean triggered, String reason, Integer activeCount, Integer limit, String message)
+    implements TriggerReply {
   public static final String BUDGET_EXHAUSTED = "budget_exhausted";
   public static final String AT_CAPACITY = "at_capacity";
 
@@ -22,7 +23,11 @@ public record TriggerRefused(boolean triggered, String reason, Integer activeCou
   }
 
   public static TriggerRefused atCapacity(int active, int limit) {
-    return new TriggerRefused(false, AT_CAPACITY, active, limit,
+    return new TriggerRefused(
+        false,
+        AT_CAPACITY,
+        active,
+        limit,
         "At capacity: " + active + " active researches, limit is " + limit);
   }
 }

@@ -16,7 +16,12 @@ public final class FaultInjection {
       Pattern.compile("INJECT_GATE_FAIL:([a-z]+)", Pattern.CASE_INSENSITIVE);
 
   /** The phases a fault can name. */
-  public enum Stage { DESIGN, TRAINING, BACKTEST, ASSESSMENT }
+  public enum Stage {
+    DESIGN,
+    TRAINING,
+    BACKTEST,
+    ASSESSMENT
+  }
 
   private FaultInjection() {}
 

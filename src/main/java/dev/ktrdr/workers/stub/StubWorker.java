@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-process training or backtest worker that takes {@link StubTiming#delay()} per job,
- * reports progress into its operation, honours the brief's fault markers, and stops within
- * 100 ms of a cancel. The brief comes from the operation's {@code brief} parameter.
+ * An in-process training or backtest worker that takes {@link StubTiming#delay()} per job, reports
+ * progress into its operation, honours the brief's fault markers, and stops within 100 ms of a
+ * cancel. The brief comes from the operation's {@code brief} parameter.
  */
 public final class StubWorker implements Worker {
   private static final Logger log = LoggerFactory.getLogger(StubWorker.class);
@@ -27,7 +27,11 @@ public final class StubWorker implements Worker {
   private final ExecutorService executor;
   private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
 
-  public StubWorker(String id, WorkerType type, OperationsService ops, StubTiming timing,
+  public StubWorker(
+      String id,
+      WorkerType type,
+      OperationsService ops,
+      StubTiming timing,
       ExecutorService executor) {
     this.id = id;
     this.type = type;
@@ -49,15 +53,17 @@ public final class StubWorker implements Worker {
   @Override
   public void start(Operation operation, Runnable onEnd) {
     String opId = operation.operationId();
-    FutureTask<Void> job = new FutureTask<>(() -> {
-      try {
-        run(operation);
-      } finally {
-        running.remove(opId);
-        onEnd.run();
-      }
-      return null;
-    });
+    FutureTask<Void> job =
+        new FutureTask<>(
+            () -> {
+              try {
+                run(operation);
+              } finally {
+                running.remove(opId);
+                onEnd.run();
+              }
+              return null;
+            });
     running.put(opId, job); // before execute, so that a fast job's remove comes after this put
     executor.execute(job);
   }
@@ -73,8 +79,8 @@ public final class StubWorker implements Worker {
   private void run(Operation op) {
     String opId = op.operationId();
     String brief = op.param("brief");
-    FaultInjection.Stage stage = type == WorkerType.TRAINING
-        ? FaultInjection.Stage.TRAINING : FaultInjection.Stage.BACKTEST;
+    FaultInjection.Stage stage =
+        type == WorkerType.TRAINING ? FaultInjection.Stage.TRAINING : FaultInjection.Stage.BACKTEST;
     String step = type == WorkerType.TRAINING ? "Training epoch" : "Simulating trades";
     try {
       if (!ops.start(opId).applied()) {
@@ -86,8 +92,10 @@ public final class StubWorker implements Worker {
         return;
       }
       boolean failGate = FaultInjection.failsGate(brief, stage);
-      Map<String, Object> result = type == WorkerType.TRAINING
-          ? StubResults.training(opId, failGate) : StubResults.backtest(opId, failGate);
+      Map<String, Object> result =
+          type == WorkerType.TRAINING
+              ? StubResults.training(opId, failGate)
+              : StubResults.backtest(opId, failGate);
       ops.complete(opId, result); // refused if the operation was cancelled meanwhile
     } catch (InterruptedException e) {
       log.debug("Stub worker {} stopped work on {}", id, opId);

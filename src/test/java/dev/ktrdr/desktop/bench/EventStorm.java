@@ -17,19 +17,33 @@ import javafx.application.Platform;
 
 /**
  * Fires operation events at a console's coalescer at a fixed rate from a producer thread while a
- * probe measures how long the FX thread takes to run a task posted every 5 ms (a stall shows up
- * as a long wait). Shared by the stall test and the benchmark main.
+ * probe measures how long the FX thread takes to run a task posted every 5 ms (a stall shows up as
+ * a long wait). Shared by the stall test and the benchmark main.
  */
 public final class EventStorm {
   /** What one run measured. */
-  public record Result(long events, long dispatches, double seconds, long probes,
-      double p50Millis, double p95Millis, double maxMillis) {
+  public record Result(
+      long events,
+      long dispatches,
+      double seconds,
+      long probes,
+      double p50Millis,
+      double p95Millis,
+      double maxMillis) {
     @Override
     public String toString() {
-      return String.format("%d events in %.1f s (%.0f/s), %d UI dispatches (%.1f events each); "
-          + "FX latency over %d probes: p50 %.1f ms, p95 %.1f ms, max %.1f ms", events, seconds,
-          events / seconds, dispatches, dispatches == 0 ? 0.0 : (double) events / dispatches,
-          probes, p50Millis, p95Millis, maxMillis);
+      return String.format(
+          "%d events in %.1f s (%.0f/s), %d UI dispatches (%.1f events each); "
+              + "FX latency over %d probes: p50 %.1f ms, p95 %.1f ms, max %.1f ms",
+          events,
+          seconds,
+          events / seconds,
+          dispatches,
+          dispatches == 0 ? 0.0 : (double) events / dispatches,
+          probes,
+          p50Millis,
+          p95Millis,
+          maxMillis);
     }
   }
 
@@ -40,27 +54,39 @@ public final class EventStorm {
     String id = String.format("op_agent_research_20260101_000000_%08x", n);
     String[] phases = {"designing", "training", "backtesting", "assessing"};
     String phase = phases[(int) (progress / 25) % 4];
-    return new Operation(id, null, OperationType.AGENT_RESEARCH, OperationStatus.RUNNING,
-        created, created, null, progress, "step at " + Math.round(progress),
-        Map.of("phase", phase, "strategy_name", "storm_" + n, "model",
-            "claude-haiku-4-5-20251001"), null, null);
+    return new Operation(
+        id,
+        null,
+        OperationType.AGENT_RESEARCH,
+        OperationStatus.RUNNING,
+        created,
+        created,
+        null,
+        progress,
+        "step at " + Math.round(progress),
+        Map.of("phase", phase, "strategy_name", "storm_" + n, "model", "claude-haiku-4-5-20251001"),
+        null,
+        null);
   }
 
   /**
-   * Sends {@code rate} events a second for {@code seconds} across {@code rows} researches
-   * (a mix of progress, parameter and log events), returning the measurements.
+   * Sends {@code rate} events a second for {@code seconds} across {@code rows} researches (a mix of
+   * progress, parameter and log events), returning the measurements.
    */
   public static Result run(EventCoalescer target, int rate, double seconds, int rows)
       throws InterruptedException {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean probing = new AtomicBoolean(true);
-    Thread probe = new Thread(() -> {
-      while (probing.get()) {
-        long posted = System.nanoTime();
-        Platform.runLater(() -> latencies.add(System.nanoTime() - posted));
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // probe pacing, not a wait
-      }
-    }, "fx-latency-probe");
+    Thread probe =
+        new Thread(
+            () -> {
+              while (probing.get()) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> latencies.add(System.nanoTime() - posted));
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // probe pacing, not a wait
+              }
+            },
+            "fx-latency-probe");
     probe.setDaemon(true);
     long events0 = target.received();
     long dispatches0 = target.dispatches();
@@ -78,10 +104,21 @@ public final class EventStorm {
       int n = (int) (i % rows);
       double progress = ((i / rows) + n * 7L) % 100; // rows change phase at different times
       Operation op = research(n, progress, created);
-      OperationEvent.Kind kind = i % 10 == 0 ? OperationEvent.Kind.LOG
-          : i % 5 == 0 ? OperationEvent.Kind.PARAMETERS : OperationEvent.Kind.PROGRESS;
-      target.onEvent(new OperationEvent(Instant.now(), op.operationId(), op.operationType(), null,
-          kind, null, null, "storm event " + i, op));
+      OperationEvent.Kind kind =
+          i % 10 == 0
+              ? OperationEvent.Kind.LOG
+              : i % 5 == 0 ? OperationEvent.Kind.PARAMETERS : OperationEvent.Kind.PROGRESS;
+      target.onEvent(
+          new OperationEvent(
+              Instant.now(),
+              op.operationId(),
+              op.operationType(),
+              null,
+              kind,
+              null,
+              null,
+              "storm event " + i,
+              op));
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     // let the last batch and the last probes land
@@ -96,8 +133,14 @@ public final class EventStorm {
       sorted = new ArrayList<>(latencies);
     }
     Collections.sort(sorted);
-    return new Result(target.received() - events0, target.dispatches() - dispatches0, elapsed,
-        sorted.size(), pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 1.0));
+    return new Result(
+        target.received() - events0,
+        target.dispatches() - dispatches0,
+        elapsed,
+        sorted.size(),
+        pct(sorted, 0.50),
+        pct(sorted, 0.95),
+        pct(sorted, 1.0));
   }
 
   private static double pct(List<Long> sorted, double p) {

@@ -11,8 +11,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * Benchmark, not a test: opens the real console window and storms it with events, printing the
- * FX thread's latency. Run (headless unless a display is set and -Dbench.display=true):
+ * Benchmark, not a test: opens the real console window and storms it with events, printing the FX
+ * thread's latency. Run (headless unless a display is set and -Dbench.display=true):
  *
  * <pre>
  * mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
@@ -33,11 +33,19 @@ public final class EventStormBenchmark {
     }
     FxToolkit.start();
     Path dir = Files.createTempDirectory("ktrdr-bench");
-    try (TestEngine engine = TestEngine.start(dir.resolve("bench.db"),
-        TestEngine.fastSettings(Duration.ofSeconds(30)))) {
+    try (TestEngine engine =
+        TestEngine.start(
+            dir.resolve("bench.db"), TestEngine.fastSettings(Duration.ofSeconds(30)))) {
       CompletableFuture<ConsoleWindow> w = new CompletableFuture<>();
-      Platform.runLater(() -> w.complete(ConsoleWindow.open(new Stage(), engine.agent(),
-          engine.ops(), dir.resolve("bench.db"), () -> { })));
+      Platform.runLater(
+          () ->
+              w.complete(
+                  ConsoleWindow.open(
+                      new Stage(),
+                      engine.agent(),
+                      engine.ops(),
+                      dir.resolve("bench.db"),
+                      () -> {})));
       ConsoleWindow window = w.get();
       EventStorm.run(window.coalescer(), rate, 1, rows); // warm-up
       EventStorm.Result r = EventStorm.run(window.coalescer(), rate, seconds, rows);
