@@ -1,10 +1,6 @@
 package dev.ktrdr.operations;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.db.Database;
-import dev.ktrdr.db.DatabaseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,8 +15,6 @@ import java.util.Optional;
 
 /** {@link OperationStore} on the embedded SQLite {@link Database}. */
 public final class SqliteOperationStore implements OperationStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final String COLUMNS =
       "operation_id, parent_operation_id, operation_type, "
           + "status, created_at, started_at, completed_at, progress_percentage, current_step, "
@@ -49,12 +43,13 @@ public final class SqliteOperationStore implements OperationStore {
             ps.setString(7, Timestamps.format(op.completedAt()));
             ps.setDouble(8, op.progressPercentage());
             ps.setString(9, op.currentStep());
-            ps.setString(10, toJson(op.parameters()));
+            ps.setString(10, OperationRows.toJson(op.parameters()));
             ps.setString(11, op.errorMessage());
-            ps.setString(12, op.resultSummary() == null ? null : toJson(op.resultSummary()));
+            ps.setString(
+                12, op.resultSummary() == null ? null : OperationRows.toJson(op.resultSummary()));
             ps.executeUpdate();
           }
-          insertEvent(
+          OperationRows.insertEvent(
               c,
               new EventRecord(
                   op.createdAt(),
@@ -76,7 +71,7 @@ public final class SqliteOperationStore implements OperationStore {
     try (PreparedStatement ps =
         c.prepareStatement("SELECT " + COLUMNS + " FROM operations WHERE operation_id = ?")) {
       ps.setString(1, operationId);
-      List<Operation> found = read(ps);
+      List<Operation> found = OperationRows.read(ps);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
   }
@@ -96,7 +91,7 @@ public final class SqliteOperationStore implements OperationStore {
             for (String id : ids) {
               ps.setString(i++, id);
             }
-            return read(ps);
+            return OperationRows.read(ps);
           }
         });
   }
@@ -133,7 +128,7 @@ public final class SqliteOperationStore implements OperationStore {
             int i = bind(ps, args);
             ps.setInt(i++, q.limit());
             ps.setInt(i, q.offset());
-            rows = read(ps);
+            rows = OperationRows.read(ps);
           }
           int total;
           int active;
@@ -165,7 +160,7 @@ public final class SqliteOperationStore implements OperationStore {
                       + COLUMNS
                       + " FROM operations WHERE parent_operation_id = ? ORDER BY created_at, rowid")) {
             ps.setString(1, parentId);
-            return read(ps);
+            return OperationRows.read(ps);
           }
         });
   }
@@ -182,7 +177,7 @@ public final class SqliteOperationStore implements OperationStore {
                       + ACTIVE_SQL
                       + " ORDER BY created_at, rowid")) {
             ps.setString(1, type.wire());
-            return read(ps);
+            return OperationRows.read(ps);
           }
         });
   }
@@ -242,8 +237,8 @@ public final class SqliteOperationStore implements OperationStore {
             ps.setString(5, ts);
             ps.setString(6, to.wire());
             ps.setString(7, errorMessage);
-            ps.setString(8, resultSummary == null ? null : toJson(resultSummary));
-            ps.setString(9, toJson(patch == null ? Map.of() : patch));
+            ps.setString(8, resultSummary == null ? null : OperationRows.toJson(resultSummary));
+            ps.setString(9, OperationRows.toJson(patch == null ? Map.of() : patch));
             ps.setString(10, id);
             ps.setString(11, from.wire());
             if (ps.executeUpdate() == 0) {
@@ -251,7 +246,8 @@ public final class SqliteOperationStore implements OperationStore {
               return new Transition(false, from, now, before.get());
             }
           }
-          insertEvent(c, new EventRecord(at, id, OperationEvent.Kind.STATUS, from, to, logMessage));
+          OperationRows.insertEvent(
+              c, new EventRecord(at, id, OperationEvent.Kind.STATUS, from, to, logMessage));
           return new Transition(true, from, to, findIn(c, id).orElseThrow());
         });
   }
@@ -283,7 +279,7 @@ public final class SqliteOperationStore implements OperationStore {
                   "UPDATE operations SET"
                       + " parameters = json_patch(parameters, ?) WHERE operation_id = ? AND "
                       + ACTIVE_SQL)) {
-            ps.setString(1, toJson(patch));
+            ps.setString(1, OperationRows.toJson(patch));
             ps.setString(2, id);
             return ps.executeUpdate() == 1;
           }
@@ -294,7 +290,7 @@ public final class SqliteOperationStore implements OperationStore {
   public void appendLog(EventRecord record) {
     db.withConnection(
         c -> {
-          insertEvent(c, record);
+          OperationRows.insertEvent(c, record);
           return null;
         });
   }
@@ -323,8 +319,8 @@ public final class SqliteOperationStore implements OperationStore {
                         rs.getString(2),
                         OperationEvent.Kind.valueOf(
                             rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
-                        status(rs.getString(4)),
-                        status(rs.getString(5)),
+                        OperationRows.status(rs.getString(4)),
+                        OperationRows.status(rs.getString(5)),
                         rs.getString(6)));
               }
             }
@@ -338,70 +334,11 @@ public final class SqliteOperationStore implements OperationStore {
     db.close();
   }
 
-  private static void insertEvent(Connection c, EventRecord e) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO operation_events"
-                + " (ts, operation_id, event, from_status, to_status, message) VALUES (?,?,?,?,?,?)")) {
-      ps.setString(1, Timestamps.format(e.ts()));
-      ps.setString(2, e.operationId());
-      ps.setString(3, e.kind().wire());
-      ps.setString(4, e.from() == null ? null : e.from().wire());
-      ps.setString(5, e.to() == null ? null : e.to().wire());
-      ps.setString(6, e.message());
-      ps.executeUpdate();
-    }
-  }
-
   private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
     int i = 1;
     for (Object a : args) {
       ps.setObject(i++, a);
     }
     return i;
-  }
-
-  private static List<Operation> read(PreparedStatement ps) throws SQLException {
-    List<Operation> out = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        String result = rs.getString("result_summary");
-        out.add(
-            new Operation(
-                rs.getString("operation_id"),
-                rs.getString("parent_operation_id"),
-                OperationType.fromWire(rs.getString("operation_type")).orElseThrow(),
-                status(rs.getString("status")),
-                Timestamps.parse(rs.getString("created_at")),
-                Timestamps.parse(rs.getString("started_at")),
-                Timestamps.parse(rs.getString("completed_at")),
-                rs.getDouble("progress_percentage"),
-                rs.getString("current_step"),
-                fromJson(rs.getString("parameters")),
-                rs.getString("error_message"),
-                result == null ? null : fromJson(result)));
-      }
-    }
-    return out;
-  }
-
-  private static OperationStatus status(String s) {
-    return s == null ? null : OperationStatus.fromWire(s).orElseThrow();
-  }
-
-  private static String toJson(Map<String, Object> m) {
-    try {
-      return JSON.writeValueAsString(m);
-    } catch (JsonProcessingException e) {
-      throw new DatabaseException("Cannot store value as JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  private static Map<String, Object> fromJson(String s) {
-    try {
-      return JSON.readValue(s, MAP);
-    } catch (JsonProcessingException e) {
-      throw new DatabaseException("Corrupt JSON in database: " + e.getOriginalMessage());
-    }
   }
 }
