@@ -2,11 +2,7 @@ package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.Model;
 import dev.ktrdr.agent.reply.Triggered;
-import dev.ktrdr.operations.OperationStatus;
-import java.io.File;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -17,11 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,32 +25,25 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
@@ -75,12 +60,6 @@ public final class ConsoleView {
   public interface ExportPrompt {
     Optional<ExportChoice> ask(Window owner, int visibleRows, int allRows);
   }
-
-  private static final DateTimeFormatter LOG_TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-
-  /** Every research id starts with this; the table shows the rest, the tooltip the whole. */
-  private static final String RESEARCH_PREFIX = "op_agent_research_";
 
   private final ConsoleViewModel vm;
   private final BorderPane root = new BorderPane();
@@ -102,8 +81,7 @@ public final class ConsoleView {
   private final Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
   private final Map<Shortcut, Integer> performed = new EnumMap<>(Shortcut.class);
 
-  private boolean logScrollPending;
-  private ExportPrompt exportPrompt = ConsoleView::askExport;
+  private ExportPrompt exportPrompt = ExportDialog::ask;
   private Consumer<String> clipboard = ConsoleView::toSystemClipboard;
   private Runnable onQuit = Platform::exit;
 
@@ -139,14 +117,15 @@ public final class ConsoleView {
     VBox top = new VBox(buildMenu(), buildTriggerBar(), buildSummaryBar());
     root.setTop(top);
 
-    VBox tableBox = new VBox(buildFilterBar(), buildTable());
+    VBox tableBox =
+        new VBox(buildFilterBar(), OperationsTable.configure(table, vm.visibleRows(), vm::cancel));
     VBox.setVgrow(table, Priority.ALWAYS);
     tableBox.getStyleClass().add("table-box");
     mainSplit.getItems().addAll(tableBox, detail);
     mainSplit.setDividerPositions(0.72);
     SplitPane.setResizableWithParent(detail, false);
     verticalSplit.setOrientation(Orientation.VERTICAL);
-    verticalSplit.getItems().addAll(mainSplit, buildLogPane());
+    verticalSplit.getItems().addAll(mainSplit, LogPane.build(logTable, vm.log()));
     verticalSplit.setDividerPositions(0.72);
     root.setCenter(verticalSplit);
 
@@ -332,119 +311,6 @@ public final class ConsoleView {
     return r;
   }
 
-  private Node buildTable() {
-    table.setId("operations");
-    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.setRowFactory(t -> new OperationTableRow());
-    table.setFixedCellSize(38);
-    table.setPlaceholder(
-        new Label("No researches yet. Type a brief above and press Enter " + "(Ctrl+N)."));
-    table.setTableMenuButtonVisible(false);
-    // Every column fits the width: the Cancel column is never scrolled out of sight.
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-
-    TableColumn<OperationRow, String> id = new TableColumn<>("ID");
-    id.setId("col-id");
-    id.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().id()));
-    id.setCellFactory(
-        c ->
-            new TableCell<>() {
-              private final Tooltip full = new Tooltip();
-
-              {
-                getStyleClass().add("mono-cell");
-              }
-
-              @Override
-              protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(
-                    empty || v == null
-                        ? null
-                        : v.startsWith(RESEARCH_PREFIX)
-                            ? v.substring(RESEARCH_PREFIX.length())
-                            : v);
-                full.setText(v);
-                setTooltip(empty || v == null ? null : full);
-              }
-            });
-    id.setPrefWidth(205);
-    id.setMinWidth(120);
-
-    TableColumn<OperationRow, OperationStatus> status = new TableColumn<>("Status");
-    status.setId("col-status");
-    status.setCellValueFactory(c -> c.getValue().statusProperty());
-    status.setCellFactory(c -> new StatusCell<>());
-    status.setPrefWidth(112);
-    status.setMinWidth(112);
-    status.setMaxWidth(120);
-
-    TableColumn<OperationRow, String> phase = new TableColumn<>("Phase");
-    phase.setId("col-phase");
-    phase.setCellValueFactory(c -> c.getValue().phaseProperty());
-    phase.setComparator(ConsoleView::comparePhase);
-    phase.setPrefWidth(100);
-    phase.setMaxWidth(130);
-
-    TableColumn<OperationRow, String> strategy = new TableColumn<>("Strategy");
-    strategy.setId("col-strategy");
-    strategy.setCellValueFactory(c -> c.getValue().strategyProperty());
-    strategy.setPrefWidth(165);
-
-    TableColumn<OperationRow, Number> progress = new TableColumn<>("Progress");
-    progress.setId("col-progress");
-    progress.setCellValueFactory(c -> c.getValue().progressProperty());
-    progress.setCellFactory(c -> new ProgressCell());
-    progress.setPrefWidth(130);
-    progress.setMaxWidth(200);
-
-    TableColumn<OperationRow, Number> duration = new TableColumn<>("Duration");
-    duration.setId("col-duration");
-    duration.setCellValueFactory(c -> c.getValue().durationSecondsProperty());
-    duration.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(Number v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : OperationRow.formatDuration(v.doubleValue()));
-              }
-            });
-    duration.setPrefWidth(80);
-    duration.setMaxWidth(100);
-
-    TableColumn<OperationRow, String> child = new TableColumn<>("Current child");
-    child.setId("col-child");
-    child.setCellValueFactory(c -> c.getValue().currentChildProperty());
-    child.setPrefWidth(195);
-    child.setMinWidth(150);
-
-    TableColumn<OperationRow, OperationRow> cancel = new TableColumn<>("");
-    cancel.setId("col-cancel");
-    cancel.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    cancel.setCellFactory(c -> new CancelButtonCell(vm::cancel));
-    cancel.setSortable(false);
-    cancel.setPrefWidth(90);
-    cancel.setMinWidth(90);
-    cancel.setMaxWidth(90);
-    cancel.setResizable(false);
-
-    table
-        .getColumns()
-        .addAll(List.of(id, status, phase, strategy, progress, duration, child, cancel));
-    SortedList<OperationRow> sorted = new SortedList<>(vm.visibleRows());
-    sorted.comparatorProperty().bind(table.comparatorProperty());
-    table.setItems(sorted);
-    id.setSortType(TableColumn.SortType.DESCENDING);
-    table.getSortOrder().add(id);
-    return table;
-  }
-
-  private static int comparePhase(String a, String b) {
-    List<String> order = List.of("idle", "designing", "training", "backtesting", "assessing");
-    return Integer.compare(order.indexOf(a), order.indexOf(b));
-  }
-
   private void applySort(SortChoice c) {
     if (c == null) {
       return;
@@ -452,66 +318,6 @@ public final class ConsoleView {
     TableColumn<OperationRow, ?> col = table.getColumns().get(c.column);
     col.setSortType(c.type);
     table.getSortOrder().setAll(List.of(col));
-  }
-
-  private Node buildLogPane() {
-    logTable.setId("log");
-    TableColumn<LogEntry, String> ts = new TableColumn<>("Time");
-    ts.setCellValueFactory(c -> new ReadOnlyStringWrapper(LOG_TIME.format(c.getValue().ts())));
-    ts.setPrefWidth(110);
-    TableColumn<LogEntry, String> op = new TableColumn<>("Operation");
-    op.setCellValueFactory(
-        c ->
-            new ReadOnlyStringWrapper(
-                c.getValue().operationId() == null ? "console" : c.getValue().operationId()));
-    op.setPrefWidth(345);
-    TableColumn<LogEntry, String> ev = new TableColumn<>("Event");
-    ev.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().event()));
-    ev.setPrefWidth(100);
-    TableColumn<LogEntry, String> change = new TableColumn<>("Change");
-    change.setCellValueFactory(
-        c ->
-            new ReadOnlyStringWrapper(
-                c.getValue().to() == null
-                    ? ""
-                    : (c.getValue().from() == null ? "" : c.getValue().from())
-                        + " → "
-                        + c.getValue().to()));
-    change.setPrefWidth(170);
-    TableColumn<LogEntry, String> msg = new TableColumn<>("Message");
-    msg.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().message()));
-    msg.setPrefWidth(520);
-    logTable.getColumns().addAll(List.of(ts, op, ev, change, msg));
-    logTable.setItems(vm.log());
-    logTable.setPlaceholder(new Label("Operation events appear here as they happen."));
-    logTable.getStyleClass().add("log-table");
-    // Fixed row heights: the flow never measures thousands of rows when lines arrive fast.
-    logTable.setFixedCellSize(24);
-    vm.log()
-        .addListener(
-            (ListChangeListener<LogEntry>)
-                ch -> {
-                  if (!logScrollPending && logTable.getSelectionModel().isEmpty()) {
-                    logScrollPending =
-                        true; // one scroll per burst, after the table has taken the rows
-                    Platform.runLater(
-                        () -> {
-                          logScrollPending = false;
-                          if (!vm.log().isEmpty()) {
-                            logTable
-                                .layout(); // let the skin see the new rows, or scrollTo past them
-                            // is ignored
-                            logTable.scrollTo(vm.log().size() - 1);
-                          }
-                        });
-                  }
-                });
-    Label title = new Label("Event log");
-    title.getStyleClass().add("pane-title");
-    VBox box = new VBox(title, logTable);
-    VBox.setVgrow(logTable, Priority.ALWAYS);
-    box.getStyleClass().add("log-pane");
-    return box;
   }
 
   // ---- actions ----
@@ -676,84 +482,8 @@ public final class ConsoleView {
                 }));
   }
 
-  /** Format and scope in a small dialog, then the file in the platform's file chooser. */
-  private static Optional<ExportChoice> askExport(Window owner, int visibleRows, int allRows) {
-    Dialog<ButtonType> d = new Dialog<>();
-    d.initOwner(owner);
-    d.setTitle("Export logs");
-    d.setHeaderText("Export operation events");
-    ToggleGroup format = new ToggleGroup();
-    RadioButton jsonl = new RadioButton("JSON Lines (one JSON object per event)");
-    RadioButton csv = new RadioButton("CSV (with a header row)");
-    jsonl.setToggleGroup(format);
-    csv.setToggleGroup(format);
-    jsonl.setSelected(true);
-    ToggleGroup scope = new ToggleGroup();
-    RadioButton all = new RadioButton("All events in the database");
-    RadioButton visible =
-        new RadioButton(
-            "Only the "
-                + visibleRows
-                + " filtered row"
-                + (visibleRows == 1 ? "" : "s")
-                + " (of "
-                + allRows
-                + ") and their children");
-    all.setToggleGroup(scope);
-    visible.setToggleGroup(scope);
-    all.setSelected(true);
-    GridPane g = new GridPane();
-    g.setHgap(10);
-    g.setVgap(8);
-    g.setPadding(new Insets(10));
-    g.addRow(0, new Label("Format"), new VBox(6, jsonl, csv));
-    g.addRow(1, new Label("Events"), new VBox(6, all, visible));
-    d.getDialogPane().setContent(g);
-    d.getDialogPane()
-        .getButtonTypes()
-        .addAll(new ButtonType("Choose file…", ButtonBar.ButtonData.OK_DONE), ButtonType.CANCEL);
-    Optional<ButtonType> b = d.showAndWait();
-    if (b.isEmpty() || b.get().getButtonData() != ButtonBar.ButtonData.OK_DONE) {
-      return Optional.empty();
-    }
-    LogExporter.Format f =
-        csv.isSelected() ? LogExporter.Format.CSV : LogExporter.Format.JSON_LINES;
-    FileChooser fc = new FileChooser();
-    fc.setTitle("Export logs");
-    fc.setInitialFileName("ktrdr-events." + f.extension());
-    fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(f.label(), "*." + f.extension()));
-    File file = fc.showSaveDialog(owner);
-    return file == null
-        ? Optional.empty()
-        : Optional.of(new ExportChoice(file.toPath(), f, visible.isSelected()));
-  }
-
   private void showHelp() {
-    GridPane g = new GridPane();
-    g.setHgap(18);
-    g.setVgap(6);
-    g.getStyleClass().add("help-grid");
-    int i = 0;
-    for (Shortcut s : Shortcut.values()) {
-      Label key = new Label(s.displayText());
-      key.getStyleClass().add("kbd");
-      g.addRow(i++, key, new Label(s.label()));
-    }
-    Label more =
-        new Label(
-            "Tab / Shift+Tab move between controls; arrow keys and Shift/Ctrl "
-                + "select rows; Alt opens the menus; Enter in the brief triggers. The row Cancel "
-                + "button is the same as selecting the row and pressing Delete.");
-    more.setWrapText(true);
-    more.setMaxWidth(420);
-    g.add(more, 0, i, 2, 1);
-    Alert a = new Alert(Alert.AlertType.INFORMATION);
-    a.initOwner(window());
-    a.setTitle("Keyboard shortcuts");
-    a.setHeaderText("Keyboard shortcuts");
-    a.getDialogPane().setContent(g);
-    a.getDialogPane().setId("help");
-    a.show();
+    ShortcutHelpDialog.show(window());
   }
 
   private static void toSystemClipboard(String text) {
