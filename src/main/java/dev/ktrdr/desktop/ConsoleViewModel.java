@@ -7,7 +7,6 @@ import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.agent.ValidationException;
 import dev.ktrdr.agent.reply.CancelReply;
 import dev.ktrdr.agent.reply.Cancelled;
-import dev.ktrdr.agent.reply.StatusReply;
 import dev.ktrdr.agent.reply.TriggerReply;
 import dev.ktrdr.agent.reply.Triggered;
 import dev.ktrdr.operations.EventRecord;
@@ -19,7 +18,6 @@ import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,7 +58,6 @@ public final class ConsoleViewModel {
   static final int LOG_CAPACITY = 5_000;
 
   static final int DETAIL_HISTORY_LINES = 500;
-  private static final Duration SUMMARY_MAX_AGE = Duration.ofSeconds(5);
 
   /** Something worth a pop-up: a research ended, or an action was refused. */
   public record Notice(Level level, String operationId, String title, String text) {
@@ -84,6 +81,7 @@ public final class ConsoleViewModel {
   private final AgentService agent;
   private final OperationsService ops;
   private final TaskExecutor executor;
+  private final SummaryModel summary;
   private final Clock clock;
 
   private final Map<String, OperationRow> byId = new HashMap<>();
@@ -97,10 +95,6 @@ public final class ConsoleViewModel {
   /** One wrapper, kept: a wrapper made per call only weakly forwards and may be collected. */
   private final ObservableList<LogEntry> logView = FXCollections.unmodifiableObservableList(log);
 
-  private final ReadOnlyStringWrapper workersText = new ReadOnlyStringWrapper("Workers: –");
-  private final ReadOnlyStringWrapper budgetText = new ReadOnlyStringWrapper("Budget: –");
-  private final ReadOnlyStringWrapper capacityText = new ReadOnlyStringWrapper("Capacity: –");
-  private final ReadOnlyStringWrapper coordinatorText = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
   private final ReadOnlyObjectWrapper<String> lastTriggered = new ReadOnlyObjectWrapper<>();
 
@@ -109,9 +103,6 @@ public final class ConsoleViewModel {
   private boolean detailInFlight;
   private boolean detailDirty;
 
-  private boolean summaryInFlight;
-  private boolean summaryDirty = true;
-  private Instant summaryAt = Instant.EPOCH;
   private Consumer<Notice> notices = n -> {};
   private EventCoalescer coalescer;
 
@@ -121,6 +112,7 @@ public final class ConsoleViewModel {
     this.ops = ops;
     this.executor = executor;
     this.clock = clock;
+    this.summary = new SummaryModel(agent, executor, clock);
     visibleRows
         .predicateProperty()
         .bind(
@@ -195,7 +187,7 @@ public final class ConsoleViewModel {
       }
     }
     appendLog(lines);
-    summaryDirty = true;
+    summary.markDirty();
     if (touchesSelected) {
       reloadDetail();
     }
@@ -322,56 +314,12 @@ public final class ConsoleViewModel {
         row.tick(now);
       }
     }
-    if (summaryDirty || Duration.between(summaryAt, now).compareTo(SUMMARY_MAX_AGE) > 0) {
-      refreshSummary();
-    }
+    summary.refreshIfStale(now);
   }
 
   /** Re-reads workers, budget and capacity, unless a read is already under way. */
   public void refreshSummary() {
-    if (summaryInFlight) {
-      return;
-    }
-    summaryInFlight = true;
-    summaryDirty = false;
-    executor.execute(
-        agent::getStatus,
-        s -> {
-          summaryInFlight = false;
-          summaryAt = clock.instant();
-          applySummary(s);
-        },
-        e -> {
-          summaryInFlight = false;
-          LOG.warn("Could not read the coordinator status", e);
-        });
-  }
-
-  private void applySummary(StatusReply s) {
-    StatusReply.WorkerCount t = s.workers().get("training");
-    StatusReply.WorkerCount b = s.workers().get("backtesting");
-    int busy = (t == null ? 0 : t.busy()) + (b == null ? 0 : b.busy());
-    int total = (t == null ? 0 : t.total()) + (b == null ? 0 : b.total());
-    workersText.set(
-        String.format(
-            Locale.ROOT,
-            "Workers %d/%d busy  (training %d/%d · backtest " + "%d/%d)",
-            busy,
-            total,
-            t == null ? 0 : t.busy(),
-            t == null ? 0 : t.total(),
-            b == null ? 0 : b.busy(),
-            b == null ? 0 : b.total()));
-    budgetText.set(
-        String.format(
-            Locale.ROOT,
-            "Budget $%.2f of $%.2f left today",
-            s.budget().remaining(),
-            s.budget().dailyLimit()));
-    capacityText.set(
-        String.format(
-            Locale.ROOT, "Capacity %d/%d researches", s.capacity().active(), s.capacity().limit()));
-    coordinatorText.set("Coordinator " + s.status());
+    summary.refresh();
   }
 
   private void reloadDetail() {
@@ -602,19 +550,19 @@ public final class ConsoleViewModel {
   }
 
   public ReadOnlyStringProperty workersTextProperty() {
-    return workersText.getReadOnlyProperty();
+    return summary.workersText();
   }
 
   public ReadOnlyStringProperty budgetTextProperty() {
-    return budgetText.getReadOnlyProperty();
+    return summary.budgetText();
   }
 
   public ReadOnlyStringProperty capacityTextProperty() {
-    return capacityText.getReadOnlyProperty();
+    return summary.capacityText();
   }
 
   public ReadOnlyStringProperty coordinatorTextProperty() {
-    return coordinatorText.getReadOnlyProperty();
+    return summary.coordinatorText();
   }
 
   /** The last thing the console did or was told, in words (the status line). */
