@@ -1,0 +1,64 @@
+package dev.ktrdr.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ktrdr.operations.OperationEvent;
+import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.testing.TestEngine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Interleavings of the coordinator with start-up recovery and with cancel, forced with latches. */
+class EngineRaceTest {
+  @TempDir Path dir;
+
+  /**
+   * The server accepts triggers before it resumes (ServeCommand starts the API first). A research
+   * whose design child is created while start-up recovery runs must keep that child: recovery
+   * must not take it for a stray child and fail it.
+   */
+  @Test
+  void resumeDoesNotFailAChildTheCoordinatorCreatesMeanwhile() throws Exception {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+      CountDownLatch childCreated = new CountDownLatch(1);
+      CountDownLatch letCoordinatorGo = new CountDownLatch(1);
+      AtomicBoolean once = new AtomicBoolean();
+      // Holds the coordinator inside its step (under the research guard), after the design
+      // child is inserted and before the research records it.
+      e.ops().addListener(ev -> {
+        if (ev.kind() == OperationEvent.Kind.CREATED
+            && ev.operationType() == OperationType.AGENT_DESIGN && once.compareAndSet(false, true)) {
+          childCreated.countDown();
+          try {
+            letCoordinatorGo.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      });
+      String id = e.trigger("created during resume");
+      assertThat(childCreated.await(30, TimeUnit.SECONDS)).isTrue();
+
+      Thread resumer = new Thread(() -> e.agent().resumeIfNeeded(), "resumer");
+      resumer.start();
+      // Recovery is parked on the research guard (the only fair lock), behind the coordinator.
+      await().atMost(TestEngine.WAIT).until(() -> resumer.getState() == Thread.State.WAITING
+          && String.valueOf(LockSupport.getBlocker(resumer)).contains("FairSync"));
+      letCoordinatorGo.countDown();
+      resumer.join(TestEngine.WAIT.toMillis());
+
+      await().atMost(TestEngine.WAIT).until(() -> !e.get(id).isActive());
+      assertThat(e.get(id).errorMessage()).isNull();
+      assertThat(e.status(id)).isEqualTo(OperationStatus.COMPLETED);
+    }
+  }
+}
