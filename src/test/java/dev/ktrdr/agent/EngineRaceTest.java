@@ -9,9 +9,15 @@ import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +65,42 @@ class EngineRaceTest {
       await().atMost(TestEngine.WAIT).until(() -> !e.get(id).isActive());
       assertThat(e.get(id).errorMessage()).isNull();
       assertThat(e.status(id)).isEqualTo(OperationStatus.COMPLETED);
+    }
+  }
+
+  /**
+   * A task cancelled before its thread picks it up (cancel right after the coordinator started
+   * it) never runs its body; it has still exited, so it is not reported as a straggler.
+   */
+  @Test
+  void aTaskCancelledBeforeItRunsIsNotAStraggler() throws Exception {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+      List<Runnable> queued = new ArrayList<>();
+      ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+      AtomicInteger reported = new AtomicInteger();
+      try {
+        ChildTasks tasks = new ChildTasks(queued::add, watchdog, 50,
+            t -> reported.incrementAndGet());
+        String research = e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of())
+            .operationId();
+        String child = e.ops().create(OperationType.AGENT_DESIGN, research, Map.of())
+            .operationId();
+        PhaseTask task = new PhaseTask(research, child, (p, c) -> Map.of(), e.ops());
+        tasks.start(task);
+        assertThat(tasks.cancel(research)).isTrue();
+        queued.forEach(Runnable::run); // the task thread gets to it only now
+
+        assertThat(task.hasExited()).isTrue();
+        CountDownLatch pastGrace = new CountDownLatch(1);
+        watchdog.schedule(pastGrace::countDown, 500, TimeUnit.MILLISECONDS);
+        assertThat(pastGrace.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(reported).hasValue(0);
+        assertThat(tasks.stragglerCount()).isZero();
+        assertThat(e.status(child)).isEqualTo(OperationStatus.PENDING); // never started
+      } finally {
+        watchdog.shutdownNow();
+      }
     }
   }
 }
