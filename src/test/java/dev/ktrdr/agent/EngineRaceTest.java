@@ -3,10 +3,15 @@ package dev.ktrdr.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ktrdr.agent.inprocess.DesignAgent;
+import dev.ktrdr.agent.inprocess.StubAssessmentAgent;
+import dev.ktrdr.agent.inprocess.StubDesignAgent;
+import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.testing.TestEngine;
+import dev.ktrdr.workers.stub.StubTiming;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,6 +106,34 @@ class EngineRaceTest {
       } finally {
         watchdog.shutdownNow();
       }
+    }
+  }
+
+  /**
+   * An Error (not an exception) from a pluggable agent while the coordinator advances one
+   * research fails that research only; the loop goes on with the others (SPEC §5).
+   */
+  @Test
+  void anErrorWhileAdvancingOneResearchDoesNotStopTheLoop() {
+    StubTiming timing = new StubTiming(Duration.ofMillis(100));
+    StubDesignAgent stub = new StubDesignAgent(timing);
+    DesignAgent designer = (brief, model) -> {
+      if (brief.contains("broken")) {
+        throw new NoClassDefFoundError("com/example/LlmClient");
+      }
+      return stub.design(brief, model);
+    };
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(100)), designer,
+        new StubAssessmentAgent(timing))) {
+      String broken = e.trigger("broken agent");
+      String healthy = e.trigger("healthy");
+      await().atMost(TestEngine.WAIT).until(
+          () -> !e.get(broken).isActive() && !e.get(healthy).isActive());
+      assertThat(e.status(broken)).isEqualTo(OperationStatus.FAILED);
+      assertThat(e.get(broken).errorMessage()).contains("com/example/LlmClient");
+      assertThat(e.ops().children(broken)).noneMatch(Operation::isActive);
+      assertThat(e.status(healthy)).isEqualTo(OperationStatus.COMPLETED);
     }
   }
 }
