@@ -270,8 +270,13 @@ public final class AgentService {
    * restarts orphaned current children itself (SPEC §9).
    */
   public int resumeIfNeeded() {
-    List<Operation> active = ops.active(OperationType.AGENT_RESEARCH);
-    guard.run(() -> settleStrayChildren(active));
+    // Read under the guard: the API may already be triggering, and a child the coordinator
+    // creates after a read outside it would be taken for a stray and failed.
+    List<Operation> active = guard.call(() -> {
+      List<Operation> researches = ops.active(OperationType.AGENT_RESEARCH);
+      settleStrayChildren(researches);
+      return researches;
+    });
     if (!active.isEmpty()) {
       log.info("Resuming {} active research(es) from the database", active.size());
       coordinator.wake();

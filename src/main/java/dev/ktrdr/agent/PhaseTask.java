@@ -72,14 +72,23 @@ public final class PhaseTask extends Task<Void> {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         ops.fail(childId, message);
       }
+    }
+    return null;
+  }
+
+  @Override
+  public void run() {
+    try {
+      super.run();
     } finally {
-      // After the database write, so the coordinator never sees "no task" with a live child.
+      // Here rather than in call(): a task cancelled before its thread picked it up never enters
+      // call(), yet it has exited. After the database write, so the coordinator never sees
+      // "no task" with a live child.
       exited.countDown();
       ChildTasks t = owner;
       if (t != null) {
         t.finished(this);
       }
     }
-    return null;
   }
 }

@@ -186,7 +186,12 @@ public final class ResearchCoordinator implements AutoCloseable {
             }
           });
       return true;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw (VirtualMachineError) e; // out of memory and the like: nothing sensible to do here
+      }
+      // An Error too (a pluggable agent's LinkageError, AssertionError): it must not kill the
+      // loop thread, which would leave the coordinator marked running and every research stuck.
       String message = "Error while advancing: " + Objects.toString(e.getMessage(), e.toString());
       log.warn("Research {} failed: {}", id, message, e);
       try {
