@@ -272,11 +272,13 @@ public final class AgentService {
   public int resumeIfNeeded() {
     // Read under the guard: the API may already be triggering, and a child the coordinator
     // creates after a read outside it would be taken for a stray and failed.
-    List<Operation> active = guard.call(() -> {
-      List<Operation> researches = ops.active(OperationType.AGENT_RESEARCH);
-      settleStrayChildren(researches);
-      return researches;
-    });
+    List<Operation> active =
+        guard.call(
+            () -> {
+              List<Operation> researches = ops.active(OperationType.AGENT_RESEARCH);
+              settleStrayChildren(researches);
+              return researches;
+            });
     if (!active.isEmpty()) {
       log.info("Resuming {} active research(es) from the database", active.size());
       coordinator.wake();

@@ -33,37 +33,44 @@ class EngineRaceTest {
 
   /**
    * The server accepts triggers before it resumes (ServeCommand starts the API first). A research
-   * whose design child is created while start-up recovery runs must keep that child: recovery
-   * must not take it for a stray child and fail it.
+   * whose design child is created while start-up recovery runs must keep that child: recovery must
+   * not take it for a stray child and fail it.
    */
   @Test
   void resumeDoesNotFailAChildTheCoordinatorCreatesMeanwhile() throws Exception {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
       CountDownLatch childCreated = new CountDownLatch(1);
       CountDownLatch letCoordinatorGo = new CountDownLatch(1);
       AtomicBoolean once = new AtomicBoolean();
       // Holds the coordinator inside its step (under the research guard), after the design
       // child is inserted and before the research records it.
-      e.ops().addListener(ev -> {
-        if (ev.kind() == OperationEvent.Kind.CREATED
-            && ev.operationType() == OperationType.AGENT_DESIGN && once.compareAndSet(false, true)) {
-          childCreated.countDown();
-          try {
-            letCoordinatorGo.await(30, TimeUnit.SECONDS);
-          } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      });
+      e.ops()
+          .addListener(
+              ev -> {
+                if (ev.kind() == OperationEvent.Kind.CREATED
+                    && ev.operationType() == OperationType.AGENT_DESIGN
+                    && once.compareAndSet(false, true)) {
+                  childCreated.countDown();
+                  try {
+                    letCoordinatorGo.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              });
       String id = e.trigger("created during resume");
       assertThat(childCreated.await(30, TimeUnit.SECONDS)).isTrue();
 
       Thread resumer = new Thread(() -> e.agent().resumeIfNeeded(), "resumer");
       resumer.start();
       // Recovery is parked on the research guard (the only fair lock), behind the coordinator.
-      await().atMost(TestEngine.WAIT).until(() -> resumer.getState() == Thread.State.WAITING
-          && String.valueOf(LockSupport.getBlocker(resumer)).contains("FairSync"));
+      await()
+          .atMost(TestEngine.WAIT)
+          .until(
+              () ->
+                  resumer.getState() == Thread.State.WAITING
+                      && String.valueOf(LockSupport.getBlocker(resumer)).contains("FairSync"));
       letCoordinatorGo.countDown();
       resumer.join(TestEngine.WAIT.toMillis());
 
@@ -74,23 +81,22 @@ class EngineRaceTest {
   }
 
   /**
-   * A task cancelled before its thread picks it up (cancel right after the coordinator started
-   * it) never runs its body; it has still exited, so it is not reported as a straggler.
+   * A task cancelled before its thread picks it up (cancel right after the coordinator started it)
+   * never runs its body; it has still exited, so it is not reported as a straggler.
    */
   @Test
   void aTaskCancelledBeforeItRunsIsNotAStraggler() throws Exception {
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e =
+        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
       List<Runnable> queued = new ArrayList<>();
       ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
       AtomicInteger reported = new AtomicInteger();
       try {
-        ChildTasks tasks = new ChildTasks(queued::add, watchdog, 50,
-            t -> reported.incrementAndGet());
-        String research = e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of())
-            .operationId();
-        String child = e.ops().create(OperationType.AGENT_DESIGN, research, Map.of())
-            .operationId();
+        ChildTasks tasks =
+            new ChildTasks(queued::add, watchdog, 50, t -> reported.incrementAndGet());
+        String research =
+            e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of()).operationId();
+        String child = e.ops().create(OperationType.AGENT_DESIGN, research, Map.of()).operationId();
         PhaseTask task = new PhaseTask(research, child, (p, c) -> Map.of(), e.ops());
         tasks.start(task);
         assertThat(tasks.cancel(research)).isTrue();
@@ -110,26 +116,31 @@ class EngineRaceTest {
   }
 
   /**
-   * An Error (not an exception) from a pluggable agent while the coordinator advances one
-   * research fails that research only; the loop goes on with the others (SPEC §5).
+   * An Error (not an exception) from a pluggable agent while the coordinator advances one research
+   * fails that research only; the loop goes on with the others (SPEC §5).
    */
   @Test
   void anErrorWhileAdvancingOneResearchDoesNotStopTheLoop() {
     StubTiming timing = new StubTiming(Duration.ofMillis(100));
     StubDesignAgent stub = new StubDesignAgent(timing);
-    DesignAgent designer = (brief, model) -> {
-      if (brief.contains("broken")) {
-        throw new NoClassDefFoundError("com/example/LlmClient");
-      }
-      return stub.design(brief, model);
-    };
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)), designer,
-        new StubAssessmentAgent(timing))) {
+    DesignAgent designer =
+        (brief, model) -> {
+          if (brief.contains("broken")) {
+            throw new NoClassDefFoundError("com/example/LlmClient");
+          }
+          return stub.design(brief, model);
+        };
+    try (TestEngine e =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.fastSettings(Duration.ofMillis(100)),
+            designer,
+            new StubAssessmentAgent(timing))) {
       String broken = e.trigger("broken agent");
       String healthy = e.trigger("healthy");
-      await().atMost(TestEngine.WAIT).until(
-          () -> !e.get(broken).isActive() && !e.get(healthy).isActive());
+      await()
+          .atMost(TestEngine.WAIT)
+          .until(() -> !e.get(broken).isActive() && !e.get(healthy).isActive());
       assertThat(e.status(broken)).isEqualTo(OperationStatus.FAILED);
       assertThat(e.get(broken).errorMessage()).contains("com/example/LlmClient");
       assertThat(e.ops().children(broken)).noneMatch(Operation::isActive);
