@@ -67,7 +67,7 @@ public final class PhaseTask extends Task<Void> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // cancelled: the canceller already wrote the status
-    } catch (Exception e) {
+    } catch (Exception | Error e) { // an Error too: else the child stays running, task-less
       if (!isCancelled()) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         ops.fail(childId, message);

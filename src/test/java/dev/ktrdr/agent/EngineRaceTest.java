@@ -147,4 +147,25 @@ class EngineRaceTest {
       assertThat(e.status(healthy)).isEqualTo(OperationStatus.COMPLETED);
     }
   }
+
+  /**
+   * An Error thrown by an in-process phase fails its child, and so its research; it does not
+   * leave the child running with no task, to be "recovered" as an orphan over and over.
+   */
+  @Test
+  void anErrorInsideAnInProcessPhaseFailsTheResearch() {
+    StubTiming timing = new StubTiming(Duration.ofMillis(100));
+    DesignAgent designer = (brief, model) -> (progress, cancelled) -> {
+      throw new NoClassDefFoundError("com/example/LlmClient");
+    };
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
+        TestEngine.fastSettings(Duration.ofMillis(100)), designer,
+        new StubAssessmentAgent(timing))) {
+      String id = e.trigger("design throws an Error");
+      await().atMost(TestEngine.WAIT).until(() -> !e.get(id).isActive());
+      assertThat(e.status(id)).isEqualTo(OperationStatus.FAILED);
+      assertThat(e.get(id).errorMessage()).isEqualTo("Design failed: com/example/LlmClient");
+      assertThat(e.ops().children(id)).hasSize(1).noneMatch(Operation::isActive);
+    }
+  }
 }
