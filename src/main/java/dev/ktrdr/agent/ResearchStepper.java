@@ -127,10 +127,11 @@ final class ResearchStepper {
       case DESIGNING:
         {
           if (research.param(ResearchParams.STRATEGY_NAME) == null) {
+            // Spend first: it is idempotent, so a crash between the two writes cannot lose it.
+            recordSpend(research, child);
             ops.mergeParameters(
                 id,
                 Map.of(ResearchParams.STRATEGY_NAME, String.valueOf(result.get("strategy_name"))));
-            recordSpend(research, child);
           }
           startPhase(research, Phase.TRAINING, Map.of());
           return;

@@ -149,18 +149,23 @@ class EngineRaceTest {
   }
 
   /**
-   * An Error thrown by an in-process phase fails its child, and so its research; it does not
-   * leave the child running with no task, to be "recovered" as an orphan over and over.
+   * An Error thrown by an in-process phase fails its child, and so its research; it does not leave
+   * the child running with no task, to be "recovered" as an orphan over and over.
    */
   @Test
   void anErrorInsideAnInProcessPhaseFailsTheResearch() {
     StubTiming timing = new StubTiming(Duration.ofMillis(100));
-    DesignAgent designer = (brief, model) -> (progress, cancelled) -> {
-      throw new NoClassDefFoundError("com/example/LlmClient");
-    };
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"),
-        TestEngine.fastSettings(Duration.ofMillis(100)), designer,
-        new StubAssessmentAgent(timing))) {
+    DesignAgent designer =
+        (brief, model) ->
+            (progress, cancelled) -> {
+              throw new NoClassDefFoundError("com/example/LlmClient");
+            };
+    try (TestEngine e =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.fastSettings(Duration.ofMillis(100)),
+            designer,
+            new StubAssessmentAgent(timing))) {
       String id = e.trigger("design throws an Error");
       await().atMost(TestEngine.WAIT).until(() -> !e.get(id).isActive());
       assertThat(e.status(id)).isEqualTo(OperationStatus.FAILED);
