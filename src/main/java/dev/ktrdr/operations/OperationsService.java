@@ -130,22 +130,8 @@ public final class OperationsService {
   /** Sets progress while the operation is active; false once it has ended. */
   public boolean updateProgress(String id, double percentage, String step) {
     boolean ok = store.updateProgress(id, percentage, step);
-    if (ok && !listeners.isEmpty()) {
-      store
-          .find(id)
-          .ifPresent(
-              op ->
-                  publish(
-                      new OperationEvent(
-                          clock.instant(),
-                          id,
-                          op.operationType(),
-                          op.parentOperationId(),
-                          OperationEvent.Kind.PROGRESS,
-                          null,
-                          null,
-                          step,
-                          op)));
+    if (ok) {
+      publishChange(id, OperationEvent.Kind.PROGRESS, step);
     }
     return ok;
   }
@@ -153,24 +139,35 @@ public final class OperationsService {
   /** Merges parameters while the operation is active; false once it has ended. */
   public boolean mergeParameters(String id, Map<String, Object> patch) {
     boolean ok = store.mergeParameters(id, patch);
-    if (ok && !listeners.isEmpty()) {
-      store
-          .find(id)
-          .ifPresent(
-              op ->
-                  publish(
-                      new OperationEvent(
-                          clock.instant(),
-                          id,
-                          op.operationType(),
-                          op.parentOperationId(),
-                          OperationEvent.Kind.PARAMETERS,
-                          null,
-                          null,
-                          "parameters: " + String.join(", ", patch.keySet()),
-                          op)));
+    if (ok) {
+      publishChange(
+          id, OperationEvent.Kind.PARAMETERS, "parameters: " + String.join(", ", patch.keySet()));
     }
     return ok;
+  }
+
+  /**
+   * Publishes a non-status change with the operation as it now is (read only if anyone listens).
+   */
+  private void publishChange(String id, OperationEvent.Kind kind, String message) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    store
+        .find(id)
+        .ifPresent(
+            op ->
+                publish(
+                    new OperationEvent(
+                        clock.instant(),
+                        id,
+                        op.operationType(),
+                        op.parentOperationId(),
+                        kind,
+                        null,
+                        null,
+                        message,
+                        op)));
   }
 
   /** Adds a line to the operation's persisted log and tells the listeners. */
