@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.testing.ApiHarness;
 import dev.ktrdr.testing.LogCapture;
 import dev.ktrdr.testing.TestEngine;
@@ -41,7 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LocalRequestGuardTest {
   private static final String TRIGGER = "/api/v1/agent/trigger";
-  private static final String BODY = "{\"brief\": \"from a web page\", \"force\": true}";
+  private static final String REFUSED_BRIEF = "from a web page";
+  private static final String BODY = "{\"brief\": \"" + REFUSED_BRIEF + "\", \"force\": true}";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir static Path dir;
@@ -126,8 +128,16 @@ class LocalRequestGuardTest {
     }
   }
 
+  /**
+   * Researches in the database, after checking that no operation at all carries the brief of a
+   * refused request. Only researches are counted: the loop adds children to researches other tests
+   * started, at any moment.
+   */
   static long operationCount(ApiHarness server) {
-    return server.engine().ops().list(OperationQuery.all()).totalCount();
+    OperationQuery all = OperationQuery.all().withLimit(OperationQuery.MAX_LIMIT);
+    assertThat(server.engine().ops().list(all).operations())
+        .noneMatch(op -> REFUSED_BRIEF.equals(op.param("brief")));
+    return server.engine().ops().list(all.withType(OperationType.AGENT_RESEARCH)).totalCount();
   }
 
   static String ownOrigin(ApiHarness server) {
