@@ -40,10 +40,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# Offline first (the usual case once dependencies are in ~/.m2), online if something is missing.
+# Offline first (the usual case once dependencies are in ~/.m2), online if something is missing;
+# only the online attempt's errors are shown.
 mvn_in() {
   local dir=$1; shift
-  (cd "$dir" && { mvn -B -q -o "$@" || mvn -B -q "$@"; }) >&2
+  (cd "$dir" && { mvn -B -q -o "$@" >/dev/null 2>&1 || mvn -B -q "$@"; }) >&2
 }
 quiet=(-Dspotless.check.skip -Djacoco.skip=true)
 # The class path of a checkout's tests (pinned plugin version: the old checkout's pom has none).

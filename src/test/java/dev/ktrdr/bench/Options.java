@@ -45,12 +45,12 @@ record Options(
 
   /** The longest a ramp to one size may take before it is cut short and reported as such. */
   double rampCapSeconds() {
-    return quick ? 60 : 240;
+    return quick ? 60 : 180;
   }
 
   /** The longest the engine may take to start every research's first phase. */
   double settleCapSeconds() {
-    return quick ? 60 : 180;
+    return quick ? 60 : 120;
   }
 
   static Options parse(String[] args) {

@@ -59,8 +59,8 @@ final class Report {
     }
     for (StepRun.Point p : steps) {
       r.row(
-          "step: child ends → next child, p50 / p99 / max (" + p.stepMillis().count() + ")",
-          size(p.size(), p.reached()) + activeRange(p),
+          "step: child ends → next child, p50 / p99 / max" + samples(p.stepMillis(), p),
+          activeRange(p),
           triple(p.stepMillis()),
           "≤ 50 ms",
           !p.stepMillis().isEmpty() && p.stepMillis().p99() <= 50,
@@ -68,8 +68,8 @@ final class Report {
     }
     for (StepRun.Point p : steps) {
       r.row(
-          "worker freed → next research on it, p50 / p99 / max (" + p.handoffMillis().count() + ")",
-          size(p.size(), p.reached()) + activeRange(p),
+          "worker freed → next research on it, p50 / p99 / max" + samples(p.handoffMillis(), p),
+          activeRange(p),
           triple(p.handoffMillis()),
           "≤ 50 ms",
           !p.handoffMillis().isEmpty() && p.handoffMillis().p99() <= 50,
@@ -104,7 +104,8 @@ final class Report {
           window.reportedHeapMb() != null
               ? String.format(Locale.ROOT, "%.0f MB (reported)", window.reportedHeapMb())
               : window.gcHeapMb() != null
-                  ? String.format(Locale.ROOT, "≤ %.0f MB after GC", window.gcHeapMb())
+                  ? String.format(
+                      Locale.ROOT, "%.0f MB (GC log, most after a GC)", window.gcHeapMb())
                   : "not reported";
       r.rows.add(new String[] {"window: heap", "the benchmark's rows", heap, NONE, NONE, NONE});
     }
@@ -145,7 +146,16 @@ final class Report {
   }
 
   private static String activeRange(StepRun.Point p) {
-    return String.format(Locale.ROOT, " (%,d–%,d)", p.minActive(), p.maxActive());
+    return p.minActive() == p.maxActive()
+        ? String.format(Locale.ROOT, "%,d", p.maxActive())
+        : String.format(Locale.ROOT, "%,d–%,d", p.minActive(), p.maxActive());
+  }
+
+  private static String samples(Stats s, StepRun.Point p) {
+    return " ("
+        + s.count()
+        + (p.unfinished() > 0 ? ", " + p.unfinished() + " unfinished" : "")
+        + ")";
   }
 
   private static String triple(Stats s) {

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  * far (a lower bound), so a slow hand-off is never dropped from the sample.
  */
 final class StepRun {
-  static final int TRAINING_WORKERS = 2;
-  static final int BACKTEST_WORKERS = 8;
+  static final int TRAINING_WORKERS = 4;
+  static final int BACKTEST_WORKERS = 12;
 
   private StepRun() {}
 

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * events while a probe times the FX thread) in its own JVM with its arguments passed through, and
  * reads its result lines. Its internals are the desktop's; this class only starts it and parses
  * what it prints: the worst {@code max N ms} of its FX-latency lines, and a heap figure when it
- * prints one. The heap is also read, without pausing anything, from the JVM's own GC log: the heap
- * in use after the last collection (garbage in the old generation included, so an upper bound of
- * what 10,000 rows keep alive).
+ * prints one. Without one, the heap is read, without pausing anything, from the JVM's own GC log:
+ * the most heap in use after any collection of the run (old-generation garbage included, and a
+ * collection may not have happened at the fullest moment: an indication, not an exact live set).
  */
 final class WindowRun {
   private static final Pattern MAX = Pattern.compile("max ([0-9]+(?:\\.[0-9]+)?) ms");
@@ -88,20 +88,21 @@ final class WindowRun {
           "the desktop benchmark printed no FX latency line ('... max N ms'):\n"
               + String.join("\n", lines));
     }
-    return new Result(List.copyOf(lines), worst, heap, heapAfterLastGc(gcLog));
+    return new Result(List.copyOf(lines), worst, heap, heapAfterGc(gcLog));
   }
 
-  private static Double heapAfterLastGc(Path gcLog) throws IOException {
+  private static Double heapAfterGc(Path gcLog) throws IOException {
     if (!Files.isRegularFile(gcLog)) {
       return null;
     }
-    Double last = null;
+    Double most = null;
     for (String line : Files.readAllLines(gcLog, StandardCharsets.UTF_8)) {
       Matcher m = GC_AFTER.matcher(line);
       if (m.find()) {
-        last = Double.parseDouble(m.group(1));
+        double v = Double.parseDouble(m.group(1));
+        most = most == null ? v : Math.max(most, v);
       }
     }
-    return last;
+    return most;
   }
 }
