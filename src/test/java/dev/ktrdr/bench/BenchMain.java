@@ -1,11 +1,8 @@
 package dev.ktrdr.bench;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,6 +33,9 @@ public final class BenchMain {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("ktrdr-bench");
+      if (!o.keep()) {
+        Children.deleteOnExit(dir);
+      }
       String header = header(o);
       Progress.say("measuring floors");
       Floors floors = Floors.measure(dir, o.jar(), o.quick());
@@ -63,12 +63,8 @@ public final class BenchMain {
       e.printStackTrace(); // a bug in the harness itself: the trace is what its author needs
       return 1;
     } finally {
-      if (dir != null) {
-        if (o.keep()) {
-          System.err.println("bench: databases and server logs kept in " + dir);
-        } else {
-          deleteQuietly(dir);
-        }
+      if (dir != null && o.keep()) {
+        System.err.println("bench: databases and server logs kept in " + dir);
       }
     }
   }
@@ -87,28 +83,5 @@ public final class BenchMain {
         Runtime.getRuntime().availableProcessors(),
         load,
         o.jar());
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try {
-      Files.walkFileTree(
-          dir,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-              Files.deleteIfExists(d);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      System.err.println("bench: could not remove " + dir + ": " + e.getMessage());
-    }
   }
 }

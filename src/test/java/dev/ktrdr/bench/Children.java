@@ -1,14 +1,23 @@
 package dev.ktrdr.bench;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The processes the benchmark started. A shutdown hook kills whatever is still running when the
- * benchmark ends in any way (Ctrl+C included), so no server outlives the run.
+ * The processes and the temporary folder the benchmark made. A shutdown hook kills whatever is
+ * still running and removes the folder however the benchmark ends (Ctrl+C included), so no server
+ * and no database outlives the run.
  */
 final class Children {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+  private static volatile Path folder;
 
   static {
     Runtime.getRuntime()
@@ -18,6 +27,17 @@ final class Children {
                   for (Process p : RUNNING) {
                     p.descendants().forEach(ProcessHandle::destroyForcibly);
                     p.destroyForcibly();
+                  }
+                  for (Process p : RUNNING) {
+                    try {
+                      p.waitFor(10, TimeUnit.SECONDS); // its files are closed once it is gone
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  Path dir = folder;
+                  if (dir != null) {
+                    delete(dir);
                   }
                 },
                 "bench-cleanup"));
@@ -31,5 +51,33 @@ final class Children {
 
   static void untrack(Process p) {
     RUNNING.remove(p);
+  }
+
+  /** Removes {@code dir} when the benchmark exits, however it exits. */
+  static void deleteOnExit(Path dir) {
+    folder = dir;
+  }
+
+  static void delete(Path dir) {
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.deleteIfExists(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      System.err.println("bench: could not remove " + dir + ": " + e.getMessage());
+    }
   }
 }

@@ -110,6 +110,14 @@ final class Report {
       r.rows.add(new String[] {"window: heap", "the benchmark's rows", heap, NONE, NONE, NONE});
     }
     StringBuilder out = new StringBuilder(header).append("\n\n");
+    List<Integer> unmeasured = new ArrayList<>(o.sizes());
+    scale.points().forEach(p -> unmeasured.remove(Integer.valueOf(p.size())));
+    if (!unmeasured.isEmpty()) {
+      out.append("Not measured: ")
+          .append(unmeasured)
+          .append(" active researches (the ramp to a smaller size was cut short at its time cap).")
+          .append("\n\n");
+    }
     out.append("| measure | active researches | measured | goal | met | × floor |\n");
     out.append("|---|---|---|---|---|---|\n");
     for (String[] row : r.rows) {

@@ -81,7 +81,7 @@ final class ScaleRun {
         Settle settle = settle(server, o);
         Stats cycle = sampleCycles(server, o.windowSeconds());
         Progress.say("  coordinator cycle p50 %.0f ms, max %.0f ms", cycle.p50(), cycle.max());
-        Stats cancel = cancelSome(server, active, o.cancels(size), random);
+        Stats cancel = cancelSome(server, active, o.cancels(size), o.rampCapSeconds() / 3, random);
         Progress.say(
             "  cancel p50 %.1f ms, p99 %.1f ms, max %.1f ms",
             cancel.p50(), cancel.p99(), cancel.max());
@@ -107,6 +107,10 @@ final class ScaleRun {
                 cycle,
                 cancel,
                 server.readySeconds()));
+        if (reached < size) {
+          Progress.say("  the ramp was cut short: larger sizes are not measured");
+          break;
+        }
         if (!last) {
           settle(server, o); // the resumed researches restart their designs before we go on
         }
@@ -177,12 +181,17 @@ final class ScaleRun {
     return Stats.of(cycles.values());
   }
 
-  /** Cancels {@code count} random active researches one after another; round trips in ms. */
+  /**
+   * Cancels {@code count} random active researches one after another (stopping early after {@code
+   * capSeconds}); round trips in ms.
+   */
   private static Stats cancelSome(
-      ServeProcess server, List<String> active, int count, Random random) throws Exception {
+      ServeProcess server, List<String> active, int count, double capSeconds, Random random)
+      throws Exception {
     List<Double> millis = new ArrayList<>();
+    long deadline = System.nanoTime() + (long) (capSeconds * 1e9);
     try (Api api = new Api(server.url())) {
-      for (int i = 0; i < count && !active.isEmpty(); i++) {
+      for (int i = 0; i < count && !active.isEmpty() && System.nanoTime() < deadline; i++) {
         String id = active.remove(random.nextInt(active.size()));
         long t0 = System.nanoTime();
         Ktrdr.cancel(api, id);

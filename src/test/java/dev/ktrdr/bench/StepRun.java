@@ -92,6 +92,10 @@ final class StepRun {
             p.handoffMillis().p50(),
             p.handoffMillis().count());
         points.add(p);
+        if (reached < size) {
+          Progress.say("  the ramp was cut short: larger sizes are not measured");
+          break;
+        }
       }
     }
     return points;
