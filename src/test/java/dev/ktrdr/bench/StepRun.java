@@ -67,14 +67,17 @@ final class StepRun {
         boolean force = size > ScaleRun.MAX_LIMIT;
         Progress.say("step run: triggering up to %,d active researches", size);
         int reached;
+        boolean cutShort;
         try (Api api = new Api(server.url())) {
           int need = size - Ktrdr.activeCount(api, "agent_research");
-          Load.run(
-              server.url(),
-              8,
-              need,
-              o.rampCapSeconds(),
-              a -> Ktrdr.trigger(a, "bench steps", force));
+          Load.Result ramp =
+              Load.run(
+                  server.url(),
+                  8,
+                  need,
+                  o.rampCapSeconds(),
+                  a -> Ktrdr.trigger(a, "bench steps", force));
+          cutShort = ramp.done() < need;
           reached = Ktrdr.activeCount(api, "agent_research");
         }
         waitForDesigns(server, o);
@@ -92,7 +95,7 @@ final class StepRun {
             p.handoffMillis().p50(),
             p.handoffMillis().count());
         points.add(p);
-        if (reached < size) {
+        if (cutShort) {
           Progress.say("  the ramp was cut short: larger sizes are not measured");
           break;
         }
