@@ -59,7 +59,8 @@ final class Report {
     }
     for (StepRun.Point p : steps) {
       r.row(
-          "step: child ends → next child, p50 / p99 / max" + samples(p.stepMillis(), p),
+          "step: child ends → next child, p50 / p99 / max"
+              + samples(p.stepMillis(), p.stepsUnfinished()),
           activeRange(p),
           triple(p.stepMillis()),
           "≤ 50 ms",
@@ -68,7 +69,8 @@ final class Report {
     }
     for (StepRun.Point p : steps) {
       r.row(
-          "worker freed → next research on it, p50 / p99 / max" + samples(p.handoffMillis(), p),
+          "worker freed → next research on it, p50 / p99 / max"
+              + samples(p.handoffMillis(), p.handoffsUnfinished()),
           activeRange(p),
           triple(p.handoffMillis()),
           "≤ 50 ms",

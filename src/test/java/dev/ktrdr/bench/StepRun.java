@@ -45,8 +45,9 @@ final class StepRun {
       int minActive,
       int maxActive,
       Stats stepMillis,
+      int stepsUnfinished,
       Stats handoffMillis,
-      int unfinished) {}
+      int handoffsUnfinished) {}
 
   static Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
