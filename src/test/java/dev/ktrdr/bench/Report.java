@@ -161,11 +161,8 @@ final class Report {
         : String.format(Locale.ROOT, "%,d–%,d", p.minActive(), p.maxActive());
   }
 
-  private static String samples(Stats s, StepRun.Point p) {
-    return " ("
-        + s.count()
-        + (p.unfinished() > 0 ? ", " + p.unfinished() + " unfinished" : "")
-        + ")";
+  private static String samples(Stats s, int unfinished) {
+    return " (" + s.count() + (unfinished > 0 ? ", " + unfinished + " unfinished" : "") + ")";
   }
 
   private static String triple(Stats s) {

@@ -156,13 +156,21 @@ final class StepRun {
       assessments = Ktrdr.all(api, "agent_assessment");
       read = Instant.now();
     }
-    AtomicInteger unfinished = new AtomicInteger();
+    AtomicInteger stepsUnfinished = new AtomicInteger();
     List<Double> steps = new ArrayList<>();
-    steps.addAll(successorDelays(training, backtests, start, end, read, unfinished));
-    steps.addAll(successorDelays(backtests, assessments, start, end, read, unfinished));
-    List<Double> handoffs = handoffs(training, start, end, read, unfinished);
+    steps.addAll(successorDelays(training, backtests, start, end, read, stepsUnfinished));
+    steps.addAll(successorDelays(backtests, assessments, start, end, read, stepsUnfinished));
+    AtomicInteger handoffsUnfinished = new AtomicInteger();
+    List<Double> handoffs = handoffs(training, start, end, read, handoffsUnfinished);
     return new Point(
-        size, reached, range[0], range[1], Stats.of(steps), Stats.of(handoffs), unfinished.get());
+        size,
+        reached,
+        range[0],
+        range[1],
+        Stats.of(steps),
+        stepsUnfinished.get(),
+        Stats.of(handoffs),
+        handoffsUnfinished.get());
   }
 
   /** For each child that ended in the window: its end → its research's next child's creation. */
