@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,6 +29,8 @@ final class WindowRun {
       Pattern.compile(
           "heap[^0-9]{0,40}?([0-9]+(?:\\.[0-9]+)?) ?(MB|MiB)", Pattern.CASE_INSENSITIVE);
   private static final Pattern GC_AFTER = Pattern.compile("->([0-9]+)M\\(([0-9]+)M\\)");
+
+  private static final long TIMEOUT_SECONDS = 900;
 
   private WindowRun() {}
 
@@ -51,25 +54,50 @@ final class WindowRun {
     Path err = dir.resolve("window.err");
     Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).directory(dir.toFile()).start();
     Children.track(p);
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        lines.add(line);
-        Progress.say("  window| %s", line);
-      }
-    }
-    if (!p.waitFor(600, TimeUnit.SECONDS)) {
+    List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                  lines.add(line);
+                  Progress.say("  window| %s", line);
+                }
+              } catch (IOException e) {
+                Progress.say("  window output unreadable: %s", e.getMessage());
+              }
+            },
+            "window-output");
+    reader.setDaemon(true);
+    reader.start();
+    boolean ended = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (!ended) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
     }
+    reader.join(TimeUnit.SECONDS.toMillis(10));
     Children.untrack(p);
+    if (!ended) {
+      throw new SetupException(
+          "the desktop benchmark did not finish within "
+              + TIMEOUT_SECONDS
+              + " s:\n"
+              + ServeProcess.tail(err));
+    }
     if (p.exitValue() != 0) {
       throw new SetupException(
           "the desktop benchmark exited with " + p.exitValue() + ":\n" + ServeProcess.tail(err));
     }
     double worst = Double.NaN;
     Double heap = null;
-    for (String line : lines) {
+    List<String> printed;
+    synchronized (lines) {
+      printed = List.copyOf(lines);
+    }
+    for (String line : printed) {
       if (line.contains("FX")) {
         Matcher m = MAX.matcher(line);
         while (m.find()) {
@@ -86,9 +114,9 @@ final class WindowRun {
     if (Double.isNaN(worst)) {
       throw new SetupException(
           "the desktop benchmark printed no FX latency line ('... max N ms'):\n"
-              + String.join("\n", lines));
+              + String.join("\n", printed));
     }
-    return new Result(List.copyOf(lines), worst, heap, heapAfterGc(gcLog));
+    return new Result(printed, worst, heap, heapAfterGc(gcLog));
   }
 
   private static Double heapAfterGc(Path gcLog) throws IOException {
