@@ -25,14 +25,14 @@ import org.ta4j.core.backtest.TradeOnNextOpenModel;
 /**
  * Trades a series of wanted positions with ta4j and measures the result.
  *
- * <p>Conventions: {@code targets[t]} is the position wanted after bar {@code t}'s close (+1 long,
- * 0 flat, −1 short); it fills at bar {@code t + 1}'s open ({@link TradeOnNextOpenModel}). Every
- * fill pays {@code commission} × traded value ({@link LinearTransactionCostModel}). A position
- * puts in all the equity there is when it opens, so returns compound from trade to trade: after a
- * round trip with net return r (ta4j's net profit over the entry value) the equity is multiplied
- * by 1 + r. Long-short runs a long record and a short record over the same targets; as the targets
- * hold one position at a time, a reversal closes one and opens the other at the same open. A
- * position still open at the end is closed at the last bar's close.
+ * <p>Conventions: {@code targets[t]} is the position wanted after bar {@code t}'s close (+1 long, 0
+ * flat, −1 short); it fills at bar {@code t + 1}'s open ({@link TradeOnNextOpenModel}). Every fill
+ * pays {@code commission} × traded value ({@link LinearTransactionCostModel}). A position puts in
+ * all the equity there is when it opens, so returns compound from trade to trade: after a round
+ * trip with net return r (ta4j's net profit over the entry value) the equity is multiplied by 1 +
+ * r. Long-short runs a long record and a short record over the same targets; as the targets hold
+ * one position at a time, a reversal closes one and opens the other at the same open. A position
+ * still open at the end is closed at the last bar's close.
  *
  * <p>Between fills the equity is marked to each bar's close: E × (1 − c + d × (close − entry) /
  * entry) for a position of direction d opened with equity E at price {@code entry}.
@@ -147,7 +147,9 @@ public final class BacktestEngine {
         sumReturns += r;
         open = null;
       }
-      if (open == null && next < positions.size() && positions.get(next).getEntry().getIndex() == t) {
+      if (open == null
+          && next < positions.size()
+          && positions.get(next).getEntry().getIndex() == t) {
         open = positions.get(next++);
         openEquity = cash;
         if (open.getExit().getIndex() == t) { // opened and closed on the last bar
@@ -168,7 +170,8 @@ public final class BacktestEngine {
       } else {
         equity[t - from] = cash;
       }
-      buyHold[t - from] = 1 + (close - entryOpen) / entryOpen - c - (t == to ? c * close / entryOpen : 0);
+      buyHold[t - from] =
+          1 + (close - entryOpen) / entryOpen - c - (t == to ? c * close / entryOpen : 0);
     }
     double totalReturn = equity[count - 1] - 1;
     return new BacktestResult(

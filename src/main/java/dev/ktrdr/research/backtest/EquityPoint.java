@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Equity at one bar's close, as a multiple of the starting capital, for the strategy and for
- * buying and holding over the same bars.
+ * Equity at one bar's close, as a multiple of the starting capital, for the strategy and for buying
+ * and holding over the same bars.
  */
 public record EquityPoint(Instant time, double equity, double buyAndHold) {
   public Map<String, Object> toMap() {

@@ -35,7 +35,8 @@ public final class ManualBacktest {
           "unknown strategy '"
               + strategy
               + "' (known: "
-              + String.join(", ", Arrays.stream(RuleStrategy.values()).map(RuleStrategy::wireName).toList())
+              + String.join(
+                  ", ", Arrays.stream(RuleStrategy.values()).map(RuleStrategy::wireName).toList())
               + ")");
     }
     Map<String, Double> numbers = new LinkedHashMap<>();
@@ -51,7 +52,10 @@ public final class ManualBacktest {
     PositionMode mode = longShort ? PositionMode.LONG_SHORT : PositionMode.LONG_ONLY;
     BacktestConfig config = new BacktestConfig(commission, mode);
     int[] targets =
-        s.targets(BarSeriesAdapter.toSeries(dataset.id(), dataset.bars(), dataset.timeframe()), resolved, mode);
+        s.targets(
+            BarSeriesAdapter.toSeries(dataset.id(), dataset.bars(), dataset.timeframe()),
+            resolved,
+            mode);
     return BacktestEngine.run(dataset, targets, 0, config, cancel);
   }
 }

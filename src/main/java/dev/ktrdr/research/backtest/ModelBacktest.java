@@ -12,8 +12,8 @@ import dev.ktrdr.research.strategy.RulesSpec;
 import dev.ktrdr.research.strategy.StrategySpec;
 
 /**
- * The backtest phase of a research: the fitted model's signals traded on the out-of-sample part
- * of the dataset (the bars after the spec's {@code train_fraction}), by {@link BacktestEngine}.
+ * The backtest phase of a research: the fitted model's signals traded on the out-of-sample part of
+ * the dataset (the bars after the spec's {@code train_fraction}), by {@link BacktestEngine}.
  */
 public final class ModelBacktest {
   private ModelBacktest() {}

@@ -18,15 +18,19 @@ import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.num.Num;
 
 /**
- * The named rule-based strategies of "one backtest by hand" ({@code ktrdr backtest --strategy
- * NAME --param k=v}). Each turns bars into wanted positions; no signal is given before its
- * indicators have a full window.
+ * The named rule-based strategies of "one backtest by hand" ({@code ktrdr backtest --strategy NAME
+ * --param k=v}). Each turns bars into wanted positions; no signal is given before its indicators
+ * have a full window.
  */
 public enum RuleStrategy {
   /** Long while the fast SMA is above the slow one; short below it in long-short mode. */
-  SMA_CROSS("fast SMA above slow SMA: long; below: flat (or short)", List.of(p("fast", 10), p("slow", 30))),
+  SMA_CROSS(
+      "fast SMA above slow SMA: long; below: flat (or short)",
+      List.of(p("fast", 10), p("slow", 30))),
   /** As {@link #SMA_CROSS} with exponential averages. */
-  EMA_CROSS("fast EMA above slow EMA: long; below: flat (or short)", List.of(p("fast", 12), p("slow", 26))),
+  EMA_CROSS(
+      "fast EMA above slow EMA: long; below: flat (or short)",
+      List.of(p("fast", 12), p("slow", 26))),
   /** Buy when RSI falls below {@code lower}, sell when it rises above {@code upper}. */
   RSI_REVERSION(
       "RSI below lower: long; above upper: flat (or short)",
@@ -95,14 +99,16 @@ public enum RuleStrategy {
       out.put(e.getKey(), e.getValue());
     }
     for (Map.Entry<String, Double> e : out.entrySet()) {
-      boolean whole = !e.getKey().equals("k") && !e.getKey().equals("lower") && !e.getKey().equals("upper");
+      boolean whole =
+          !e.getKey().equals("k") && !e.getKey().equals("lower") && !e.getKey().equals("upper");
       double v = e.getValue();
       if (whole && (v != Math.rint(v) || v < 1 || v > 1000)) {
         throw new IllegalArgumentException(
             e.getKey() + " must be a whole number from 1 to 1000, got " + fmt(v));
       }
       if (!whole && !(v > 0 && v <= 100)) {
-        throw new IllegalArgumentException(e.getKey() + " must be above 0 and at most 100, got " + fmt(v));
+        throw new IllegalArgumentException(
+            e.getKey() + " must be above 0 and at most 100, got " + fmt(v));
       }
     }
     if (out.containsKey("fast") && out.get("fast") >= out.get("slow")) {
@@ -128,8 +134,10 @@ public enum RuleStrategy {
       case SMA_CROSS, EMA_CROSS -> {
         int fast = p.get("fast").intValue();
         int slow = p.get("slow").intValue();
-        Indicator<Num> f = this == SMA_CROSS ? new SMAIndicator(close, fast) : new EMAIndicator(close, fast);
-        Indicator<Num> s = this == SMA_CROSS ? new SMAIndicator(close, slow) : new EMAIndicator(close, slow);
+        Indicator<Num> f =
+            this == SMA_CROSS ? new SMAIndicator(close, fast) : new EMAIndicator(close, fast);
+        Indicator<Num> s =
+            this == SMA_CROSS ? new SMAIndicator(close, slow) : new EMAIndicator(close, slow);
         for (int t = 0; t < n; t++) {
           double a = f.getValue(t).doubleValue();
           double b = s.getValue(t).doubleValue();

@@ -7,8 +7,7 @@ import java.util.Map;
 /**
  * One round trip.
  *
- * @param netReturn the position's return after both commissions, as a fraction of the equity put
- *     in
+ * @param netReturn the position's return after both commissions, as a fraction of the equity put in
  * @param exitReason {@code signal}, or {@code end_of_data} for a position closed at the last bar's
  *     close
  */

@@ -11,18 +11,16 @@ public final class Labels {
   private Labels() {}
 
   /**
-   * The direction of the return over the next {@code horizon} bars: 1 if {@code close[t +
-   * horizon] > close[t]}, else 0; {@link #UNKNOWN} where {@code t + horizon} is past the end.
-   * Callers that train on a part of the data pass only that part, so no label reads beyond it.
+   * The direction of the return over the next {@code horizon} bars: 1 if {@code close[t + horizon]
+   * > close[t]}, else 0; {@link #UNKNOWN} where {@code t + horizon} is past the end. Callers that
+   * train on a part of the data pass only that part, so no label reads beyond it.
    */
   public static int[] direction(List<Bar> bars, int horizon) {
     int n = bars.size();
     int[] y = new int[n];
     for (int t = 0; t < n; t++) {
       y[t] =
-          t + horizon < n
-              ? (bars.get(t + horizon).close() > bars.get(t).close() ? 1 : 0)
-              : UNKNOWN;
+          t + horizon < n ? (bars.get(t + horizon).close() > bars.get(t).close() ? 1 : 0) : UNKNOWN;
     }
     return y;
   }

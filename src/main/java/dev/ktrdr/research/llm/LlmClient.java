@@ -6,8 +6,8 @@ import dev.ktrdr.research.CancelSignal;
 @FunctionalInterface
 public interface LlmClient {
   /**
-   * Sends {@code request} and waits for the reply, giving up as soon as {@code cancel} is raised
-   * or the thread is interrupted.
+   * Sends {@code request} and waits for the reply, giving up as soon as {@code cancel} is raised or
+   * the thread is interrupted.
    *
    * @throws LlmException with a message a user can act on (bad key, unknown model, overload, …)
    * @throws dev.ktrdr.research.ResearchCancelledException if cancelled while waiting

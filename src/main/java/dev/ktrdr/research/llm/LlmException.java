@@ -1,9 +1,9 @@
 package dev.ktrdr.research.llm;
 
 /**
- * A model call that did not give a usable answer. The message says what went wrong in words a
- * user can act on; the token counts say what was spent anyway (0 when no reply came), so the
- * budget can still be charged.
+ * A model call that did not give a usable answer. The message says what went wrong in words a user
+ * can act on; the token counts say what was spent anyway (0 when no reply came), so the budget can
+ * still be charged.
  */
 public final class LlmException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -41,6 +41,12 @@ public record LlmSettings(String apiKey, String baseUrl, Duration timeout, int m
 
   @Override
   public String toString() {
-    return "LlmSettings[baseUrl=" + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + "]";
+    return "LlmSettings[baseUrl="
+        + baseUrl
+        + ", timeout="
+        + timeout
+        + ", maxRetries="
+        + maxRetries
+        + "]";
   }
 }

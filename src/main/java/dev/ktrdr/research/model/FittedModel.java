@@ -55,8 +55,8 @@ public final class FittedModel {
   }
 
   /**
-   * {@code {"type", "features", "hidden_units", "mean", "std", "parameters"}}: everything needed
-   * to rebuild the model.
+   * {@code {"type", "features", "hidden_units", "mean", "std", "parameters"}}: everything needed to
+   * rebuild the model.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -89,7 +89,11 @@ public final class FittedModel {
       }
       int hidden = ((Number) m.getOrDefault("hidden_units", 0)).intValue();
       return new FittedModel(
-          type, features, new Standardizer(mean, std), hidden, array((List<Number>) m.get("parameters")));
+          type,
+          features,
+          new Standardizer(mean, std),
+          hidden,
+          array((List<Number>) m.get("parameters")));
     } catch (ClassCastException | NullPointerException e) {
       throw new IllegalArgumentException("not a fitted model: " + e.getMessage(), e);
     }

@@ -17,10 +17,10 @@ import java.util.SplittableRandom;
  * Fits a strategy's model on the in-sample part of a dataset, epoch by epoch, with mini-batch
  * gradient descent (Adam) on the cross-entropy loss.
  *
- * <p>Rows: every in-sample bar from the features' warm-up on whose label (the close {@code
- * horizon} bars ahead) is still in sample. The last {@value #HOLDOUT_SHARE} of them are held out
- * for {@code accuracy}; the {@code horizon} rows before the held-out tail are left out of fitting,
- * so no fitting label looks into the held-out period.
+ * <p>Rows: every in-sample bar from the features' warm-up on whose label (the close {@code horizon}
+ * bars ahead) is still in sample. The last {@value #HOLDOUT_SHARE} of them are held out for {@code
+ * accuracy}; the {@code horizon} rows before the held-out tail are left out of fitting, so no
+ * fitting label looks into the held-out period.
  *
  * <p>It checks for cancellation before every mini-batch (a few microseconds of work) and never
  * returns a partial result: a cancelled fit throws {@link
@@ -54,6 +54,15 @@ public final class ModelTrainer {
     return fit(fm, labels, rows, spec.model(), spec.seed(), cancel, listener);
   }
 
+  /** The fewest bars a dataset needs for {@code spec} to train (see the class comment). */
+  public static int minimumBars(StrategySpec spec) {
+    int h = spec.labelHorizon();
+    double labelled =
+        Math.max(MIN_HOLDOUT_ROWS / HOLDOUT_SHARE, (MIN_FIT_ROWS + h) / (1 - HOLDOUT_SHARE));
+    return (int) Math.ceil((spec.warmup() + h + Math.ceil(labelled) + 1) / spec.trainFraction())
+        + 1;
+  }
+
   private record Rows(int[] fit, int[] holdout) {}
 
   private static Rows rows(Dataset dataset, StrategySpec spec, int warmup, int inSampleEnd) {
@@ -66,11 +75,6 @@ public final class ModelTrainer {
     int fitEnd = holdoutStart - h;
     int fitCount = fitEnd - first;
     if (fitCount < MIN_FIT_ROWS || holdoutCount < MIN_HOLDOUT_ROWS) {
-      int needed =
-          (int)
-              Math.ceil(
-                  (warmup + 2 * h + (MIN_FIT_ROWS + MIN_HOLDOUT_ROWS) / (1 - HOLDOUT_SHARE))
-                      / spec.trainFraction());
       throw new NotEnoughDataException(
           "dataset "
               + dataset.id()
@@ -82,8 +86,8 @@ public final class ModelTrainer {
               + warmup
               + " bars, label horizon "
               + h
-              + "): it needs about "
-              + needed
+              + "): it needs at least "
+              + minimumBars(spec)
               + " bars, or shorter indicator periods");
     }
     int[] fit = new int[fitCount];
@@ -123,7 +127,7 @@ public final class ModelTrainer {
     double[] scratch = new double[Math.max(1, net.hidden())];
     int[] order = rows.fit().clone();
     List<Double> curve = new ArrayList<>(ms.epochs() + 1);
-    double initial = meanLoss(net, theta, x, labels, rows.fit(), scratch, cancel);
+    double initial = meanLoss(net, theta, x, labels, rows.fit(), cancel);
     curve.add(initial);
     long step = 0;
     double loss = initial;
@@ -147,7 +151,7 @@ public final class ModelTrainer {
           theta[k] -= ms.learningRate() * (m1[k] / c1) / (Math.sqrt(m2[k] / c2) + EPSILON);
         }
       }
-      loss = meanLoss(net, theta, x, labels, rows.fit(), scratch, cancel);
+      loss = meanLoss(net, theta, x, labels, rows.fit(), cancel);
       curve.add(loss);
       listener.onEpoch(epoch, ms.epochs(), loss);
     }
@@ -167,7 +171,7 @@ public final class ModelTrainer {
     for (int r : rows.holdout()) {
       baselineCorrect += labels[r] == majority ? 1 : 0;
     }
-    double holdoutLoss = meanLoss(net, theta, x, labels, rows.holdout(), scratch, cancel);
+    double holdoutLoss = meanLoss(net, theta, x, labels, rows.holdout(), cancel);
     FittedModel model = new FittedModel(ms.type(), fm.names(), scaling, ms.hiddenUnits(), theta);
     return new TrainingResult(
         (double) correct / rows.holdout().length,
@@ -184,13 +188,7 @@ public final class ModelTrainer {
   }
 
   private static double meanLoss(
-      Network net,
-      double[] theta,
-      double[][] x,
-      int[] labels,
-      int[] rows,
-      double[] scratch,
-      CancelSignal cancel) {
+      Network net, double[] theta, double[][] x, int[] labels, int[] rows, CancelSignal cancel) {
     double sum = 0;
     for (int i = 0; i < rows.length; i++) {
       if (i % 512 == 0) {

@@ -4,9 +4,9 @@ import dev.ktrdr.research.strategy.ModelType;
 import java.util.SplittableRandom;
 
 /**
- * The arithmetic of both models over one flat parameter vector: logistic regression ({@code
- * [w(d), b]}) and a network with one hidden tanh layer ({@code [W1(h×d), b1(h), w2(h), b2]}),
- * each ending in a sigmoid that gives the probability of an up move.
+ * The arithmetic of both models over one flat parameter vector: logistic regression ({@code [w(d),
+ * b]}) and a network with one hidden tanh layer ({@code [W1(h×d), b1(h), w2(h), b2]}), each ending
+ * in a sigmoid that gives the probability of an up move.
  */
 final class Network {
   private final ModelType type;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What training produced, in the key names of SPEC §3/§13 ({@code accuracy}, {@code
- * initial_loss}, {@code final_loss}, …).
+ * What training produced, in the key names of SPEC §3/§13 ({@code accuracy}, {@code initial_loss},
+ * {@code final_loss}, …).
  *
  * @param accuracy share of correct direction calls on the held-out tail of the in-sample bars
  * @param baselineAccuracy the same for always calling the fitting rows' majority direction

@@ -14,7 +14,8 @@ public record IndicatorSpec(String name, IndicatorType type, Map<String, Double>
   }
 
   /** An indicator with the given parameters and defaults for the rest. */
-  public static IndicatorSpec of(String name, IndicatorType type, Map<String, ? extends Number> given) {
+  public static IndicatorSpec of(
+      String name, IndicatorType type, Map<String, ? extends Number> given) {
     Map<String, Double> p = new LinkedHashMap<>();
     for (ParamDef d : type.params()) {
       Number v = given.get(d.name());

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The indicators a strategy can use, each with its parameters and the feature outputs it offers.
  * The first output is the default (a feature named only by the indicator's name uses it). Every
- * output is scale-free (a ratio to the price, or a bounded oscillator), so one model fits any
- * price level.
+ * output is scale-free (a ratio to the price, or a bounded oscillator), so one model fits any price
+ * level.
  */
 public enum IndicatorType {
   /** Relative strength index (Wilder); output {@code value} = (RSI − 50) / 50. */

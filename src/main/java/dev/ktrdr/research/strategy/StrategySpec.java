@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * What a design produces and training and backtesting follow: which data, which indicators and
  * features, what the model predicts (the direction of the close {@code labelHorizon} bars ahead),
- * the model and its hyper-parameters, how predictions become positions, and the seed that makes
- * the whole research repeatable. Its JSON form is described by {@link StrategySpecSchema} and read
- * by {@link StrategySpecs#parse}.
+ * the model and its hyper-parameters, how predictions become positions, and the seed that makes the
+ * whole research repeatable. Its JSON form is described by {@link StrategySpecSchema} and read by
+ * {@link StrategySpecs#parse}.
  *
  * @param trainFraction the first part of the bars used for training (the rest is out of sample)
  */
@@ -52,7 +52,8 @@ public record StrategySpec(
       String ind = dot < 0 ? f : f.substring(0, dot);
       IndicatorSpec spec = indicator(ind);
       if (spec == null) {
-        problems.add("$.features[" + i + "]: '" + f + "' names no indicator (have " + names() + ")");
+        problems.add(
+            "$.features[" + i + "]: '" + f + "' names no indicator (have " + names() + ")");
         continue;
       }
       String output = dot < 0 ? spec.type().defaultOutput() : f.substring(dot + 1);
@@ -103,8 +104,17 @@ public record StrategySpec(
   /** The same spec for another dataset. */
   public StrategySpec withDataset(String datasetId) {
     return new StrategySpec(
-        version, name, datasetId, indicators, features, labelHorizon, model, rules, positionMode,
-        trainFraction, seed);
+        version,
+        name,
+        datasetId,
+        indicators,
+        features,
+        labelHorizon,
+        model,
+        rules,
+        positionMode,
+        trainFraction,
+        seed);
   }
 
   /** The spec as JSON-ready maps and lists, in the shape of {@link StrategySpecSchema}. */

@@ -52,7 +52,8 @@ public final class StrategySpecSchema {
 
   private static Map<String, Object> build() {
     Map<String, Object> props = new LinkedHashMap<>();
-    props.put("version", Map.of("const", StrategySpec.VERSION, "description", "spec format version"));
+    props.put(
+        "version", Map.of("const", StrategySpec.VERSION, "description", "spec format version"));
     props.put(
         "name",
         Map.of("type", "string", "pattern", NAME_PATTERN, "description", "short snake_case name"));
@@ -62,22 +63,33 @@ public final class StrategySpecSchema {
     props.put(
         "indicators",
         obj(
-            "type", "array",
-            "minItems", 1,
-            "maxItems", 12,
-            "items", indicatorSchema(),
-            "description", "indicators computed on the bars; features refer to them by name"));
+            "type",
+            "array",
+            "minItems",
+            1,
+            "maxItems",
+            12,
+            "items",
+            indicatorSchema(),
+            "description",
+            "indicators computed on the bars; features refer to them by name"));
     props.put(
         "features",
         obj(
-            "type", "array",
-            "minItems", 1,
-            "maxItems", 24,
-            "uniqueItems", true,
-            "items", Map.of("type", "string", "pattern", FEATURE_PATTERN),
+            "type",
+            "array",
+            "minItems",
+            1,
+            "maxItems",
+            24,
+            "uniqueItems",
+            true,
+            "items",
+            Map.of("type", "string", "pattern", FEATURE_PATTERN),
             "description",
-                "model inputs: an indicator name (its first output) or name.output;"
-                    + " outputs: " + outputsText()));
+            "model inputs: an indicator name (its first output) or name.output;"
+                + " outputs: "
+                + outputsText()));
     props.put(
         "label",
         strict(
@@ -99,7 +111,8 @@ public final class StrategySpecSchema {
     props.put(
         "position_mode",
         Map.of(
-            "enum", List.of(PositionMode.LONG_ONLY.wireName(), PositionMode.LONG_SHORT.wireName())));
+            "enum",
+            List.of(PositionMode.LONG_ONLY.wireName(), PositionMode.LONG_SHORT.wireName())));
     props.put("train_fraction", param(TRAIN_FRACTION));
     props.put("seed", Map.of("type", "integer", "minimum", 0, "maximum", MAX_SEED));
     Map<String, Object> root = new LinkedHashMap<>();
@@ -149,8 +162,7 @@ public final class StrategySpecSchema {
     props.put(
         "type",
         Map.of(
-            "enum",
-            List.of(ModelType.LOGISTIC_REGRESSION.wireName(), ModelType.MLP.wireName())));
+            "enum", List.of(ModelType.LOGISTIC_REGRESSION.wireName(), ModelType.MLP.wireName())));
     List<String> required = new ArrayList<>(List.of("type"));
     for (ParamDef d : ModelSpec.common()) {
       props.put(d.name(), param(d));
@@ -158,8 +170,7 @@ public final class StrategySpecSchema {
     }
     props.put(ModelSpec.HIDDEN_UNITS.name(), param(ModelSpec.HIDDEN_UNITS));
     Map<String, Object> s = strict(required, props);
-    s.put(
-        "if", Map.of("properties", Map.of("type", Map.of("const", ModelType.MLP.wireName()))));
+    s.put("if", Map.of("properties", Map.of("type", Map.of("const", ModelType.MLP.wireName()))));
     s.put("then", Map.of("required", List.of(ModelSpec.HIDDEN_UNITS.name())));
     return s;
   }
