@@ -46,8 +46,8 @@ public final class BundledDatasets {
 
   static {
     LOADERS.put(AAPL_1D, BundledDatasets::apple);
-    LOADERS.put(BTCUSD_5M, () -> bitstamp(BTCUSD_5M, Timeframe.parse("5m")));
-    LOADERS.put(BTCUSD_1H, () -> bitstamp(BTCUSD_1H, Timeframe.parse("1h")));
+    LOADERS.put(BTCUSD_5M, () -> bitstamp().get(BTCUSD_5M));
+    LOADERS.put(BTCUSD_1H, () -> bitstamp().get(BTCUSD_1H));
     LOADERS.put(ETHUSD_5M, BundledDatasets::ether);
   }
 
@@ -91,8 +91,12 @@ public final class BundledDatasets {
     }
   }
 
-  private static Dataset bitstamp(String id, Timeframe timeframe) {
-    TradeAggregator agg = new TradeAggregator(timeframe);
+  /** Both BTC/USD datasets from one pass over the 100,000 trades. */
+  private static synchronized Map<String, Dataset> bitstamp() {
+    Timeframe m5 = Timeframe.parse("5m");
+    Timeframe h1 = Timeframe.parse("1h");
+    TradeAggregator fine = new TradeAggregator(m5);
+    TradeAggregator coarse = new TradeAggregator(h1);
     try (BufferedReader r = new BufferedReader(resource(BTC_FILE))) {
       String line = r.readLine(); // header: timestamp,price,amount
       while ((line = r.readLine()) != null) {
@@ -101,16 +105,19 @@ public final class BundledDatasets {
         if (a < 0 || b < 0) {
           continue;
         }
-        agg.add(
-            Instant.ofEpochSecond(Long.parseLong(line.substring(0, a))),
-            Double.parseDouble(line.substring(a + 1, b)),
-            Double.parseDouble(line.substring(b + 1)));
+        Instant time = Instant.ofEpochSecond(Long.parseLong(line.substring(0, a)));
+        double price = Double.parseDouble(line.substring(a + 1, b));
+        double amount = Double.parseDouble(line.substring(b + 1));
+        fine.add(time, price, amount);
+        coarse.add(time, price, amount);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Dataset(
-        id, "BTC/USD", timeframe, ORIGIN + BTC_FILE + " (Bitstamp trades, aggregated)", agg.bars());
+    String source = ORIGIN + BTC_FILE + " (Bitstamp trades, aggregated)";
+    return Map.of(
+        BTCUSD_5M, new Dataset(BTCUSD_5M, "BTC/USD", m5, source, fine.bars()),
+        BTCUSD_1H, new Dataset(BTCUSD_1H, "BTC/USD", h1, source, coarse.bars()));
   }
 
   private static Dataset ether() {

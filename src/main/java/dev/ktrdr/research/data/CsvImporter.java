@@ -1,5 +1,6 @@
 package dev.ktrdr.research.data;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -246,7 +247,10 @@ public final class CsvImporter {
 
   private static String[] split(String line, String source, int lineNo) {
     try {
-      String[] fields = ROW_READER.readValue(line);
+      String[] fields;
+      try (MappingIterator<String[]> it = ROW_READER.readValues(line)) {
+        fields = it.hasNext() ? it.next() : new String[0];
+      }
       for (int i = 0; i < fields.length; i++) {
         fields[i] = fields[i].trim();
       }

@@ -127,6 +127,10 @@ public final class RuleBasedDesigner implements Designer {
       this.shortest = shortest;
     }
 
+    boolean shortest() {
+      return shortest;
+    }
+
     int pick(int... choices) {
       int i = random.nextInt(choices.length); // drawn even when unused: same seed, same draws
       return shortest ? choices[0] : choices[i];
@@ -166,8 +170,8 @@ public final class RuleBasedDesigner implements Designer {
         horizon = p.pick(3, 5);
       }
       case MOMENTUM -> {
-        int v = p.pick(0, 1, 2);
-        int[][] macd = {{8, 21, 5}, {12, 26, 9}, {5, 35, 5}};
+        int v = p.shortest() ? 0 : p.pick(1, 2, 3);
+        int[][] macd = {{5, 13, 4}, {8, 21, 5}, {12, 26, 9}, {5, 35, 5}};
         add(
             ind,
             "macd",
@@ -187,15 +191,31 @@ public final class RuleBasedDesigner implements Designer {
       }
       case TREND -> {
         add(ind, "sma_fast", IndicatorType.SMA, Map.of("period", p.pick(10, 20)));
-        add(ind, "ema_slow", IndicatorType.EMA, Map.of("period", p.pick(30, 50)));
-        add(ind, "macd", IndicatorType.MACD, Map.of("fast", 12, "slow", 26, "signal", 9));
+        add(
+            ind,
+            "ema_slow",
+            IndicatorType.EMA,
+            Map.of("period", p.shortest() ? 15 : p.pick(30, 50)));
+        add(
+            ind,
+            "macd",
+            IndicatorType.MACD,
+            p.shortest()
+                ? Map.of("fast", 5, "slow", 13, "signal", 4)
+                : Map.of("fast", 12, "slow", 26, "signal", 9));
         add(ind, "mom", IndicatorType.RETURN, Map.of("lookback", 5));
         features.addAll(List.of("sma_fast", "ema_slow", "macd.hist", "mom"));
         horizon = p.pick(8, 10, 15);
       }
       default -> {
         add(ind, "rsi", IndicatorType.RSI, Map.of("period", 14));
-        add(ind, "macd", IndicatorType.MACD, Map.of("fast", 12, "slow", 26, "signal", 9));
+        add(
+            ind,
+            "macd",
+            IndicatorType.MACD,
+            p.shortest()
+                ? Map.of("fast", 5, "slow", 13, "signal", 4)
+                : Map.of("fast", 12, "slow", 26, "signal", 9));
         add(ind, "bb", IndicatorType.BOLLINGER, Map.of("period", 20, "k", 2.0));
         add(ind, "atr", IndicatorType.ATR, Map.of("period", 14));
         add(ind, "ret", IndicatorType.RETURN, Map.of("lookback", 1));
