@@ -69,6 +69,10 @@ public record Timeframe(int amount, Unit unit) {
           "unknown timeframe '" + text + "' (use a number and m, h, d or w, e.g. 5m, 1h, 1d)");
     }
     int amount = Integer.parseInt(m.group(1));
+    if (amount < 1) {
+      throw new IllegalArgumentException(
+          "timeframe '" + text + "' must be at least one unit (e.g. 5m, 1h, 1d)");
+    }
     Unit unit =
         switch (m.group(2).charAt(0)) {
           case 'm' -> Unit.MINUTE;
