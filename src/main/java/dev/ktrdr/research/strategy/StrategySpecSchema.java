@@ -45,9 +45,21 @@ public final class StrategySpecSchema {
   public static List<String> check(JsonNode spec) {
     List<String> out = new ArrayList<>();
     for (Error e : VALIDATOR.validate(spec)) {
-      out.add(e.toString());
+      out.add(jsonPath(e.getInstanceLocation().toString()) + ": " + e.getMessage());
     }
     return out;
+  }
+
+  /** {@code /indicators/0/params} as {@code $.indicators[0].params}, the form messages use. */
+  static String jsonPath(String pointer) {
+    StringBuilder b = new StringBuilder("$");
+    for (String part : pointer.split("/")) {
+      if (part.isEmpty() || part.equals("$")) {
+        continue;
+      }
+      b.append(part.chars().allMatch(Character::isDigit) ? "[" + part + "]" : "." + part);
+    }
+    return b.toString();
   }
 
   private static Map<String, Object> build() {
