@@ -51,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
     Requests requests = new Requests(mapper);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
-    DocsEndpoints docs = new DocsEndpoints(mapper);
+    DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
     Javalin app =
         Javalin.create(
             config -> {

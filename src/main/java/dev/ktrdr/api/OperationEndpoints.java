@@ -6,13 +6,14 @@ import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.OperationData;
+import dev.ktrdr.wire.OperationEnvelope;
+import dev.ktrdr.wire.OperationList;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,10 +60,7 @@ final class OperationEndpoints {
 
   void get(Context ctx) {
     Operation op = find(ctx.pathParam("id"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("data", OperationView.of(op, now()));
-    ctx.json(body);
+    ctx.json(OperationEnvelope.of(WireMapping.operation(op, now())));
   }
 
   /** The children of one operation, oldest first, in the list shape. */
@@ -80,18 +78,13 @@ final class OperationEndpoints {
     return ops.get(id).orElseThrow(() -> ApiException.notFound("Operation not found: " + id));
   }
 
-  private Map<String, Object> listBody(List<Operation> list, int total, int active) {
+  private OperationList listBody(List<Operation> list, int total, int active) {
     Instant now = now();
-    List<Map<String, Object>> data = new ArrayList<>();
+    List<OperationData> data = new ArrayList<>();
     for (Operation op : list) {
-      data.add(OperationView.of(op, now));
+      data.add(WireMapping.operation(op, now));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("data", data);
-    body.put("total_count", total);
-    body.put("active_count", active);
-    return body;
+    return OperationList.of(data, total, active);
   }
 
   private Instant now() {
