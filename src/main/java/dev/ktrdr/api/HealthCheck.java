@@ -5,6 +5,7 @@ import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Timestamps;
 import dev.ktrdr.wire.Health;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,25 +23,23 @@ final class HealthCheck {
 
   private final Runnable databaseRead;
   private final BooleanSupplier coordinatorStalled;
-  private final OperationsService ops;
+  private final Clock clock;
   private final String version;
 
   HealthCheck(
-      Runnable databaseRead,
-      BooleanSupplier coordinatorStalled,
-      OperationsService ops,
-      String version) {
+      Runnable databaseRead, BooleanSupplier coordinatorStalled, Clock clock, String version) {
     this.databaseRead = databaseRead;
     this.coordinatorStalled = coordinatorStalled;
-    this.ops = ops;
+    this.clock = clock;
     this.version = version;
   }
 
+  /** A count of active researches is the cheap read: one indexed query. */
   static HealthCheck of(AgentService agent, OperationsService ops, String version) {
     return new HealthCheck(
         () -> ops.countActive(OperationType.AGENT_RESEARCH),
         agent::coordinatorStalled,
-        ops,
+        ops.clock(),
         version);
   }
 
@@ -60,7 +59,7 @@ final class HealthCheck {
         new Health(
             problems.isEmpty() ? Health.State.OK : Health.State.UNAVAILABLE,
             version,
-            Timestamps.format(ops.clock().instant()),
+            Timestamps.format(clock.instant()),
             problems);
     if (!problems.isEmpty()) {
       log.warn("Health check failed: {}", String.join("; ", problems));
