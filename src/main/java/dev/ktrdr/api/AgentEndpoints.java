@@ -6,6 +6,7 @@ import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.agent.reply.CancelRefused;
 import dev.ktrdr.wire.CancelRequest;
 import dev.ktrdr.wire.ClientHeader;
+import dev.ktrdr.wire.QueryParams;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
@@ -78,8 +79,8 @@ final class AgentEndpoints {
 
   /** {@code ?reason=} wins over a JSON body {@code {"reason": ...}}; both are optional. */
   private String reason(Context ctx) {
-    String fromQuery = ctx.queryParam("reason");
-    Requests.onlyKnownQueryParams(ctx, Set.of("reason"));
+    String fromQuery = ctx.queryParam(QueryParams.REASON);
+    Requests.onlyKnownQueryParams(ctx, Set.of(QueryParams.REASON));
     String fromBody = requests.body(ctx, CancelRequest.class, CancelRequest.EMPTY).reason();
     String reason = fromQuery != null ? fromQuery : fromBody;
     if (reason != null && reason.length() > MAX_REASON_LENGTH) {

@@ -12,6 +12,7 @@ import dev.ktrdr.wire.CancelSuccess;
 import dev.ktrdr.wire.Health;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.QueryParams;
 import dev.ktrdr.wire.Status;
 import dev.ktrdr.wire.TriggerRefusal;
 import dev.ktrdr.wire.TriggerRequest;
@@ -111,19 +112,25 @@ final class OpenApiDocument {
             "operations",
             "List operations",
             "Newest first. Unknown query parameters are refused.");
-    queryParam(list, "status", vocabulary(Vocabulary.OPERATION_STATUS), "Only this status");
-    queryParam(list, "operation_type", vocabulary(Vocabulary.OPERATION_TYPE), "Only this type");
-    queryParam(list, "active_only", type("boolean"), "Only pending and running operations");
+    queryParam(
+        list, QueryParams.STATUS, vocabulary(Vocabulary.OPERATION_STATUS), "Only this status");
+    queryParam(
+        list, QueryParams.OPERATION_TYPE, vocabulary(Vocabulary.OPERATION_TYPE), "Only this type");
+    queryParam(
+        list, QueryParams.ACTIVE_ONLY, type("boolean"), "Only pending and running operations");
     queryParam(
         list,
-        "limit",
+        QueryParams.LIMIT,
         type("integer")
             .put("minimum", 1)
             .put("maximum", OperationQuery.MAX_LIMIT)
             .put("default", OperationEndpoints.DEFAULT_LIMIT),
         "Page size");
     queryParam(
-        list, "offset", type("integer").put("minimum", 0).put("default", 0), "Operations to skip");
+        list,
+        QueryParams.OFFSET,
+        type("integer").put("minimum", 0).put("default", 0),
+        "Operations to skip");
     reply(list, 200, "One page of operations", OperationList.class);
     reply(list, 400, "Invalid query parameter", ApiError.class);
 
@@ -195,7 +202,7 @@ final class OpenApiDocument {
   }
 
   private void cancelInput(ObjectNode op) {
-    queryParam(op, "reason", type("string"), "Why; wins over the body's reason");
+    queryParam(op, QueryParams.REASON, type("string"), "Why; wins over the body's reason");
     ObjectNode header = params(op).addObject();
     header
         .put("name", AgentEndpoints.CLIENT_HEADER)

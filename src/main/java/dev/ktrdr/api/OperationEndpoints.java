@@ -9,6 +9,7 @@ import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.wire.OperationData;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.QueryParams;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,12 @@ import java.util.stream.Collectors;
 /** The read side of {@code /operations}. */
 final class OperationEndpoints {
   static final Set<String> LIST_PARAMS =
-      Set.of("status", "operation_type", "active_only", "limit", "offset");
+      Set.of(
+          QueryParams.STATUS,
+          QueryParams.OPERATION_TYPE,
+          QueryParams.ACTIVE_ONLY,
+          QueryParams.LIMIT,
+          QueryParams.OFFSET);
   static final int DEFAULT_LIMIT = 100;
 
   private final OperationsService ops;
@@ -35,14 +41,14 @@ final class OperationEndpoints {
     OperationStatus status =
         enumParam(
             ctx,
-            "status",
+            QueryParams.STATUS,
             OperationStatus.values(),
             OperationStatus::wire,
             OperationStatus::fromWire);
     OperationType type =
         enumParam(
             ctx,
-            "operation_type",
+            QueryParams.OPERATION_TYPE,
             OperationType.values(),
             OperationType::wire,
             OperationType::fromWire);
@@ -50,10 +56,10 @@ final class OperationEndpoints {
         new OperationQuery(
             status,
             type,
-            Requests.boolParam(ctx, "active_only"),
+            Requests.boolParam(ctx, QueryParams.ACTIVE_ONLY),
             null,
-            Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, OperationQuery.MAX_LIMIT),
-            Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+            Requests.intParam(ctx, QueryParams.LIMIT, DEFAULT_LIMIT, 1, OperationQuery.MAX_LIMIT),
+            Requests.intParam(ctx, QueryParams.OFFSET, 0, 0, Integer.MAX_VALUE));
     OperationPage page = ops.list(query);
     ctx.json(listBody(page.operations(), page.totalCount(), page.activeCount()));
   }

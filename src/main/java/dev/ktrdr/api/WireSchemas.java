@@ -138,6 +138,9 @@ final class WireSchemas {
 
   /** {@code Status.ActiveResearch} becomes {@code StatusActiveResearch}: unique and URI-safe. */
   private static String schemaName(Class<?> type) {
+    if (Map.class.isAssignableFrom(type)) {
+      return "JsonObject"; // parameters and result summaries: any JSON object
+    }
     Class<?> outer = type.getEnclosingClass();
     return outer == null ? type.getSimpleName() : schemaName(outer) + type.getSimpleName();
   }

@@ -2,6 +2,7 @@ package dev.ktrdr.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.QueryParams;
 import dev.ktrdr.wire.TriggerRefusal;
 import dev.ktrdr.wire.TriggerRequest;
 import dev.ktrdr.wire.Triggered;
@@ -156,7 +157,7 @@ public final class AgentCommand implements Runnable {
       boolean allOk = true;
       for (String id : ids) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("reason", reason);
+        query.put(QueryParams.REASON, reason);
         ApiClient.Reply reply = api.delete(query, "agent", "cancel", id);
         replies.add(reply.requireJson());
         allOk &= reply.ok();

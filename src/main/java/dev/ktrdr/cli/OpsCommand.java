@@ -5,6 +5,7 @@ import dev.ktrdr.wire.CancelSuccess;
 import dev.ktrdr.wire.OperationData;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.QueryParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,11 +68,11 @@ public final class OpsCommand implements Runnable {
     @Override
     int run(ApiClient api) {
       Map<String, String> q = new LinkedHashMap<>();
-      q.put("status", status);
-      q.put("operation_type", type);
-      q.put("active_only", active ? "true" : null);
-      q.put("limit", Integer.toString(limit));
-      q.put("offset", Integer.toString(offset));
+      q.put(QueryParams.STATUS, status);
+      q.put(QueryParams.OPERATION_TYPE, type);
+      q.put(QueryParams.ACTIVE_ONLY, active ? "true" : null);
+      q.put(QueryParams.LIMIT, Integer.toString(limit));
+      q.put(QueryParams.OFFSET, Integer.toString(offset));
       ApiClient.Reply reply = api.get(q, "operations");
       if (json) {
         printJson(reply.requireJson());
@@ -134,7 +135,8 @@ public final class OpsCommand implements Runnable {
         ObjectNode combined = ((ObjectNode) reply.requireJson()).deepCopy();
         combined.set(
             "children",
-            kids.ok() ? kids.requireJson().path("data") : ApiClient.MAPPER.createArrayNode());
+            ApiClient.MAPPER.valueToTree(
+                kids.ok() ? kids.as(OperationList.class).data() : List.of()));
         printJson(combined);
         return 0;
       }
@@ -204,7 +206,7 @@ public final class OpsCommand implements Runnable {
     @Override
     int run(ApiClient api) {
       Map<String, String> query = new LinkedHashMap<>();
-      query.put("reason", reason);
+      query.put(QueryParams.REASON, reason);
       ApiClient.Reply reply = api.delete(query, "operations", id);
       if (json) {
         printJson(reply.requireJson());
