@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.ValidationException;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.Routes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
-  public static final String PREFIX = "/api/v1";
+  public static final String PREFIX = Routes.PREFIX;
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   /** Request bodies are a few hundred bytes; 64 KB leaves room and refuses floods. */
@@ -82,17 +83,17 @@ public final class ApiServer implements AutoCloseable {
 
   private static void routes(
       JavalinConfig c, AgentEndpoints agent, OperationEndpoints ops, DocsEndpoints docs) {
-    c.routes.post(PREFIX + "/agent/trigger", agent::trigger);
-    c.routes.get(PREFIX + "/agent/status", agent::status);
-    c.routes.delete(PREFIX + "/agent/cancel/{operation_id}", agent::cancel);
-    c.routes.get(PREFIX + "/agent/budget", agent::budget);
-    c.routes.get(PREFIX + "/operations", ops::list);
-    c.routes.get(PREFIX + "/operations/{id}", ops::get);
-    c.routes.get(PREFIX + "/operations/{id}/children", ops::children);
-    c.routes.delete(PREFIX + "/operations/{id}", agent::cancelOperation);
-    c.routes.get(PREFIX + "/workers", agent::workers);
-    c.routes.get(PREFIX + "/health", docs::health);
-    c.routes.get(PREFIX + "/openapi.json", docs::openApi);
+    c.routes.post(PREFIX + Routes.TRIGGER, agent::trigger);
+    c.routes.get(PREFIX + Routes.STATUS, agent::status);
+    c.routes.delete(PREFIX + Routes.CANCEL, agent::cancel);
+    c.routes.get(PREFIX + Routes.BUDGET, agent::budget);
+    c.routes.get(PREFIX + Routes.OPERATIONS, ops::list);
+    c.routes.get(PREFIX + Routes.OPERATION, ops::get);
+    c.routes.get(PREFIX + Routes.CHILDREN, ops::children);
+    c.routes.delete(PREFIX + Routes.OPERATION, agent::cancelOperation);
+    c.routes.get(PREFIX + Routes.WORKERS, agent::workers);
+    c.routes.get(PREFIX + Routes.HEALTH, docs::health);
+    c.routes.get(PREFIX + Routes.OPENAPI, docs::openApi);
     c.routes.get(DocsEndpoints.UI_PATH, docs::swaggerUi);
     c.routes.get(DocsEndpoints.UI_PATH + "/{asset}", docs::swaggerAsset);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.Routes;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,8 @@ final class DocsEndpoints {
                 + "/swagger-ui-standalone-preset.js\"></script>\n"
                 + "<script>window.onload = () => { window.ui = SwaggerUIBundle({url: '"
                 + ApiServer.PREFIX
-                + "/openapi.json', dom_id: '#swagger-ui', deepLinking: true,"
+                + Routes.OPENAPI
+                + "', dom_id: '#swagger-ui', deepLinking: true,"
                 + " presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],"
                 + " layout: 'StandaloneLayout'}); };</script>\n"
                 + "</body></html>\n");

@@ -13,6 +13,7 @@ import dev.ktrdr.wire.Health;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
 import dev.ktrdr.wire.QueryParams;
+import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.Status;
 import dev.ktrdr.wire.TriggerRefusal;
 import dev.ktrdr.wire.TriggerRequest;
@@ -65,7 +66,7 @@ final class OpenApiDocument {
     ObjectNode trigger =
         op(
             "post",
-            "/agent/trigger",
+            Routes.TRIGGER,
             "agent",
             "Start a research",
             "Budget is checked first, then capacity; force overrides both.");
@@ -80,13 +81,13 @@ final class OpenApiDocument {
         "Invalid input: unknown model or field, wrong type, brief too long",
         ApiError.class);
 
-    ObjectNode status = op("get", "/agent/status", "agent", "Coordinator status", null);
+    ObjectNode status = op("get", Routes.STATUS, "agent", "Coordinator status", null);
     reply(status, 200, "Active researches, workers, budget and capacity", Status.class);
 
     ObjectNode cancel =
         op(
             "delete",
-            "/agent/cancel/{operation_id}",
+            Routes.CANCEL,
             "agent",
             "Cancel one research",
             "Cancels the research, its running child and frees its worker. Send the header "
@@ -100,7 +101,7 @@ final class OpenApiDocument {
     reply(cancel, 400, "Malformed JSON body or unknown query parameter", ApiError.class);
     reply(cancel, 422, "Invalid reason", ApiError.class);
 
-    ObjectNode budget = op("get", "/agent/budget", "agent", "Today's model budget", null);
+    ObjectNode budget = op("get", Routes.BUDGET, "agent", "Today's model budget", null);
     reply(budget, 200, "Budget in dollars for the current UTC day", BudgetReport.class);
   }
 
@@ -108,7 +109,7 @@ final class OpenApiDocument {
     ObjectNode list =
         op(
             "get",
-            "/operations",
+            Routes.OPERATIONS,
             "operations",
             "List operations",
             "Newest first. Unknown query parameters are refused.");
@@ -134,7 +135,7 @@ final class OpenApiDocument {
     reply(list, 200, "One page of operations", OperationList.class);
     reply(list, 400, "Invalid query parameter", ApiError.class);
 
-    ObjectNode get = op("get", "/operations/{id}", "operations", "One operation", null);
+    ObjectNode get = op("get", Routes.OPERATION, "operations", "One operation", null);
     pathParam(get, "id", "Operation id");
     reply(get, 200, "The operation", OperationEnvelope.class);
     reply(get, 404, "No such operation", ApiError.class);
@@ -142,7 +143,7 @@ final class OpenApiDocument {
     ObjectNode children =
         op(
             "get",
-            "/operations/{id}/children",
+            Routes.CHILDREN,
             "operations",
             "Children of an operation",
             "Oldest first, in the list shape.");
@@ -153,7 +154,7 @@ final class OpenApiDocument {
     ObjectNode delete =
         op(
             "delete",
-            "/operations/{id}",
+            Routes.OPERATION,
             "operations",
             "Cancel an operation",
             "A research is cancelled as by /agent/cancel; a child of an active research cancels "
@@ -168,7 +169,7 @@ final class OpenApiDocument {
   }
 
   private void systemRoutes() {
-    ObjectNode workers = op("get", "/workers", "workers", "Workers and what they run", null);
+    ObjectNode workers = op("get", Routes.WORKERS, "workers", "Workers and what they run", null);
     ObjectNode list = type("array");
     list.set("items", schemas.ref(Worker.class));
     reply(workers, 200, "Every registered worker", list);
@@ -176,14 +177,14 @@ final class OpenApiDocument {
     ObjectNode health =
         op(
             "get",
-            "/health",
+            Routes.HEALTH,
             "system",
             "Health",
             "Checks that the database answers and that the coordinator loop is alive.");
     reply(health, 200, "Healthy", Health.class);
     reply(health, 503, "Unhealthy: problems says what is wrong", Health.class);
 
-    ObjectNode openapi = op("get", "/openapi.json", "system", "This document", null);
+    ObjectNode openapi = op("get", Routes.OPENAPI, "system", "This document", null);
     reply(openapi, 200, "OpenAPI 3.1 document", type("object"));
   }
 

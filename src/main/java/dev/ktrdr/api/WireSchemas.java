@@ -17,6 +17,7 @@ import dev.ktrdr.agent.Phase;
 import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.wire.Always;
 import dev.ktrdr.wire.DateTime;
 import dev.ktrdr.wire.Nullable;
 import dev.ktrdr.wire.OneOf;
@@ -83,6 +84,13 @@ final class WireSchemas {
             f ->
                 MAX_LENGTH.get(
                     f.getDeclaringType().getErasedType().getSimpleName() + "." + f.getName()));
+    config
+        .forFields()
+        .withEnumResolver(
+            f -> {
+              Always always = f.getAnnotationConsideringFieldAndGetter(Always.class);
+              return always == null ? null : List.of(always.value());
+            });
     config.forFields().withInstanceAttributeOverride(WireSchemas::referToVocabulary);
     this.builder = new SchemaGenerator(config.build()).buildMultipleSchemaDefinitions();
   }

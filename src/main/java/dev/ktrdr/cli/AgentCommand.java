@@ -3,6 +3,7 @@ package dev.ktrdr.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ktrdr.wire.CancelSuccess;
 import dev.ktrdr.wire.QueryParams;
+import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.TriggerRefusal;
 import dev.ktrdr.wire.TriggerRequest;
 import dev.ktrdr.wire.Triggered;
@@ -50,7 +51,7 @@ public final class AgentCommand implements Runnable {
     @Override
     int run(ApiClient api) {
       ApiClient.Reply reply =
-          api.post(new TriggerRequest(brief, model, bypassGates, force), "agent", "trigger");
+          api.post(new TriggerRequest(brief, model, bypassGates, force), Routes.TRIGGER);
       if (json) {
         printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;
@@ -90,7 +91,7 @@ public final class AgentCommand implements Runnable {
   static final class Status extends ClientCommand {
     @Override
     int run(ApiClient api) {
-      ApiClient.Reply reply = api.get(Map.of(), "agent", "status");
+      ApiClient.Reply reply = api.get(Map.of(), Routes.STATUS);
       if (json) {
         printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;
@@ -158,7 +159,7 @@ public final class AgentCommand implements Runnable {
       for (String id : ids) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put(QueryParams.REASON, reason);
-        ApiClient.Reply reply = api.delete(query, "agent", "cancel", id);
+        ApiClient.Reply reply = api.delete(query, Routes.CANCEL, id);
         replies.add(reply.requireJson());
         allOk &= reply.ok();
         if (json) {

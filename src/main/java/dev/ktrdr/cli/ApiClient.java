@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.wire.ApiError;
 import dev.ktrdr.wire.ClientHeader;
+import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.WireJson;
 import java.io.IOException;
 import java.time.Duration;
@@ -57,24 +58,27 @@ final class ApiClient {
     return baseUrl;
   }
 
-  /** {@code path} is a list of segments under {@code /api/v1}; each is URL-encoded. */
-  Reply get(Map<String, String> query, String... path) {
-    return send("GET", null, query, path);
+  /**
+   * {@code route} is one of {@link Routes}; {@code values} fill its path parameters in order, each
+   * URL-encoded as one segment.
+   */
+  Reply get(Map<String, String> query, String route, String... values) {
+    return send("GET", null, query, route, values);
   }
 
-  Reply post(Object body, String... path) {
-    return send("POST", body, Map.of(), path);
+  Reply post(Object body, String route, String... values) {
+    return send("POST", body, Map.of(), route, values);
   }
 
-  Reply delete(Map<String, String> query, String... path) {
-    return send("DELETE", null, query, path);
+  Reply delete(Map<String, String> query, String route, String... values) {
+    return send("DELETE", null, query, route, values);
   }
 
-  private Reply send(String method, Object body, Map<String, String> query, String... path) {
-    HttpUrl.Builder url = base.newBuilder().addPathSegment("api").addPathSegment("v1");
-    for (String segment : path) {
-      url.addPathSegment(segment);
-    }
+  private Reply send(
+      String method, Object body, Map<String, String> query, String route, String... values) {
+    HttpUrl.Builder url = base.newBuilder();
+    Routes.segments(Routes.PREFIX).forEach(url::addPathSegment);
+    Routes.segments(route, values).forEach(url::addPathSegment);
     query.forEach(
         (k, v) -> {
           if (v != null) {

@@ -6,6 +6,7 @@ import dev.ktrdr.wire.OperationData;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
 import dev.ktrdr.wire.QueryParams;
+import dev.ktrdr.wire.Routes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class OpsCommand implements Runnable {
       q.put(QueryParams.ACTIVE_ONLY, active ? "true" : null);
       q.put(QueryParams.LIMIT, Integer.toString(limit));
       q.put(QueryParams.OFFSET, Integer.toString(offset));
-      ApiClient.Reply reply = api.get(q, "operations");
+      ApiClient.Reply reply = api.get(q, Routes.OPERATIONS);
       if (json) {
         printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;
@@ -122,7 +123,7 @@ public final class OpsCommand implements Runnable {
 
     @Override
     int run(ApiClient api) {
-      ApiClient.Reply reply = api.get(Map.of(), "operations", id);
+      ApiClient.Reply reply = api.get(Map.of(), Routes.OPERATION, id);
       if (!reply.ok()) {
         if (json) {
           printJson(reply.requireJson());
@@ -130,7 +131,7 @@ public final class OpsCommand implements Runnable {
         }
         throw new CliFailure(reply.errorMessage());
       }
-      ApiClient.Reply kids = api.get(Map.of(), "operations", id, "children");
+      ApiClient.Reply kids = api.get(Map.of(), Routes.CHILDREN, id);
       if (json) {
         ObjectNode combined = ((ObjectNode) reply.requireJson()).deepCopy();
         combined.set(
@@ -207,7 +208,7 @@ public final class OpsCommand implements Runnable {
     int run(ApiClient api) {
       Map<String, String> query = new LinkedHashMap<>();
       query.put(QueryParams.REASON, reason);
-      ApiClient.Reply reply = api.delete(query, "operations", id);
+      ApiClient.Reply reply = api.delete(query, Routes.OPERATION, id);
       if (json) {
         printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;

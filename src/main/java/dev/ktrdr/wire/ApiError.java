@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"success", "error"})
 @JsonClassDescription("A refused request; error says what is wrong")
-public record ApiError(boolean success, String error) {
+public record ApiError(@Always(false) boolean success, String error) {
   public static ApiError of(String message) {
     return new ApiError(false, message);
   }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** 404 / 409: {@code {"success": false, "reason", "message"}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"success", "reason", "message"})
-public record CancelRefusal(boolean success, Reason reason, String message) {
+public record CancelRefusal(@Always(false) boolean success, Reason reason, String message) {
   public static CancelRefusal of(Reason reason, String message) {
     return new CancelRefusal(false, reason, message);
   }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CancelRequest(
     @JsonPropertyDescription("Why; recorded as cancel_reason (default \"Cancelled by user\")")
+        @Nullable
         String reason) {
   public static final CancelRequest EMPTY = new CancelRequest(null);
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"success", "operation_id", "child_cancelled", "message"})
 public record CancelSuccess(
-    boolean success,
+    @Always(true) boolean success,
     @JsonPropertyDescription("The research (or operation) now cancelled") String operationId,
     @JsonPropertyDescription("Its child operation cancelled with it, if one was running") @Nullable
         String childCancelled,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** One operation: {@code {"success": true, "data": operation}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"success", "data"})
-public record OperationEnvelope(boolean success, OperationData data) {
+public record OperationEnvelope(@Always(true) boolean success, OperationData data) {
   public static OperationEnvelope of(OperationData data) {
     return new OperationEnvelope(true, data);
   }

@@ -12,7 +12,7 @@ import java.util.List;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"success", "data", "total_count", "active_count"})
 public record OperationList(
-    boolean success,
+    @Always(true) boolean success,
     List<OperationData> data,
     @JsonPropertyDescription("Operations matching the filter, all pages") int totalCount,
     @JsonPropertyDescription("Of those, how many are pending or running") int activeCount) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"triggered", "reason", "active_count", "limit", "message"})
 public record TriggerRefusal(
-    boolean triggered,
+    @Always(false) boolean triggered,
     Reason reason,
     @JsonInclude(JsonInclude.Include.NON_NULL)
         @JsonPropertyDescription("Active researches (at_capacity only)")

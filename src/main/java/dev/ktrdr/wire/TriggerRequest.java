@@ -11,11 +11,12 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"brief", "model", "bypass_gates", "force"})
 public record TriggerRequest(
-    @JsonPropertyDescription("What to research (default: design a new trading strategy)")
+    @JsonPropertyDescription("What to research (default: design a new trading strategy)") @Nullable
         String brief,
-    @JsonPropertyDescription("opus, sonnet (default), haiku or a full model id") String model,
-    @JsonPropertyDescription("Skip the training and backtest gates") Boolean bypassGates,
-    @JsonPropertyDescription("Override the capacity and budget checks") Boolean force) {
+    @JsonPropertyDescription("opus, sonnet (default), haiku or a full model id") @Nullable
+        String model,
+    @JsonPropertyDescription("Skip the training and backtest gates") @Nullable Boolean bypassGates,
+    @JsonPropertyDescription("Override the capacity and budget checks") @Nullable Boolean force) {
 
   public static final TriggerRequest EMPTY = new TriggerRequest(null, null, null, null);
 

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /** 202: {@code {"triggered": true, "operation_id", "model", "message"}}. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonPropertyOrder({"triggered", "operation_id", "model", "message"})
-public record Triggered(boolean triggered, String operationId, String model, String message) {
+public record Triggered(
+    @Always(true) boolean triggered, String operationId, String model, String message) {
   public static Triggered of(String operationId, String model, String message) {
     return new Triggered(true, operationId, model, message);
   }
