@@ -151,6 +151,15 @@ class SchemaConformanceTest {
     assertThat(schema.validate(parse(good.replace("\"running\"", "\"done\"")))).isNotEmpty();
     assertThat(schema.validate(parse(good.replace("\"started_at\": null, ", "")))).isNotEmpty();
     assertThat(schema.validate(parse(good.replace("1.5}}", "1.5, \"extra\": 1}}")))).isNotEmpty();
+
+    ObjectNode refusal = ApiJson.mapper().createObjectNode();
+    refusal.put("$ref", "#/components/schemas/CancelRefusal");
+    refusal.set("components", doc.get("components"));
+    Schema refusalSchema = registry.getSchema(refusal);
+    String refused = "{\"success\": false, \"reason\": \"not_found\", \"message\": \"gone\"}";
+    assertThat(refusalSchema.validate(parse(refused))).isEmpty();
+    assertThat(refusalSchema.validate(parse(refused.replace("false", "true")))).isNotEmpty();
+    assertThat(refusalSchema.validate(parse(refused.replace("not_found", "nope")))).isNotEmpty();
   }
 
   private static JsonNode parse(String json) {
