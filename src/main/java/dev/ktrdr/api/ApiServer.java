@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.ValidationException;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.CancelRequest;
 import dev.ktrdr.wire.Routes;
+import dev.ktrdr.wire.TriggerRequest;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -49,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
     String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
     ObjectMapper mapper = ApiJson.mapper();
-    Requests requests = new Requests(mapper);
+    Requests requests = new Requests(mapper, TriggerRequest.class, CancelRequest.class);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);

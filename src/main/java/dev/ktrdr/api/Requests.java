@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -17,7 +18,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads and checks what a request carries. A JSON body is bounded, parsed (malformed JSON is a 400)
@@ -38,8 +41,14 @@ final class Requests {
 
   private final ObjectMapper mapper;
 
-  Requests(ObjectMapper mapper) {
+  /** One reader per body type, built up front so the first request pays no introspection. */
+  private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+
+  Requests(ObjectMapper mapper, Class<?>... bodyTypes) {
     this.mapper = mapper;
+    for (Class<?> type : bodyTypes) {
+      readers.put(type, mapper.readerFor(type));
+    }
   }
 
   /**
@@ -75,7 +84,7 @@ final class Requests {
               + describe(node));
     }
     try {
-      return mapper.treeToValue(node, type);
+      return readers.computeIfAbsent(type, mapper::readerFor).readValue(node);
     } catch (UnrecognizedPropertyException e) {
       throw ApiException.unprocessable(
           "Unknown field '"
@@ -87,7 +96,7 @@ final class Requests {
       throw ApiException.unprocessable(String.valueOf(cause.getMessage()));
     } catch (MismatchedInputException e) {
       throw ApiException.unprocessable(mismatch(e, node));
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw ApiException.unprocessable("Invalid body: " + e.getMessage());
     }
   }
