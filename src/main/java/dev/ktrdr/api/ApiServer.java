@@ -3,6 +3,7 @@ package dev.ktrdr.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.ValidationException;
+import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.wire.CancelRequest;
 import dev.ktrdr.wire.Routes;
@@ -42,19 +43,28 @@ public final class ApiServer implements AutoCloseable {
     this.host = host;
   }
 
+  /** As {@link #start(AgentService, OperationsService, String, int, ApiAccess)}, local only. */
+  public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
+    return start(agent, ops, host, port, ApiAccess.localOnly());
+  }
+
   /**
    * Starts serving on {@code host} (null: 127.0.0.1) and {@code port} (0: a free port) and returns
-   * once the port is bound.
+   * once the port is bound. Every request first passes {@link LocalRequestGuard}: its Host must be
+   * this server's address, its Origin (if any) this server's own, its body JSON; {@code access}
+   * adds the hosts and origins allowed on purpose.
    *
    * @throws ApiStartException when the port cannot be bound, e.g. it is in use
    */
-  public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
+  public static ApiServer start(
+      AgentService agent, OperationsService ops, String host, int port, ApiAccess access) {
     String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
     ObjectMapper mapper = ApiJson.mapper();
     Requests requests = new Requests(mapper, TriggerRequest.class, CancelRequest.class);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
+    LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
     Javalin app =
         Javalin.create(
             config -> {
@@ -65,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              config.routes.before(guard::check); // before every path, matched or not
               routes(config, agentRoutes, opRoutes, docs);
               errors(config);
             });
@@ -103,14 +114,18 @@ public final class ApiServer implements AutoCloseable {
   private static void errors(JavalinConfig c) {
     c.routes.exception(
         ApiException.class,
-        (e, ctx) ->
-            ctx.status(e.status())
-                .json(e.body() != null ? e.body() : ApiJson.error(e.getMessage())));
+        (e, ctx) -> {
+          Requests.discardUnreadBody(ctx); // so that a client still sending reads the refusal
+          ctx.status(e.status()).json(e.body() != null ? e.body() : ApiJson.error(e.getMessage()));
+        });
     c.routes.exception(
         ValidationException.class, (e, ctx) -> ctx.status(422).json(ApiJson.error(e.getMessage())));
     c.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx))));
+        (e, ctx) -> {
+          Requests.discardUnreadBody(ctx);
+          ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx)));
+        });
     c.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -125,6 +140,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void jsonIfNotYet(Context ctx) {
+    Requests.discardUnreadBody(ctx);
     String type = ctx.res().getContentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
       ctx.json(

@@ -245,12 +245,13 @@ final class Requests {
   }
 
   /**
-   * Reads at most {@link ApiServer#MAX_BODY_BYTES}; more is a 413, whatever Content-Length said.
+   * Reads at most {@link ApiServer#MAX_BODY_BYTES}; more is a 413, whatever Content-Length said
+   * (the error handler then discards the rest, see {@link #discardUnreadBody}).
    */
   private static String boundedBody(Context ctx) {
     long declared = ctx.contentLength();
     if (declared > ApiServer.MAX_BODY_BYTES) {
-      throw tooLarge(ctx, declared);
+      throw tooLarge();
     }
     try (InputStream in = ctx.bodyInputStream()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -259,7 +260,7 @@ final class Requests {
       while ((n = in.read(buf)) != -1) {
         out.write(buf, 0, n);
         if (out.size() > ApiServer.MAX_BODY_BYTES) {
-          throw tooLarge(ctx, declared);
+          throw tooLarge();
         }
       }
       return out.toString(StandardCharsets.UTF_8);
@@ -268,18 +269,23 @@ final class Requests {
     }
   }
 
-  /**
-   * The 413, after reading and discarding the rest of the body (up to {@link #DISCARD_LIMIT}) so
-   * that a client still sending gets to read it. A client that waits for {@code 100 Continue}, or
-   * one that announced more than the limit, gets the answer at once and the connection is closed.
-   */
-  static ApiException tooLarge(Context ctx, long declared) {
-    boolean waitsForContinue = ctx.header("Expect") != null;
-    if (waitsForContinue || declared > DISCARD_LIMIT || !discardRest(ctx)) {
-      ctx.header("Connection", "close");
-    }
+  static ApiException tooLarge() {
     return new ApiException(
         413, "Request body too large: at most " + ApiServer.MAX_BODY_BYTES + " bytes");
+  }
+
+  /**
+   * Called before any refusal is sent (a 413, the request guard's 4xx, an unknown route): reads and
+   * discards what is left of the body, up to {@link #DISCARD_LIMIT}, so that a client still sending
+   * gets to read the answer. A client waiting for {@code 100 Continue}, one that announced more
+   * than the limit, or one that sent more, gets the answer with {@code Connection: close}. A body
+   * already read to its end costs one read.
+   */
+  static void discardUnreadBody(Context ctx) {
+    boolean waitsForContinue = ctx.header("Expect") != null;
+    if (waitsForContinue || ctx.contentLength() > DISCARD_LIMIT || !discardRest(ctx)) {
+      ctx.header("Connection", "close");
+    }
   }
 
   /** True when the body ended within the limit (the connection can then stay open). */

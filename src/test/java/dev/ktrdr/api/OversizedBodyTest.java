@@ -44,7 +44,8 @@ class OversizedBodyTest {
   void aClientStillSendingWithContentLengthReadsThe413() throws IOException {
     String answer =
         exchange(
-            "POST /api/v1/agent/trigger HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "POST /api/v1/agent/trigger HTTP/1.1\r\n"
+                + host()
                 + "Content-Type: application/json\r\nContent-Length: "
                 + BODY
                 + "\r\n\r\n",
@@ -57,7 +58,8 @@ class OversizedBodyTest {
   void aClientStillSendingChunksReadsThe413() throws IOException {
     String answer =
         exchange(
-            "POST /api/v1/agent/trigger HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "POST /api/v1/agent/trigger HTTP/1.1\r\n"
+                + host()
                 + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
             true);
     assertThat(answer).startsWith("HTTP/1.1 413");
@@ -71,7 +73,9 @@ class OversizedBodyTest {
       OutputStream out = s.getOutputStream();
       int body = 256 * 1024;
       out.write(
-          ("POST /api/v1/agent/trigger HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+          ("POST /api/v1/agent/trigger HTTP/1.1\r\n"
+                  + host()
+                  + "Content-Type: application/json\r\nContent-Length: "
                   + body
                   + "\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
@@ -79,13 +83,32 @@ class OversizedBodyTest {
         out.write(CHUNK);
       }
       out.write(
-          "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+          ("GET /api/v1/health HTTP/1.1\r\n" + host() + "Connection: close\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       String both = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
       assertThat(both).startsWith("HTTP/1.1 413");
       assertThat(both).contains("HTTP/1.1 200").contains("\"status\":\"ok\"");
     }
+  }
+
+  @Test
+  void aRefusalBeforeTheBodyIsReadReachesAClientStillSendingToo() throws IOException {
+    // No JSON content type: the request guard refuses before any route reads the body.
+    String answer =
+        exchange(
+            "POST /api/v1/agent/trigger HTTP/1.1\r\n"
+                + host()
+                + "Content-Type: text/plain\r\nContent-Length: "
+                + BODY
+                + "\r\n\r\n",
+            false);
+    assertThat(answer).startsWith("HTTP/1.1 415");
+    assertThat(answer).contains("\"success\":false");
+  }
+
+  private static String host() {
+    return "Host: 127.0.0.1:" + api.server().port() + "\r\n";
   }
 
   /** Writes the head, then the whole body, and only then reads the answer. */
