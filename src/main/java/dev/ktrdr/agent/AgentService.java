@@ -206,7 +206,7 @@ public final class AgentService {
                   null);
           workers.cancel(operationId);
           return t.applied()
-              ? new Cancelled(true, operationId, null, "Operation cancelled")
+              ? Cancelled.operation(operationId)
               : CancelRefused.notCancellable(t.current());
         });
   }
@@ -230,7 +230,6 @@ public final class AgentService {
       w.put(type.wire(), new StatusReply.WorkerCount(workers.busy(type), workers.total(type)));
     }
     return new StatusReply(
-        active.isEmpty() ? "idle" : "active",
         list,
         coordinator.lastCycle(),
         w,
@@ -258,6 +257,11 @@ public final class AgentService {
   /** Tasks in-process right now, by research id (for diagnostics and tests). */
   public ChildTasks childTasks() {
     return tasks;
+  }
+
+  /** True when the coordinator loop is marked running but its thread is dead (for /health). */
+  public boolean coordinatorStalled() {
+    return coordinator.isStalled();
   }
 
   public ResearchCoordinator coordinator() {

@@ -95,6 +95,19 @@ public final class ResearchCoordinator implements AutoCloseable {
     }
   }
 
+  /**
+   * True when the loop is marked running but its thread has died (an error escaped it): no research
+   * would move again until a restart. For the health check.
+   */
+  public boolean isStalled() {
+    lock.lock();
+    try {
+      return running && thread != null && !thread.isAlive();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public LastCycle lastCycle() {
     return lastCycle;
   }

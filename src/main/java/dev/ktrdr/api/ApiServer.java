@@ -5,6 +5,9 @@ import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.ValidationException;
 import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.CancelRequest;
+import dev.ktrdr.wire.Routes;
+import dev.ktrdr.wire.TriggerRequest;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -26,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
-  public static final String PREFIX = "/api/v1";
+  public static final String PREFIX = Routes.PREFIX;
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   /** Request bodies are a few hundred bytes; 64 KB leaves room and refuses floods. */
@@ -57,10 +60,10 @@ public final class ApiServer implements AutoCloseable {
       AgentService agent, OperationsService ops, String host, int port, ApiAccess access) {
     String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
     ObjectMapper mapper = ApiJson.mapper();
-    Requests requests = new Requests(mapper);
+    Requests requests = new Requests(mapper, TriggerRequest.class, CancelRequest.class);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
-    DocsEndpoints docs = new DocsEndpoints(mapper);
+    DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
     LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
     Javalin app =
         Javalin.create(
@@ -93,17 +96,17 @@ public final class ApiServer implements AutoCloseable {
 
   private static void routes(
       JavalinConfig c, AgentEndpoints agent, OperationEndpoints ops, DocsEndpoints docs) {
-    c.routes.post(PREFIX + "/agent/trigger", agent::trigger);
-    c.routes.get(PREFIX + "/agent/status", agent::status);
-    c.routes.delete(PREFIX + "/agent/cancel/{operation_id}", agent::cancel);
-    c.routes.get(PREFIX + "/agent/budget", agent::budget);
-    c.routes.get(PREFIX + "/operations", ops::list);
-    c.routes.get(PREFIX + "/operations/{id}", ops::get);
-    c.routes.get(PREFIX + "/operations/{id}/children", ops::children);
-    c.routes.delete(PREFIX + "/operations/{id}", agent::cancelOperation);
-    c.routes.get(PREFIX + "/workers", agent::workers);
-    c.routes.get(PREFIX + "/health", docs::health);
-    c.routes.get(PREFIX + "/openapi.json", docs::openApi);
+    c.routes.post(PREFIX + Routes.TRIGGER, agent::trigger);
+    c.routes.get(PREFIX + Routes.STATUS, agent::status);
+    c.routes.delete(PREFIX + Routes.CANCEL, agent::cancel);
+    c.routes.get(PREFIX + Routes.BUDGET, agent::budget);
+    c.routes.get(PREFIX + Routes.OPERATIONS, ops::list);
+    c.routes.get(PREFIX + Routes.OPERATION, ops::get);
+    c.routes.get(PREFIX + Routes.CHILDREN, ops::children);
+    c.routes.delete(PREFIX + Routes.OPERATION, agent::cancelOperation);
+    c.routes.get(PREFIX + Routes.WORKERS, agent::workers);
+    c.routes.get(PREFIX + Routes.HEALTH, docs::health);
+    c.routes.get(PREFIX + Routes.OPENAPI, docs::openApi);
     c.routes.get(DocsEndpoints.UI_PATH, docs::swaggerUi);
     c.routes.get(DocsEndpoints.UI_PATH + "/{asset}", docs::swaggerAsset);
   }
@@ -111,14 +114,18 @@ public final class ApiServer implements AutoCloseable {
   private static void errors(JavalinConfig c) {
     c.routes.exception(
         ApiException.class,
-        (e, ctx) ->
-            ctx.status(e.status())
-                .json(e.body() != null ? e.body() : ApiJson.error(e.getMessage())));
+        (e, ctx) -> {
+          Requests.discardUnreadBody(ctx); // so that a client still sending reads the refusal
+          ctx.status(e.status()).json(e.body() != null ? e.body() : ApiJson.error(e.getMessage()));
+        });
     c.routes.exception(
         ValidationException.class, (e, ctx) -> ctx.status(422).json(ApiJson.error(e.getMessage())));
     c.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx))));
+        (e, ctx) -> {
+          Requests.discardUnreadBody(ctx);
+          ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx)));
+        });
     c.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -133,6 +140,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void jsonIfNotYet(Context ctx) {
+    Requests.discardUnreadBody(ctx);
     String type = ctx.res().getContentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
       ctx.json(

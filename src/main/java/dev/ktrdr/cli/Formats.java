@@ -1,6 +1,8 @@
 package dev.ktrdr.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ktrdr.wire.CancelRefusal;
+import dev.ktrdr.wire.OperationData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,19 +20,33 @@ final class Formats {
     return String.format(Locale.ROOT, "%dm %ds", s / 60, s % 60);
   }
 
-  /** A text field, or "-" when absent or null. */
-  static String text(JsonNode node, String field) {
-    JsonNode v = node == null ? null : node.get(field);
-    return v == null || v.isNull() || v.asText().isEmpty() ? "-" : v.asText();
+  /** The text, or "-" when absent or empty. */
+  static String text(String value) {
+    return value == null || value.isEmpty() ? "-" : value;
   }
 
-  static String phase(JsonNode op) {
-    return text(op.path("metadata").path("parameters"), "phase");
+  /** A research's phase (from its parameters), or "-". */
+  static String phase(OperationData op) {
+    Object phase = op.metadata() == null ? null : op.metadata().parameters().get("phase");
+    return phase == null ? "-" : text(phase.toString());
   }
 
-  static String percent(JsonNode op) {
-    JsonNode p = op.path("progress").path("percentage");
-    return p.isNumber() ? String.format(Locale.ROOT, "%.0f%%", p.asDouble()) : "-";
+  static String percent(OperationData op) {
+    return op.progress() == null
+        ? "-"
+        : String.format(Locale.ROOT, "%.0f%%", op.progress().percentage());
+  }
+
+  /** Why a cancel was refused: the service's message, or the server's error. */
+  static String cancelRefusal(ApiClient.Reply reply) {
+    if (reply.status() == 404 || reply.status() == 409) {
+      try {
+        return reply.as(CancelRefusal.class).message();
+      } catch (CliFailure notARefusal) {
+        // a 404 for an unknown route, say: fall back to the error text
+      }
+    }
+    return reply.errorMessage();
   }
 
   /** Columns padded to their widest cell, two spaces apart. */
@@ -53,8 +69,18 @@ final class Formats {
     return out;
   }
 
-  /** A JSON value on one line: strings bare, the rest as JSON. */
-  static String value(JsonNode v) {
-    return v == null || v.isNull() ? "-" : v.isValueNode() ? v.asText() : v.toString();
+  /** A JSON value on one line: strings, numbers and booleans bare, the rest as JSON. */
+  static String value(Object v) {
+    if (v == null) {
+      return "-";
+    }
+    if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+      return v.toString();
+    }
+    try {
+      return ApiClient.MAPPER.writeValueAsString(v);
+    } catch (JsonProcessingException e) {
+      return v.toString();
+    }
   }
 }

@@ -275,8 +275,8 @@ class ScenariosTest {
       await().atMost(TestEngine.WAIT).until(() -> e.get(a).param("strategy_name") != null);
       int before = e.ops().list(OperationQuery.all()).totalCount();
       TriggerReply refused = e.agent().trigger(TriggerRequest.of("B"));
-      assertThat(refused).isInstanceOf(TriggerRefused.class);
-      assertThat(((TriggerRefused) refused).reason()).isEqualTo("budget_exhausted");
+      assertThat(refused).isInstanceOf(TriggerRefused.BudgetExhausted.class);
+      assertThat(refused.triggered()).isFalse();
       assertThat(e.ops().list(OperationQuery.all()).totalCount())
           .as("no operation created")
           .isEqualTo(before);

@@ -1,0 +1,130 @@
+package dev.ktrdr.api;
+
+import dev.ktrdr.agent.reply.BudgetReply;
+import dev.ktrdr.agent.reply.CancelRefused;
+import dev.ktrdr.agent.reply.CancelReply;
+import dev.ktrdr.agent.reply.Cancelled;
+import dev.ktrdr.agent.reply.StatusReply;
+import dev.ktrdr.agent.reply.TriggerRefused;
+import dev.ktrdr.agent.reply.TriggerReply;
+import dev.ktrdr.agent.reply.Triggered;
+import dev.ktrdr.operations.Operation;
+import dev.ktrdr.operations.Timestamps;
+import dev.ktrdr.wire.BudgetReport;
+import dev.ktrdr.wire.CancelRefusal;
+import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.OperationData;
+import dev.ktrdr.wire.Status;
+import dev.ktrdr.wire.TriggerRefusal;
+import dev.ktrdr.wire.Worker;
+import dev.ktrdr.workers.WorkerSnapshot;
+import dev.ktrdr.workers.WorkerType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Service results to wire records: the only place that knows both. Each mapping is total over the
+ * sealed result types, so a new kind of result cannot reach the wire unmapped.
+ */
+final class WireMapping {
+  private WireMapping() {}
+
+  /** A body and the HTTP status it is sent with. */
+  record Answer(int status, Object body) {}
+
+  static Answer trigger(TriggerReply reply) {
+    if (reply instanceof Triggered) {
+      Triggered t = (Triggered) reply;
+      return new Answer(202, dev.ktrdr.wire.Triggered.of(t.operationId(), t.model(), t.message()));
+    }
+    if (reply instanceof TriggerRefused.AtCapacity) {
+      TriggerRefused.AtCapacity a = (TriggerRefused.AtCapacity) reply;
+      return new Answer(409, TriggerRefusal.atCapacity(a.activeCount(), a.limit(), a.message()));
+    }
+    return new Answer(409, TriggerRefusal.budgetExhausted(reply.message()));
+  }
+
+  static Answer cancel(CancelReply reply) {
+    if (reply instanceof Cancelled) {
+      Cancelled c = (Cancelled) reply;
+      return new Answer(200, CancelSuccess.of(c.operationId(), c.childCancelled(), c.message()));
+    }
+    CancelRefused r = (CancelRefused) reply;
+    switch (r.reason()) {
+      case NOT_FOUND:
+        return new Answer(404, CancelRefusal.of(CancelRefusal.Reason.NOT_FOUND, r.message()));
+      case NOT_RESEARCH:
+        return new Answer(404, CancelRefusal.of(CancelRefusal.Reason.NOT_RESEARCH, r.message()));
+      case NOT_CANCELLABLE:
+        return new Answer(409, CancelRefusal.of(CancelRefusal.Reason.NOT_CANCELLABLE, r.message()));
+      default:
+        throw new IllegalStateException("Unmapped cancel refusal " + r.reason());
+    }
+  }
+
+  static Status status(StatusReply s) {
+    List<Status.ActiveResearch> active =
+        s.activeResearches().stream()
+            .map(
+                r ->
+                    new Status.ActiveResearch(
+                        r.operationId(),
+                        r.phase(),
+                        r.strategyName(),
+                        r.durationSeconds(),
+                        r.childOperationId()))
+            .collect(Collectors.toList());
+    Status.LastCycle last =
+        s.lastCycle() == null
+            ? null
+            : new Status.LastCycle(
+                s.lastCycle().startedAt(),
+                s.lastCycle().durationMs(),
+                s.lastCycle().researches(),
+                s.lastCycle().errors());
+    return new Status(
+        s.isActive() ? Status.State.ACTIVE : Status.State.IDLE,
+        active,
+        last,
+        new Status.Workers(
+            count(s.workers(), WorkerType.TRAINING), count(s.workers(), WorkerType.BACKTESTING)),
+        new Status.Budget(s.budget().remaining(), s.budget().dailyLimit()),
+        new Status.Capacity(s.capacity().active(), s.capacity().limit()));
+  }
+
+  private static Status.WorkerCount count(Map<String, StatusReply.WorkerCount> m, WorkerType t) {
+    StatusReply.WorkerCount c = m.get(t.wire());
+    return c == null ? new Status.WorkerCount(0, 0) : new Status.WorkerCount(c.busy(), c.total());
+  }
+
+  static BudgetReport budget(BudgetReply b) {
+    return new BudgetReport(b.date(), b.dailyLimit(), b.todaySpend(), b.remaining());
+  }
+
+  static Worker worker(WorkerSnapshot w) {
+    return new Worker(
+        w.workerId(),
+        w.workerType().wire(),
+        w.busy() ? Worker.State.BUSY : Worker.State.AVAILABLE,
+        w.currentOperationId());
+  }
+
+  /** An operation as of {@code now} (for the duration of one still running). */
+  static OperationData operation(Operation op, Instant now) {
+    return new OperationData(
+        op.operationId(),
+        op.parentOperationId(),
+        op.operationType().wire(),
+        op.status().wire(),
+        Timestamps.format(op.createdAt()),
+        Timestamps.format(op.startedAt()),
+        Timestamps.format(op.completedAt()),
+        new OperationData.Progress(op.progressPercentage(), op.currentStep()),
+        new OperationData.Metadata(op.parameters()),
+        op.errorMessage(),
+        op.resultSummary(),
+        Math.round(op.durationSeconds(now) * 10) / 10.0);
+  }
+}
