@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * exception (or an Error) while stepping one research fails that research only.
  *
  * <p>The periodic sweep (every {@code AGENT_POLL_INTERVAL}, fixed delay) is only a safety net for a
- * lost wake-up: it reads the status changes logged since the last sweep, not every active research,
- * so its cost follows what changed, not how many researches wait. It stops when no research is
- * active and starts again on {@link #wake()}.
+ * lost wake-up: it reads the status changes logged since the last sweep (up to where the previous
+ * sweep's log ended, so that a wake-up still on its way is not taken for a lost one), not every
+ * active research, so its cost follows what changed, not how many researches wait. It stops when no
+ * research is active and starts again on {@link #wake()}.
  */
 public final class ResearchCoordinator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ResearchCoordinator.class);
@@ -69,6 +70,7 @@ public final class ResearchCoordinator implements AutoCloseable {
   private boolean wakeRequested;
   private boolean closed;
   private long sweptTo;
+  private long horizon;
   private volatile LastCycle lastCycle;
 
   ResearchCoordinator(
@@ -96,6 +98,7 @@ public final class ResearchCoordinator implements AutoCloseable {
             AgentRuntime.named("ktrdr-step"));
     ((ThreadPoolExecutor) steps).allowCoreThreadTimeOut(true);
     this.sweptTo = ops.lastEventId();
+    this.horizon = sweptTo;
     ops.addListener(this::onEvent);
     workers.onFreed(this::onWorkerFreed);
   }
@@ -238,10 +241,17 @@ public final class ResearchCoordinator implements AutoCloseable {
     int active;
     int rescued = 0;
     try {
+      // Only changes at least one sweep old: a change just committed has its wake-up on the way
+      // (listeners run right after the commit), and is no sign of a lost one.
+      long upTo = horizon;
+      horizon = ops.lastEventId();
       List<StatusChange> changes = ops.statusChangesSince(sweptTo, SWEEP_LIMIT);
       Set<String> researchIds = new LinkedHashSet<>();
       for (StatusChange c : changes) {
-        sweptTo = Math.max(sweptTo, c.eventId());
+        if (c.eventId() > upTo) {
+          break;
+        }
+        sweptTo = c.eventId();
         String id =
             c.operationType() == OperationType.AGENT_RESEARCH
                 ? c.operationId()
