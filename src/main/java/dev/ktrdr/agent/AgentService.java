@@ -145,23 +145,19 @@ public final class AgentService {
    * their workers free. A research that already ended is refused with {@code not_cancellable}.
    */
   public CancelReply cancel(String operationId, String reason, CancelSource by) {
-    Optional<Operation> found = ops.get(operationId);
-    if (found.isEmpty()) {
+    CancelRecord record = new CancelRecord(reason, by.wire(), ops.clock().instant());
+    // Decided inside the commit, in the research's lane: no read of its own, no other lane.
+    ResearchEnd.Outcome o = lanes.call(operationId, () -> end.cancel(operationId, record));
+    if (o.applied()) {
+      return new Cancelled(operationId, o.childCancelled());
+    }
+    if (o.type() == null) {
       return CancelRefused.notFound(operationId);
     }
-    Operation op = found.get();
-    if (op.operationType() != OperationType.AGENT_RESEARCH) {
+    if (o.type() != OperationType.AGENT_RESEARCH) {
       return CancelRefused.notResearch(operationId);
     }
-    if (!op.isActive()) {
-      return CancelRefused.notCancellable(op.status());
-    }
-    CancelRecord record = new CancelRecord(reason, by.wire(), ops.clock().instant());
-    ResearchEnd.Outcome o = lanes.call(operationId, () -> end.cancel(operationId, record));
-    if (!o.applied()) {
-      return CancelRefused.notCancellable(o.status());
-    }
-    return new Cancelled(operationId, o.childCancelled());
+    return CancelRefused.notCancellable(o.status());
   }
 
   /**

@@ -145,6 +145,9 @@ public final class ResearchCoordinator implements AutoCloseable {
     stepping.put(researchId, Boolean.TRUE);
     try {
       lanes.run(researchId, () -> stepper.step(researchId));
+      if (queue.isWaiting(researchId)) {
+        wakeWaitingHeads(); // a worker freed while this step decided to queue woke nobody
+      }
     } catch (Throwable t) { // an Error too, StackOverflowError included: fail this research only
       errorsSinceSweep.incrementAndGet();
       String message = "Error while advancing: " + Objects.toString(t.getMessage(), t.toString());

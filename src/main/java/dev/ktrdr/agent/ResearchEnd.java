@@ -3,6 +3,7 @@ package dev.ktrdr.agent;
 import dev.ktrdr.operations.CancelRecord;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationWrites;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Transition;
@@ -32,25 +33,45 @@ final class ResearchEnd {
   }
 
   /**
-   * What a cancel or a failure did: whether it applied, the research's status now (null when not
-   * found), the current child it cancelled (or null), and every child it ended.
+   * What a cancel or a failure did: whether it applied, the operation's type and status now (null
+   * when not found), the current child it cancelled (or null), and every child it ended.
    */
   record Outcome(
-      boolean applied, OperationStatus status, String childCancelled, List<String> ended) {
-    static Outcome refused(OperationStatus status) {
-      return new Outcome(false, status, null, List.of());
+      boolean applied,
+      OperationType type,
+      OperationStatus status,
+      String childCancelled,
+      List<String> ended) {
+    static Outcome refused(Operation op) {
+      return refused(op.operationType(), op.status());
+    }
+
+    static Outcome refused(OperationType type, OperationStatus status) {
+      return new Outcome(false, type, status, null, List.of());
+    }
+
+    static Outcome notFound() {
+      return new Outcome(false, null, null, null, List.of());
     }
   }
 
+  /**
+   * Cancels the research if it exists, is a research and is active: decided and written in one
+   * commit, reading nothing outside it (so a cancel never waits for a reader either).
+   */
   Outcome cancel(String researchId, CancelRecord record) {
     Outcome o =
         ops.inTransaction(
             w -> {
               Optional<Operation> found = w.find(researchId);
-              if (found.isEmpty() || !found.get().isActive()) {
-                return Outcome.refused(found.map(Operation::status).orElse(null));
+              if (found.isEmpty()) {
+                return Outcome.notFound();
               }
-              String current = ResearchParams.currentChildId(found.get());
+              Operation op = found.get();
+              if (op.operationType() != OperationType.AGENT_RESEARCH || !op.isActive()) {
+                return Outcome.refused(op);
+              }
+              String current = ResearchParams.currentChildId(op);
               w.updateResearch(researchId, s -> s.withCancel(record));
               Transition t =
                   w.transition(
@@ -60,7 +81,7 @@ final class ResearchEnd {
                       null,
                       "cancelled: " + record.reason());
               if (!t.applied()) {
-                return Outcome.refused(t.current());
+                return Outcome.refused(OperationType.AGENT_RESEARCH, t.current());
               }
               List<String> ended = endChildren(w, researchId, "Parent research cancelled");
               String child = ended.contains(current) ? current : null;
@@ -71,7 +92,8 @@ final class ResearchEnd {
                       + ": "
                       + record.reason()
                       + (child == null ? "" : " (child " + child + " cancelled)"));
-              return new Outcome(true, OperationStatus.CANCELLED, child, ended);
+              return new Outcome(
+                  true, OperationType.AGENT_RESEARCH, OperationStatus.CANCELLED, child, ended);
             },
             true);
     if (o.applied()) {
@@ -87,10 +109,13 @@ final class ResearchEnd {
               Transition t =
                   w.transition(researchId, OperationStatus.FAILED, error, null, "failed: " + error);
               if (!t.applied()) {
-                return Outcome.refused(t.current());
+                return t.found()
+                    ? Outcome.refused(t.operation().operationType(), t.current())
+                    : Outcome.notFound();
               }
               List<String> ended = endChildren(w, researchId, "Research failed");
-              return new Outcome(true, OperationStatus.FAILED, null, ended);
+              return new Outcome(
+                  true, OperationType.AGENT_RESEARCH, OperationStatus.FAILED, null, ended);
             },
             true);
     if (o.applied()) {

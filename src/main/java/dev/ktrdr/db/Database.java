@@ -195,11 +195,17 @@ public final class Database implements AutoCloseable {
           "Waiting for a write on the writer thread would deadlock: "
               + "listeners and after-commit actions must not write synchronously");
     }
+    boolean interrupted = false;
     try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DatabaseException("Interrupted while waiting for a database write", e);
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          // The write is queued and will commit (close() drains the queue): wait for it, so the
+          // caller knows what happened, and leave the interrupt for its next wait.
+          interrupted = true;
+        }
+      }
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException) {
@@ -209,6 +215,10 @@ public final class Database implements AutoCloseable {
         throw (Error) cause;
       }
       throw new DatabaseException("Database error: " + cause, cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
