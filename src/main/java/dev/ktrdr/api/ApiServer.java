@@ -3,6 +3,7 @@ package dev.ktrdr.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.ValidationException;
+import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.operations.OperationsService;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -39,19 +40,28 @@ public final class ApiServer implements AutoCloseable {
     this.host = host;
   }
 
+  /** As {@link #start(AgentService, OperationsService, String, int, ApiAccess)}, local only. */
+  public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
+    return start(agent, ops, host, port, ApiAccess.localOnly());
+  }
+
   /**
    * Starts serving on {@code host} (null: 127.0.0.1) and {@code port} (0: a free port) and returns
-   * once the port is bound.
+   * once the port is bound. Every request first passes {@link LocalRequestGuard}: its Host must be
+   * this server's address, its Origin (if any) this server's own, its body JSON; {@code access}
+   * adds the hosts and origins allowed on purpose.
    *
    * @throws ApiStartException when the port cannot be bound, e.g. it is in use
    */
-  public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
+  public static ApiServer start(
+      AgentService agent, OperationsService ops, String host, int port, ApiAccess access) {
     String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
     ObjectMapper mapper = ApiJson.mapper();
     Requests requests = new Requests(mapper);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper);
+    LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
     Javalin app =
         Javalin.create(
             config -> {
@@ -62,6 +72,7 @@ public final class ApiServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+              config.routes.before(guard::check); // before every path, matched or not
               routes(config, agentRoutes, opRoutes, docs);
               errors(config);
             });

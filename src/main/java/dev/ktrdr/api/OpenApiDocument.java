@@ -32,7 +32,9 @@ final class OpenApiDocument {
         "description",
         "Trigger, watch and cancel researches of the ktrdr research "
             + "coordinator. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
-            + "except the cancel routes, which answer with the service's reply.");
+            + "except the cancel routes, which answer with the service's reply. Every route "
+            + "refuses a Host other than this server's address (421), an Origin other than "
+            + "this server's own (403) and a body that is not application/json (415).");
     doc.putArray("servers").addObject().put("url", "/");
     agentRoutes();
     operationRoutes();
@@ -55,6 +57,7 @@ final class OpenApiDocument {
     reply(trigger, "409", "Refused: at_capacity or budget_exhausted", ref("TriggerRefused"));
     reply(trigger, "400", "Malformed JSON", ref("Error"));
     reply(trigger, "413", "Body larger than 64 KB", ref("Error"));
+    reply(trigger, "415", "Body not sent as Content-Type: application/json", ref("Error"));
     reply(
         trigger,
         "422",

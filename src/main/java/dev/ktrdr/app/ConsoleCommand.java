@@ -64,7 +64,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "ktrdr-console-shutdown"));
     int resumed = runtime.agent().resumeIfNeeded();
     try {
-      api[0] = ApiServer.start(runtime.agent(), runtime.operations(), API_HOST, apiPort);
+      api[0] =
+          ApiServer.start(
+              runtime.agent(), runtime.operations(), API_HOST, apiPort, settings.apiAccess());
     } catch (ApiStartException e) {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());

@@ -53,7 +53,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
     ApiServer api;
     try {
-      api = ApiServer.start(runtime.agent(), runtime.operations(), ApiServer.DEFAULT_HOST, apiPort);
+      api =
+          ApiServer.start(
+              runtime.agent(),
+              runtime.operations(),
+              ApiServer.DEFAULT_HOST,
+              apiPort,
+              settings.apiAccess());
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -16,7 +16,9 @@ public enum EnvVar {
   STUB_BACKTEST_WORKERS("2", "Number of stub backtest workers"),
   KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
-  KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)");
+  KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),
+  KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),
+  KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)");
 
   private final String defaultValue;
   private final String description;

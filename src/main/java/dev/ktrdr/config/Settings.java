@@ -3,8 +3,11 @@ package dev.ktrdr.config;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Settings read once from the environment and validated (SPEC §11). A bad value is a {@link
@@ -21,7 +24,8 @@ public record Settings(
     int stubBacktestWorkers,
     Path dbPathOverride,
     String apiUrl,
-    int port) {
+    int port,
+    ApiAccess apiAccess) {
 
   /** The stub phase length used when {@code STUB_WORKER_FAST=true}. */
   public static final Duration FAST_STUB_DELAY = Duration.ofMillis(500);
@@ -47,7 +51,10 @@ public record Settings(
         r.integer(EnvVar.STUB_BACKTEST_WORKERS, 0, 1_000),
         db == null || db.isBlank() ? null : Path.of(db),
         r.url(EnvVar.KTRDR_API_URL),
-        r.integer(EnvVar.KTRDR_PORT, 1, 65_535));
+        r.integer(EnvVar.KTRDR_PORT, 1, 65_535),
+        new ApiAccess(
+            r.list(EnvVar.KTRDR_ALLOWED_HOSTS, HostPort::parse, "host names"),
+            r.list(EnvVar.KTRDR_ALLOWED_ORIGINS, WebOrigin::parse, "origins")));
   }
 
   /** Defaults for everything, as if the environment were empty. */
@@ -67,7 +74,8 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess);
   }
 
   public Settings withStubDelay(Duration d) {
@@ -82,7 +90,8 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess);
   }
 
   public Settings withWorkers(int training, int backtest) {
@@ -97,7 +106,8 @@ public record Settings(
         backtest,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess);
   }
 
   public Settings withMaxConcurrentResearches(int max) {
@@ -112,7 +122,8 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess);
   }
 
   public Settings withDailyBudget(BigDecimal budget) {
@@ -127,7 +138,8 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess);
   }
 
   public Settings withPort(int p) {
@@ -142,7 +154,24 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        p);
+        p,
+        apiAccess);
+  }
+
+  public Settings withApiAccess(ApiAccess access) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        access);
   }
 
   /**
@@ -246,6 +275,26 @@ public record Settings(
         throw bad(v, value, "an http:// or https:// URL");
       }
       return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /**
+     * A comma-separated list, each entry parsed by {@code parse}; empty entries are skipped, and
+     * the first bad entry is an error naming the variable and saying what is wrong with it.
+     */
+    <T> List<T> list(EnvVar v, Function<String, T> parse, String what) {
+      String value = raw(v);
+      List<T> out = new ArrayList<>();
+      for (String entry : value.split(",", -1)) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        try {
+          out.add(parse.apply(entry.strip()));
+        } catch (IllegalArgumentException e) {
+          throw bad(v, value, "comma-separated " + what + ", but " + e.getMessage());
+        }
+      }
+      return List.copyOf(out);
     }
 
     private static ConfigException bad(EnvVar v, String value, String expected) {

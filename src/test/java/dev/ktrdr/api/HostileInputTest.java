@@ -101,6 +101,7 @@ class HostileInputTest {
     java.util.Arrays.fill(chunk, (byte) 'x');
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/agent/trigger"))
+            .header("Content-Type", "application/json") // else the 415 check answers first
             .POST(
                 HttpRequest.BodyPublishers.ofInputStream(
                     () ->

@@ -239,6 +239,27 @@ class CliTest {
   }
 
   @Test
+  void theDefaultUrlFormPassesTheServersHostCheck() {
+    // KTRDR_API_URL defaults to http://localhost:PORT: OkHttp sends Host localhost:PORT and the
+    // body as application/json, both of which the server's request guard requires.
+    String url = "http://localhost:" + api.server().port();
+    Run trigger = run("agent", "trigger", "--brief", "via localhost", "--url", url);
+    assertThat(trigger.code()).as(trigger.err()).isZero();
+    String id = trigger.out().trim().substring("Research triggered: ".length());
+    Run cancel = run("agent", "cancel", id, "--url", url);
+    assertThat(cancel.code()).as(cancel.err()).isZero();
+    assertThat(api.engine().status(id)).isEqualTo(OperationStatus.CANCELLED);
+  }
+
+  @Test
+  void aHostTheServerRefusesIsReportedInWords() {
+    // 0.0.0.0 reaches the loopback server on Linux, but it is not one of the server's names.
+    Run r = run("agent", "status", "--url", "http://0.0.0.0:" + api.server().port());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("is not this server's address").doesNotContain("Exception");
+  }
+
+  @Test
   void aServerThatIsDownIsOneClearLine() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

@@ -23,6 +23,50 @@ class SettingsTest {
     assertThat(s.stubBacktestWorkers()).isEqualTo(2);
     assertThat(s.apiUrl()).isEqualTo("http://localhost:8000");
     assertThat(s.port()).isEqualTo(8000);
+    assertThat(s.apiAccess()).isEqualTo(ApiAccess.localOnly());
+  }
+
+  @Test
+  void allowedHostsAndOriginsAreParsedAndNormalised() {
+    ApiAccess a =
+        Settings.from(
+                Map.of(
+                    "KTRDR_ALLOWED_HOSTS", " DevBox , ktrdr.internal:9999,,[::1]:8000 ",
+                    "KTRDR_ALLOWED_ORIGINS", "http://DevBox:3000/, https://ktrdr.example:443"))
+            .apiAccess();
+    assertThat(a.extraHosts())
+        .containsExactly(
+            new HostPort("devbox", HostPort.NO_PORT),
+            new HostPort("ktrdr.internal", 9999),
+            new HostPort("[::1]", 8000));
+    assertThat(a.extraOrigins())
+        .containsExactly(
+            WebOrigin.parse("http://devbox:3000"), WebOrigin.parse("https://ktrdr.example"));
+    // The default port is the same origin written either way, as a browser writes it.
+    assertThat(a.extraOrigins().get(1).toString()).isEqualTo("https://ktrdr.example");
+  }
+
+  @Test
+  void badAllowedHostsOrOriginsNameTheVariableAndTheEntry() {
+    for (String bad :
+        new String[] {"http://devbox", "*", "devbox:0", "devbox:http", "a:b:c", "[::1"}) {
+      assertThatThrownBy(() -> Settings.from(Map.of("KTRDR_ALLOWED_HOSTS", "ok," + bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("KTRDR_ALLOWED_HOSTS")
+          .hasMessageContaining("comma-separated host names");
+    }
+    for (String bad :
+        new String[] {
+          "null", "*", "devbox:3000", "ftp://devbox", "http://devbox/app", "http://u@x"
+        }) {
+      assertThatThrownBy(() -> Settings.from(Map.of("KTRDR_ALLOWED_ORIGINS", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("KTRDR_ALLOWED_ORIGINS");
+    }
+    assertThatThrownBy(() -> Settings.from(Map.of("KTRDR_ALLOWED_ORIGINS", "null")))
+        .hasMessageContaining("cannot be allowed");
   }
 
   @Test

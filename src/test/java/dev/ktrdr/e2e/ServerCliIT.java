@@ -4,8 +4,15 @@ import static dev.ktrdr.e2e.KtrdrProcess.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.e2e.KtrdrProcess.Cli;
 import dev.ktrdr.e2e.KtrdrProcess.Server;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC §12 against the real jar: {@code ktrdr serve} driven by the real CLI, both processes. */
 class ServerCliIT {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   @TempDir Path dir;
 
   @Test
@@ -64,6 +72,57 @@ class ServerCliIT {
       assertThat(list.out()).contains(a).contains(b).contains(c);
       assertThat(server.stderrLines())
           .noneMatch(l -> l.contains(" ERROR ") || l.contains("Exception"));
+    }
+  }
+
+  @Test
+  void aWebPageCannotTriggerButTheCliAndAListedOriginCan() throws Exception {
+    try (Server server =
+        Server.start(
+            dir,
+            dir.resolve("guard.db"),
+            KtrdrProcess.freePort(),
+            // Long phases: the cancel below acts on researches that are surely still running.
+            Map.of("KTRDR_ALLOWED_ORIGINS", "http://dash.example:3000", "STUB_WORKER_DELAY", "600"),
+            "guard")) {
+      HttpClient http = HttpClient.newHttpClient();
+      URI trigger = URI.create(server.url() + "/api/v1/agent/trigger");
+      // The attack: a simple cross-site POST a page can send without asking.
+      HttpResponse<String> attack =
+          http.send(
+              HttpRequest.newBuilder(trigger)
+                  .header("Origin", "http://evil.example")
+                  .header("Content-Type", "text/plain")
+                  .POST(BodyPublishers.ofString("{\"brief\": \"pwn\", \"force\": true}"))
+                  .build(),
+              BodyHandlers.ofString());
+      assertThat(attack.statusCode()).isEqualTo(403);
+      assertThat(attack.body()).contains("KTRDR_ALLOWED_ORIGINS");
+      assertThat(server.get("/api/v1/operations").get("total_count").asInt()).isZero();
+
+      // The origin listed in the environment of `ktrdr serve` may call and read the reply.
+      HttpResponse<String> listed =
+          http.send(
+              HttpRequest.newBuilder(trigger)
+                  .header("Origin", "http://dash.example:3000")
+                  .header("Content-Type", "application/json")
+                  .POST(BodyPublishers.ofString("{\"brief\": \"dashboard\"}"))
+                  .build(),
+              BodyHandlers.ofString());
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(202);
+      assertThat(listed.headers().firstValue("Access-Control-Allow-Origin"))
+          .hasValue("http://dash.example:3000");
+
+      String fromDashboard = MAPPER.readTree(listed.body()).get("operation_id").asText();
+
+      // The CLI with the default URL form (localhost) passes the Host check.
+      String localhost = "http://localhost:" + server.port;
+      String fromCli = cli(localhost, "agent", "trigger", "--brief", "cli").triggeredId();
+      Cli cancel = cli(localhost, "agent", "cancel", fromDashboard, fromCli);
+      assertThat(cancel.code()).as(cancel.err()).isZero();
+      assertThat(server.status(fromDashboard)).isEqualTo("cancelled");
+      assertThat(server.status(fromCli)).isEqualTo("cancelled");
+      assertThat(server.stderrLines()).noneMatch(l -> l.contains(" ERROR "));
     }
   }
 

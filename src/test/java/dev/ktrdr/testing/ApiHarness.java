@@ -29,7 +29,8 @@ public final class ApiHarness implements AutoCloseable {
 
   public static ApiHarness start(Path db, Settings settings) {
     TestEngine engine = TestEngine.start(db, settings);
-    return new ApiHarness(engine, ApiServer.start(engine.agent(), engine.ops(), null, 0));
+    return new ApiHarness(
+        engine, ApiServer.start(engine.agent(), engine.ops(), null, 0, settings.apiAccess()));
   }
 
   public TestEngine engine() {

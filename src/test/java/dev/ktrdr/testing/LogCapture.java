@@ -26,6 +26,13 @@ public final class LogCapture implements AutoCloseable {
         .collect(Collectors.toList());
   }
 
+  /** Every event so far, as {@code LEVEL logger: message}. */
+  public synchronized List<String> lines() {
+    return List.copyOf(appender.list).stream()
+        .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
+        .collect(Collectors.toList());
+  }
+
   @Override
   public void close() {
     root.detachAppender(appender);
