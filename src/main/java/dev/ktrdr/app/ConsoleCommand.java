@@ -1,6 +1,5 @@
 package dev.ktrdr.app;
 
-import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
 import dev.ktrdr.config.Settings;
@@ -48,7 +47,7 @@ public final class ConsoleCommand implements Callable<Integer> {
               + "machine without a display use `ktrdr serve`.",
           e);
     }
-    AgentRuntime runtime = AgentRuntime.open(settings, dbPath, Clock.systemUTC());
+    Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
     AtomicBoolean closed = new AtomicBoolean();
     AutoCloseable[] api = {() -> {}};
     Runnable shutdown =

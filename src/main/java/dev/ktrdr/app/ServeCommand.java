@@ -1,6 +1,5 @@
 package dev.ktrdr.app;
 
-import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.config.Settings;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     }
     Path dbPath = settings.databasePath(db, System.getenv());
     FxToolkit.startHeadless();
-    AgentRuntime runtime = AgentRuntime.open(settings, dbPath, Clock.systemUTC());
+    Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
     ApiServer api;
     try {
       api =

@@ -5,7 +5,7 @@ package dev.ktrdr.config;
  * defaults are written down (SPEC §11). The README's configuration table mirrors this enum.
  */
 public enum EnvVar {
-  AGENT_POLL_INTERVAL("2", "Seconds the coordinator sleeps between cycles"),
+  AGENT_POLL_INTERVAL("2", "Seconds between the coordinator's safety sweeps"),
   AGENT_MAX_CONCURRENT_RESEARCHES("0", "Research limit; 0 derives it from the worker counts"),
   AGENT_CONCURRENCY_BUFFER("1", "Added to the worker count when the limit is derived"),
   AGENT_DAILY_BUDGET("5.00", "Dollars of model spend allowed per UTC day"),

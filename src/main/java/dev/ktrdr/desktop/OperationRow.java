@@ -1,11 +1,11 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.Model;
-import dev.ktrdr.agent.Phase;
 import dev.ktrdr.agent.ResearchParams;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
 import java.time.Instant;
 import java.util.Arrays;
 import javafx.beans.binding.BooleanBinding;

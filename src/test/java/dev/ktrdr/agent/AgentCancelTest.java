@@ -172,7 +172,7 @@ class AgentCancelTest {
         engine.ops().fail(op.operationId(), "boom");
         break;
       default:
-        engine.ops().cancel(op.operationId(), "x", null);
+        engine.ops().cancel(op.operationId(), "x");
     }
     return engine.get(op.operationId());
   }

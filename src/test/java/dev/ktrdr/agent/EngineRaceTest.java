@@ -97,7 +97,7 @@ class EngineRaceTest {
         String research =
             e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of()).operationId();
         String child = e.ops().create(OperationType.AGENT_DESIGN, research, Map.of()).operationId();
-        PhaseTask task = new PhaseTask(research, child, (p, c) -> Map.of(), e.ops());
+        PhaseTask task = new PhaseTask(research, child, (p, c) -> Map.of(), e.ops(), (id, r) -> {});
         tasks.start(task);
         assertThat(tasks.cancel(research)).isTrue();
         queued.forEach(Runnable::run); // the task thread gets to it only now

@@ -85,7 +85,7 @@ class RestartTest {
       first.ops().start(r.operationId());
       child = first.ops().create(OperationType.TRAINING, r.operationId(), Map.of()).operationId();
       first.ops().start(child);
-      first.ops().cancel(r.operationId(), "Cancelled by user", null);
+      first.ops().cancel(r.operationId(), "Cancelled by user");
     }
     try (TestEngine second =
         TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(100)))) {

@@ -2,12 +2,12 @@ package dev.ktrdr.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.agent.inprocess.AssessmentAgent;
 import dev.ktrdr.agent.inprocess.DesignAgent;
 import dev.ktrdr.agent.reply.Triggered;
+import dev.ktrdr.app.Engine;
 import dev.ktrdr.app.FxToolkit;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.operations.Operation;
@@ -25,9 +25,9 @@ import java.util.Map;
 public final class TestEngine implements AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(30);
 
-  private final AgentRuntime runtime;
+  private final Engine runtime;
 
-  private TestEngine(AgentRuntime runtime) {
+  private TestEngine(Engine runtime) {
     this.runtime = runtime;
   }
 
@@ -38,12 +38,12 @@ public final class TestEngine implements AutoCloseable {
 
   public static TestEngine start(Path db, Settings settings) {
     FxToolkit.startHeadless();
-    return new TestEngine(AgentRuntime.open(settings, db, Clock.systemUTC()));
+    return new TestEngine(Engine.open(settings, db, Clock.systemUTC()));
   }
 
   public static TestEngine start(Path db, Settings settings, DesignAgent d, AssessmentAgent a) {
     FxToolkit.startHeadless();
-    return new TestEngine(AgentRuntime.open(settings, db, Clock.systemUTC(), d, a));
+    return new TestEngine(Engine.open(settings, db, Clock.systemUTC(), d, a));
   }
 
   public AgentService agent() {
@@ -54,7 +54,7 @@ public final class TestEngine implements AutoCloseable {
     return runtime.operations();
   }
 
-  public AgentRuntime runtime() {
+  public Engine runtime() {
     return runtime;
   }
 
