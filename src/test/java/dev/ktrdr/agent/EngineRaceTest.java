@@ -98,14 +98,27 @@ class EngineRaceTest {
             e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of()).operationId();
         String child = e.ops().create(OperationType.AGENT_DESIGN, research, Map.of()).operationId();
         PhaseTask task = new PhaseTask(research, child, (p, c) -> Map.of(), e.ops());
+        // The watchdog's one thread is kept busy until the task thread has run, so the straggler
+        // check (due 50 ms after the cancel) cannot run early however slow this machine is.
+        CountDownLatch watchdogFree = new CountDownLatch(1);
+        watchdog.execute(
+            () -> {
+              try {
+                watchdogFree.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+              }
+            });
         tasks.start(task);
         assertThat(tasks.cancel(research)).isTrue();
+        // Due no earlier than the straggler check, and queued after it: it runs after the check.
+        CountDownLatch checked = new CountDownLatch(1);
+        watchdog.schedule(checked::countDown, 50, TimeUnit.MILLISECONDS);
         queued.forEach(Runnable::run); // the task thread gets to it only now
+        watchdogFree.countDown();
 
         assertThat(task.hasExited()).isTrue();
-        CountDownLatch pastGrace = new CountDownLatch(1);
-        watchdog.schedule(pastGrace::countDown, 500, TimeUnit.MILLISECONDS);
-        assertThat(pastGrace.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(checked.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(reported).hasValue(0);
         assertThat(tasks.stragglerCount()).isZero();
         assertThat(e.status(child)).isEqualTo(OperationStatus.PENDING); // never started

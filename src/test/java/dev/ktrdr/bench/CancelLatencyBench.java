@@ -1,13 +1,14 @@
 package dev.ktrdr.bench;
 
 import dev.ktrdr.agent.CancelSource;
+import dev.ktrdr.agent.Phase;
 import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.agent.reply.Triggered;
 import dev.ktrdr.config.Settings;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,21 +28,23 @@ public final class CancelLatencyBench {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int researches = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     Path dir = Files.createTempDirectory("ktrdr-bench");
-    Settings s =
-        TestEngine.fastSettings(Duration.ofSeconds(5))
-            .withMaxConcurrentResearches(0)
-            .withWorkers(4, 4);
+    Settings s = TestEngine.instantSettings().withMaxConcurrentResearches(0).withWorkers(4, 4);
+    // Every design holds until it is cancelled, so each cancel finds a running phase to stop.
+    PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
     List<Long> micros = new ArrayList<>();
-    try (TestEngine e = TestEngine.start(dir.resolve("bench.db"), s)) {
+    try (TestEngine e = TestEngine.start(dir.resolve("bench.db"), s, gates)) {
       for (int r = 0; r < rounds; r++) {
         List<String> ids = new ArrayList<>();
+        List<String> briefs = new ArrayList<>();
         for (int i = 0; i < researches; i++) {
+          String brief = "bench " + r + "." + i;
+          briefs.add(brief);
           ids.add(
-              ((Triggered) e.agent().trigger(new TriggerRequest("bench " + i, null, false, true)))
+              ((Triggered) e.agent().trigger(new TriggerRequest(brief, null, false, true)))
                   .operationId());
         }
-        for (String id : ids) {
-          e.awaitRunningChild(id, "designing");
+        for (String brief : briefs) {
+          gates.awaitHeld(brief, Phase.DESIGNING);
         }
         for (String id : ids) {
           long t0 = System.nanoTime();

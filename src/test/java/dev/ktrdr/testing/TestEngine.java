@@ -4,6 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.Phase;
+import dev.ktrdr.agent.ResearchParams;
 import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.agent.inprocess.AssessmentAgent;
 import dev.ktrdr.agent.inprocess.DesignAgent;
@@ -13,10 +15,10 @@ import dev.ktrdr.config.Settings;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.workers.stub.StubTiming;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * A real engine on a temporary SQLite file with fast stubs, for service-level tests. Waits use
@@ -44,6 +46,28 @@ public final class TestEngine implements AutoCloseable {
   public static TestEngine start(Path db, Settings settings, DesignAgent d, AssessmentAgent a) {
     FxToolkit.startHeadless();
     return new TestEngine(AgentRuntime.open(settings, db, Clock.systemUTC(), d, a));
+  }
+
+  /** An engine whose phases wait at {@code gates} where the test says; the others run the stubs. */
+  public static TestEngine start(Path db, Settings settings, PhaseGates gates) {
+    FxToolkit.startHeadless();
+    StubTiming timing = new StubTiming(settings.stubDelay());
+    return new TestEngine(
+        AgentRuntime.open(
+            settings,
+            db,
+            Clock.systemUTC(),
+            gates.designer(timing),
+            gates.assessor(timing),
+            gates.workers(timing)));
+  }
+
+  /**
+   * Stubs that finish at once: for tests that hold the phases they act on with {@link PhaseGates}
+   * and only need the others to get out of the way.
+   */
+  public static Settings instantSettings() {
+    return fastSettings(Duration.ZERO);
   }
 
   public AgentService agent() {
@@ -78,34 +102,19 @@ public final class TestEngine implements AutoCloseable {
     await().atMost(WAIT).until(() -> status(id) == status);
   }
 
-  /** Waits until the research is in {@code phase} with that phase's child running. */
-  public Operation awaitRunningChild(String id, String phase) {
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              Operation r = get(id);
-              String child = childIdOf(r);
-              return phase.equals(r.param("phase"))
-                  && child != null
-                  && ops().get(child).map(c -> c.status() == OperationStatus.RUNNING).orElse(false);
-            });
-    return get(id);
+  /** The child operation the research started for {@code phase}, or null if it has none yet. */
+  public String childOf(String researchId, Phase phase) {
+    return get(researchId).param(phase.childKey());
   }
 
+  /** The child of the research's current phase, or null. */
   public static String childIdOf(Operation research) {
-    Map<String, String> keys =
-        Map.of(
-            "designing",
-            "design_op_id",
-            "training",
-            "training_op_id",
-            "backtesting",
-            "backtest_op_id",
-            "assessing",
-            "assessment_op_id");
-    String key = keys.get(research.param("phase"));
-    return key == null ? null : research.param(key);
+    return ResearchParams.currentChildId(research);
+  }
+
+  /** True when no worker holds {@code operationId}. */
+  public boolean workerFree(String operationId) {
+    return agent().workers().stream().noneMatch(w -> operationId.equals(w.currentOperationId()));
   }
 
   @Override
