@@ -161,6 +161,7 @@ public final class ResearchCoordinator implements AutoCloseable {
       return 1; // keep looping: the store may come back
     }
     int errors = 0;
+    stepper.newCycle();
     for (Operation research : active) {
       if (!advanceOne(research, children)) {
         errors++;

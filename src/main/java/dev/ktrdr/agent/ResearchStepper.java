@@ -11,10 +11,12 @@ import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Timestamps;
 import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerType;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Moves one research one step along design → training → backtesting → assessing (SPEC §3, §5).
@@ -32,6 +34,13 @@ final class ResearchStepper {
   private final Budget budget;
   private final ResearchTeardown teardown;
 
+  /**
+   * Worker types an older research was refused this cycle. A younger research stepped later in the
+   * same cycle must not take such a worker even if it was freed meanwhile: oldest first (SPEC §5).
+   * Only the coordinator's thread steps researches.
+   */
+  private final Set<WorkerType> refusedThisCycle = EnumSet.noneOf(WorkerType.class);
+
   ResearchStepper(
       OperationsService ops,
       WorkerRegistry workers,
@@ -47,6 +56,11 @@ final class ResearchStepper {
     this.assessor = assessor;
     this.budget = budget;
     this.teardown = teardown;
+  }
+
+  /** Starts a coordinator cycle: no worker type has been refused yet. */
+  void newCycle() {
+    refusedThisCycle.clear();
   }
 
   /** Advances {@code research}; {@code child} is its current phase's child as read this cycle. */
@@ -223,7 +237,8 @@ final class ResearchStepper {
       case BACKTESTING:
         {
           WorkerType type = phase == Phase.TRAINING ? WorkerType.TRAINING : WorkerType.BACKTESTING;
-          if (!workers.hasAvailable(type)) {
+          if (refusedThisCycle.contains(type) || !workers.hasAvailable(type)) {
+            refusedThisCycle.add(type);
             return; // queued: stays in its phase, tries again next cycle (oldest first)
           }
           Operation child = createChild(research, phase, type.operationType(), extra);

@@ -54,8 +54,7 @@ class ChildTasksTest {
 
   @Test
   void taskIsRemovedOnFailure() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(200)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String id = e.trigger("INJECT_FAILURE");
       e.awaitStatus(id, OperationStatus.FAILED);
       assertThat(e.get(id).errorMessage()).isEqualTo("Design failed: Injected failure in design");
@@ -85,9 +84,9 @@ class ChildTasksTest {
     try (TestEngine e =
         TestEngine.start(
             dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(200)),
+            TestEngine.instantSettings(),
             blocking,
-            new StubAssessmentAgent(new StubTiming(Duration.ofMillis(200))))) {
+            new StubAssessmentAgent(new StubTiming(Duration.ZERO)))) {
       String id = e.trigger("blocking design");
       assertThat(designStarted.await(30, TimeUnit.SECONDS)).isTrue();
       assertThat(e.agent().childTasks().isTracked(id)).isTrue();
@@ -118,13 +117,9 @@ class ChildTasksTest {
               }
               return Map.of("strategy_name", "sneaky", "input_tokens", 1, "output_tokens", 1);
             };
-    AssessmentAgent assessor = new StubAssessmentAgent(new StubTiming(Duration.ofMillis(100)));
+    AssessmentAgent assessor = new StubAssessmentAgent(new StubTiming(Duration.ZERO));
     try (TestEngine e =
-        TestEngine.start(
-            dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(100)),
-            stubborn,
-            assessor)) {
+        TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), stubborn, assessor)) {
       String id = e.trigger("straggler");
       assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
       String design = e.get(id).param("design_op_id");

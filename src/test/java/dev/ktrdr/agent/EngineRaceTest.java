@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.ktrdr.agent.inprocess.DesignAgent;
 import dev.ktrdr.agent.inprocess.StubAssessmentAgent;
 import dev.ktrdr.agent.inprocess.StubDesignAgent;
+import dev.ktrdr.config.Settings;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.testing.PhaseGates;
+import dev.ktrdr.testing.PhaseGates.Gate;
 import dev.ktrdr.testing.TestEngine;
 import dev.ktrdr.workers.stub.StubTiming;
 import java.nio.file.Path;
@@ -38,8 +41,7 @@ class EngineRaceTest {
    */
   @Test
   void resumeDoesNotFailAChildTheCoordinatorCreatesMeanwhile() throws Exception {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       CountDownLatch childCreated = new CountDownLatch(1);
       CountDownLatch letCoordinatorGo = new CountDownLatch(1);
       AtomicBoolean once = new AtomicBoolean();
@@ -81,13 +83,58 @@ class EngineRaceTest {
   }
 
   /**
+   * Oldest first (SPEC §5) holds even when a worker is freed in the middle of a cycle: a younger
+   * research stepped after the freeing must not take the worker an older one was refused in the
+   * same cycle. Forced: X trains on the only worker, A waits for it, and the worker is freed while
+   * the coordinator is inside B's step, after A's.
+   */
+  @Test
+  void aWorkerFreedMidCycleGoesToTheOldestWaitingResearch() {
+    PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING).holdEvery(Phase.TRAINING);
+    Settings s = TestEngine.instantSettings().withWorkers(1, 1).withMaxConcurrentResearches(3);
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s, gates)) {
+      String x = e.trigger("X");
+      String a = e.trigger("A");
+      String b = e.trigger("B");
+      gates.release("X", Phase.DESIGNING);
+      Gate xTraining = gates.awaitHeld("X", Phase.TRAINING);
+      String xTrainingId = e.childOf(x, Phase.TRAINING);
+      gates.release("A", Phase.DESIGNING);
+      await().atMost(TestEngine.WAIT).until(() -> e.get(a).param("strategy_name") != null);
+
+      // B's first step after its design writes its strategy name; X's worker is freed right then.
+      AtomicBoolean once = new AtomicBoolean();
+      e.ops()
+          .addListener(
+              ev -> {
+                if (ev.kind() == OperationEvent.Kind.PARAMETERS
+                    && b.equals(ev.operationId())
+                    && ev.message().contains("strategy_name")
+                    && once.compareAndSet(false, true)) {
+                  xTraining.release();
+                  await().atMost(TestEngine.WAIT).until(() -> e.workerFree(xTrainingId));
+                }
+              });
+      gates.release("B", Phase.DESIGNING);
+
+      await()
+          .atMost(TestEngine.WAIT)
+          .until(
+              () -> e.childOf(a, Phase.TRAINING) != null || e.childOf(b, Phase.TRAINING) != null);
+      assertThat(once).isTrue();
+      assertThat(e.childOf(b, Phase.TRAINING)).as("B waits behind A").isNull();
+      assertThat(e.phase(b)).isEqualTo("designing");
+      gates.awaitHeld("A", Phase.TRAINING);
+    }
+  }
+
+  /**
    * A task cancelled before its thread picks it up (cancel right after the coordinator started it)
    * never runs its body; it has still exited, so it is not reported as a straggler.
    */
   @Test
   void aTaskCancelledBeforeItRunsIsNotAStraggler() throws Exception {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       List<Runnable> queued = new ArrayList<>();
       ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
       AtomicInteger reported = new AtomicInteger();
@@ -134,7 +181,7 @@ class EngineRaceTest {
    */
   @Test
   void anErrorWhileAdvancingOneResearchDoesNotStopTheLoop() {
-    StubTiming timing = new StubTiming(Duration.ofMillis(100));
+    StubTiming timing = new StubTiming(Duration.ZERO);
     StubDesignAgent stub = new StubDesignAgent(timing);
     DesignAgent designer =
         (brief, model) -> {
@@ -146,7 +193,7 @@ class EngineRaceTest {
     try (TestEngine e =
         TestEngine.start(
             dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(100)),
+            TestEngine.instantSettings(),
             designer,
             new StubAssessmentAgent(timing))) {
       String broken = e.trigger("broken agent");
@@ -167,7 +214,7 @@ class EngineRaceTest {
    */
   @Test
   void anErrorInsideAnInProcessPhaseFailsTheResearch() {
-    StubTiming timing = new StubTiming(Duration.ofMillis(100));
+    StubTiming timing = new StubTiming(Duration.ZERO);
     DesignAgent designer =
         (brief, model) ->
             (progress, cancelled) -> {
@@ -176,7 +223,7 @@ class EngineRaceTest {
     try (TestEngine e =
         TestEngine.start(
             dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(100)),
+            TestEngine.instantSettings(),
             designer,
             new StubAssessmentAgent(timing))) {
       String id = e.trigger("design throws an Error");

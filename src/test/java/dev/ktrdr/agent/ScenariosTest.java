@@ -129,8 +129,7 @@ class ScenariosTest {
 
   @Test
   void scenario3_anInjectedFailureFailsOnlyItsResearch() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(200)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String a = e.trigger("A");
       String b = e.trigger("B INJECT_FAILURE");
       String c = e.trigger("C");
@@ -143,8 +142,7 @@ class ScenariosTest {
 
   @Test
   void failuresInEveryLaterPhaseFailTheResearch() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(150)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String t = e.trigger("INJECT_FAILURE:training");
       String bt = e.trigger("INJECT_FAILURE:backtest");
       String as = e.trigger("INJECT_FAILURE:assessment");
@@ -162,7 +160,7 @@ class ScenariosTest {
 
   @Test
   void anExceptionWhileAdvancingFailsThatResearchOnly() {
-    StubTiming timing = new StubTiming(Duration.ofMillis(150));
+    StubTiming timing = new StubTiming(Duration.ZERO);
     AssessmentAgent normal = new dev.ktrdr.agent.inprocess.StubAssessmentAgent(timing);
     AssessmentAgent explodesForB =
         (brief, model, tr, bt, rej) -> {
@@ -174,7 +172,7 @@ class ScenariosTest {
     try (TestEngine e =
         TestEngine.start(
             dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(150)),
+            TestEngine.instantSettings(),
             new StubDesignAgent(timing),
             explodesForB)) {
       String a = e.trigger("A");
@@ -190,8 +188,7 @@ class ScenariosTest {
 
   @Test
   void gateFailuresGoStraightToAPartialAssessment() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(150)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String t = e.trigger("INJECT_GATE_FAIL:training");
       String b = e.trigger("INJECT_GATE_FAIL:backtest");
       String bypass =
@@ -287,8 +284,7 @@ class ScenariosTest {
   @Test
   void scenario6_budgetExhaustedRefusesTriggersButRunningResearchesFinish() {
     // 0.16 allows one start; the first design's spend (0.0345 on sonnet) drops it below 0.15.
-    Settings s =
-        TestEngine.fastSettings(Duration.ofMillis(300)).withDailyBudget(new BigDecimal("0.16"));
+    Settings s = TestEngine.instantSettings().withDailyBudget(new BigDecimal("0.16"));
     try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
       String a = e.trigger("A");
       await().atMost(TestEngine.WAIT).until(() -> e.get(a).param("strategy_name") != null);
@@ -308,8 +304,7 @@ class ScenariosTest {
 
   @Test
   void unknownModelIsAValidationError() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(300)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> e.agent().trigger(new TriggerRequest("x", "gpt-4", false, false)))
           .isInstanceOf(ValidationException.class)
@@ -344,8 +339,7 @@ class ScenariosTest {
 
   @Test
   void aCancelRacingCompletionEndsInExactlyOneTerminalState() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       for (int i = 0; i < 60; i++) {
         Operation r =
             e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase", "assessing"));
