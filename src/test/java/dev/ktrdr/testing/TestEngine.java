@@ -22,10 +22,12 @@ import java.time.Duration;
 
 /**
  * A real engine on a temporary SQLite file with fast stubs, for service-level tests. Waits use
- * Awaitility with generous bounds, never fixed sleeps.
+ * Awaitility with generous bounds (a bound only decides how long a broken test takes to fail, so it
+ * is far above what a loaded machine needs), never fixed sleeps. A test that acts on a running
+ * phase holds it with {@link PhaseGates} instead of catching a short stub phase in time.
  */
 public final class TestEngine implements AutoCloseable {
-  public static final Duration WAIT = Duration.ofSeconds(30);
+  public static final Duration WAIT = Duration.ofSeconds(60);
 
   private final AgentRuntime runtime;
 
