@@ -133,7 +133,7 @@ class CliTest {
     assertThat(r.out())
         .startsWith("Active researches: 1" + System.lineSeparator() + System.lineSeparator());
     assertThat(r.out())
-        .containsPattern("  " + id + "  designing    strategy: -\\s+ \\(0m \\d+s\\)");
+        .containsPattern("  " + id + "  designing    strategy: -\\s+ \\(\\d+m \\d+s\\)");
     assertThat(r.out())
         .contains("Workers: training 0/2, backtest 0/2")
         .containsPattern("Budget: \\$\\d+\\.\\d\\d remaining today")
