@@ -26,6 +26,13 @@ public final class LogCapture implements AutoCloseable {
         .collect(Collectors.toList());
   }
 
+  /** Every message logged so far, formatted. */
+  public synchronized List<String> messages() {
+    return List.copyOf(appender.list).stream()
+        .map(ILoggingEvent::getFormattedMessage)
+        .collect(Collectors.toList());
+  }
+
   @Override
   public void close() {
     root.detachAppender(appender);
