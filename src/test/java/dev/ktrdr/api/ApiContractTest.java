@@ -286,7 +286,12 @@ class ApiContractTest {
     JsonNode first = w.json().get(0);
     assertThat(fieldNames(first))
         .containsExactly("worker_id", "worker_type", "status", "current_operation_id");
-    assertThat(first.get("status").asText()).isIn("available", "busy");
+    w.json()
+        .forEach(
+            worker ->
+                assertThat(worker.get("status").asText())
+                    .as("busy exactly when it has an operation")
+                    .isEqualTo(worker.get("current_operation_id").isNull() ? "available" : "busy"));
     assertThat(api.get("/api/v1/agent/budget").json().get("daily_limit").asDouble()).isEqualTo(5.0);
     Reply h = api.get("/api/v1/health");
     assertThat(h.status()).isEqualTo(200);
