@@ -285,9 +285,12 @@ class ScenariosTest {
   void scenario6_budgetExhaustedRefusesTriggersButRunningResearchesFinish() {
     // 0.16 allows one start; the first design's spend (0.0345 on sonnet) drops it below 0.15.
     Settings s = TestEngine.instantSettings().withDailyBudget(new BigDecimal("0.16"));
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
+    // A is held in training (its design spent), so no operation appears while B is refused.
+    PhaseGates gates = new PhaseGates().hold("A", Phase.TRAINING);
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s, gates)) {
       String a = e.trigger("A");
-      await().atMost(TestEngine.WAIT).until(() -> e.get(a).param("strategy_name") != null);
+      Gate aTraining = gates.awaitHeld("A", Phase.TRAINING);
+      assertThat(e.get(a).param("strategy_name")).isNotNull();
       int before = e.ops().list(OperationQuery.all()).totalCount();
       TriggerReply refused = e.agent().trigger(TriggerRequest.of("B"));
       assertThat(refused).isInstanceOf(TriggerRefused.class);
@@ -295,6 +298,7 @@ class ScenariosTest {
       assertThat(e.ops().list(OperationQuery.all()).totalCount())
           .as("no operation created")
           .isEqualTo(before);
+      aTraining.release();
       e.awaitStatus(a, OperationStatus.COMPLETED);
       assertThat(e.agent().budget().todaySpend()).isEqualTo(0.066);
       assertThat(e.agent().trigger(new TriggerRequest("forced", null, false, true)).triggered())
