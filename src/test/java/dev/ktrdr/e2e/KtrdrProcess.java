@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 
 /** The real jar as a process: {@code ktrdr serve} and CLI invocations, as a user runs them. */
 final class KtrdrProcess {
-  static final Duration WAIT = Duration.ofSeconds(60);
+  /** Generous: a bound only decides how long a broken test takes to fail, never a passing one. */
+  static final Duration WAIT = Duration.ofSeconds(120);
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -171,7 +173,7 @@ final class KtrdrProcess {
     Path err = Files.createTempFile("ktrdr-cli", ".err");
     try {
       Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("CLI did not finish: " + cmd);
       }
