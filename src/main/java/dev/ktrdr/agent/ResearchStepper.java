@@ -38,6 +38,11 @@ final class ResearchStepper {
   private final Budget budget;
   private final ResearchEnd end;
 
+  /**
+   * Worker types an older research was refused this cycle. A younger research stepped later in the
+   * same cycle must not take such a worker even if it was freed meanwhile: oldest first (SPEC §5).
+   * Only the coordinator's thread steps researches.
+   */
   ResearchStepper(
       OperationsService ops,
       WorkerRegistry workers,

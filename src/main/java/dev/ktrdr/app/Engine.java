@@ -14,6 +14,7 @@ import dev.ktrdr.config.Settings;
 import dev.ktrdr.db.Database;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.SqliteOperationStore;
+import dev.ktrdr.workers.WorkerFactory;
 import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerType;
 import dev.ktrdr.workers.stub.StubTiming;
@@ -64,6 +65,27 @@ public final class Engine implements AutoCloseable {
   /** Opens the engine with the given in-process agents (tests use misbehaving ones). */
   public static Engine open(
       Settings settings, Path dbPath, Clock clock, DesignAgent designer, AssessmentAgent assessor) {
+    StubTiming timing = new StubTiming(settings.stubDelay());
+    return open(
+        settings,
+        dbPath,
+        clock,
+        designer,
+        assessor,
+        (id, type, ops, threads) -> new StubWorker(id, type, ops, timing, threads));
+  }
+
+  /**
+   * Opens the engine with the given in-process agents and workers ({@code settings} still says how
+   * many workers of each type): tests hold phases open with their own.
+   */
+  public static Engine open(
+      Settings settings,
+      Path dbPath,
+      Clock clock,
+      DesignAgent designer,
+      AssessmentAgent assessor,
+      WorkerFactory workerFactory) {
     if (!settings.useStubWorkers()) {
       throw new ConfigException(
           "Invalid USE_STUB_WORKERS='false': this version has only stub "
@@ -74,15 +96,13 @@ public final class Engine implements AutoCloseable {
       OperationsService ops = new OperationsService(new SqliteOperationStore(db), clock);
       ExecutorService workerThreads = Executors.newCachedThreadPool(named("ktrdr-worker"));
       WorkerRegistry workers = new WorkerRegistry();
-      StubTiming timing = new StubTiming(settings.stubDelay());
       for (int i = 1; i <= settings.stubTrainingWorkers(); i++) {
         workers.register(
-            new StubWorker("stub-training-" + i, WorkerType.TRAINING, ops, timing, workerThreads));
+            workerFactory.create("stub-training-" + i, WorkerType.TRAINING, ops, workerThreads));
       }
       for (int i = 1; i <= settings.stubBacktestWorkers(); i++) {
         workers.register(
-            new StubWorker(
-                "stub-backtest-" + i, WorkerType.BACKTESTING, ops, timing, workerThreads));
+            workerFactory.create("stub-backtest-" + i, WorkerType.BACKTESTING, ops, workerThreads));
       }
       Budget budget = new Budget(new SqliteSpendLedger(db), settings.dailyBudget(), clock);
       int limit =

@@ -11,6 +11,8 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import dev.ktrdr.workers.WorkerType;
 import dev.ktrdr.workers.stub.StubTiming;
@@ -166,8 +168,9 @@ class ReviewDefectsTest {
    */
   @Test
   void aResearchCancelledBecauseItsChildWasHasAFullCancelRecord() {
+    PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
     try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofSeconds(20)))) {
+        TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), gates)) {
       String id = e.trigger("its child is cancelled under it");
       String child = TestEngine.childIdOf(e.awaitRunningChild(id, "designing"));
       assertThat(e.ops().cancel(child, "the worker went away").applied()).isTrue();

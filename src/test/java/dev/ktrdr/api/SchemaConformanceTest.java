@@ -11,11 +11,12 @@ import com.networknt.schema.SpecificationVersion;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.operations.Phase;
 import dev.ktrdr.testing.ApiHarness;
 import dev.ktrdr.testing.ApiHarness.Reply;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,8 +47,9 @@ class SchemaConformanceTest {
     try (ApiHarness h =
         ApiHarness.start(
             dir.resolve("schema.db"),
-            // Phases of a minute: a research stays in designing for the whole test.
-            TestEngine.fastSettings(Duration.ofSeconds(60)).withMaxConcurrentResearches(2))) {
+            // Every design waits at its gate: a research stays in designing for the whole test.
+            TestEngine.instantSettings().withMaxConcurrentResearches(2),
+            new PhaseGates().holdEvery(Phase.DESIGNING))) {
       api = h;
       doc = api.get(P + "/openapi.json").json();
       check("GET", "/openapi.json", "/openapi.json", null);
@@ -60,7 +62,12 @@ class SchemaConformanceTest {
       List<String> started = new ArrayList<>();
       Reply r;
       do {
-        r = check("POST", "/agent/trigger", "/agent/trigger", "{\"brief\": \"schema\"}");
+        r =
+            check(
+                "POST",
+                "/agent/trigger",
+                "/agent/trigger",
+                "{\"brief\": \"schema " + started.size() + "\"}");
         if (r.status() == 202) {
           started.add(r.json().get("operation_id").asText());
         }

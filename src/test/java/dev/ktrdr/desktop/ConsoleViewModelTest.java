@@ -9,10 +9,12 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
+import dev.ktrdr.testing.PhaseGates.Gate;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +33,15 @@ class ConsoleViewModelTest {
   @TempDir Path dir;
   private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
   private final List<ConsoleViewModel.Notice> notices = new ArrayList<>();
+
+  /** Every research stays in its design until the test releases it or cancels it. */
+  private final PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
+
   private TestEngine engine;
   private ConsoleViewModel vm;
 
-  private void open(Duration stubDelay) {
-    engine = TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(stubDelay));
+  private void open() {
+    engine = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), gates);
     vm =
         new ConsoleViewModel(
             engine.agent(), engine.ops(), TaskExecutor.sameThread(), Clock.systemUTC());
@@ -79,12 +85,15 @@ class ConsoleViewModelTest {
 
   @Test
   void aTriggeredResearchAppearsAndTicksThroughItsPhasesToCompleted() {
-    open(Duration.ofMillis(100));
+    open();
     String id = trigger("Explore RSI variations");
-    awaitUi(() -> vm.row(id) != null);
+    gates.awaitHeld("Explore RSI variations", Phase.DESIGNING);
+    awaitUi(() -> vm.row(id) != null && !vm.row(id).currentChildProperty().get().isEmpty());
     OperationRow row = vm.row(id);
     assertThat(row.modelProperty().get()).isEqualTo("haiku");
+    assertThat(row.status()).isEqualTo(OperationStatus.RUNNING);
     assertThat(row.isCancellable()).isTrue();
+    gates.release("Explore RSI variations", Phase.DESIGNING);
     awaitUi(() -> row.status() == OperationStatus.COMPLETED);
     assertThat(row.isCancellable()).isFalse();
     assertThat(row.progressProperty().get()).isEqualTo(1.0);
@@ -97,8 +106,9 @@ class ConsoleViewModelTest {
 
   @Test
   void cancelGoesToTheServiceAndTheRowAndTheDatabaseSayCancelled() {
-    open(Duration.ofSeconds(5));
+    open();
     String id = trigger("To be cancelled");
+    Gate design = gates.awaitHeld("To be cancelled", Phase.DESIGNING);
     awaitUi(() -> vm.row(id) != null && !vm.row(id).currentChildProperty().get().isEmpty());
     OperationRow row = vm.row(id);
     vm.cancel(row);
@@ -108,17 +118,21 @@ class ConsoleViewModelTest {
     Operation stored = engine.get(id);
     assertThat(stored.status()).isEqualTo(OperationStatus.CANCELLED);
     assertThat(stored.param("cancelled_by")).isEqualTo(CancelSource.DESKTOP.wire());
-    assertThat(engine.agent().workers()).noneMatch(w -> w.busy());
+    assertThat(engine.status(engine.childOf(id, Phase.DESIGNING)))
+        .isEqualTo(OperationStatus.CANCELLED);
+    assertThat(design.awaitExit()).isTrue();
+    assertThat(design.sawCancel()).isTrue();
+    assertThat(engine.agent().childTasks().isTracked(id)).isFalse();
   }
 
   @Test
   void aCancelThatLosesTheRaceIsRefusedInWords() {
-    open(Duration.ofSeconds(5));
-    String id = trigger("Finishes first");
+    open();
+    String id = trigger("Cancelled elsewhere first");
     awaitUi(() -> vm.row(id) != null);
     OperationRow row = vm.row(id);
     // Cancelled elsewhere (the CLI, say); the console has not seen the event yet.
-    engine.agent().cancel(id, "from the CLI", CancelSource.CLI);
+    assertThat(engine.agent().cancel(id, "from the CLI", CancelSource.CLI).success()).isTrue();
     assertThat(row.isCancellable()).isTrue();
     vm.cancel(row);
     assertThat(row.noteProperty().get())
@@ -130,11 +144,11 @@ class ConsoleViewModelTest {
 
   @Test
   void cancelAllReportsOneOutcomePerRow() {
-    open(Duration.ofSeconds(5));
+    open();
     String a = trigger("A");
     String b = trigger("B");
     awaitUi(() -> vm.row(a) != null && vm.row(b) != null);
-    engine.agent().cancel(b, null, CancelSource.API);
+    assertThat(engine.agent().cancel(b, null, CancelSource.API).success()).isTrue();
     List<ConsoleViewModel.CancelOutcome> outcomes = new ArrayList<>();
     vm.cancelAll(List.of(vm.row(a), vm.row(b)), outcomes::addAll);
     assertThat(outcomes)
@@ -148,7 +162,7 @@ class ConsoleViewModelTest {
 
   @Test
   void filterByTextAndStatus() {
-    open(Duration.ofSeconds(5));
+    open();
     String a = trigger("Alpha brief");
     String b = trigger("Beta brief");
     awaitUi(() -> vm.row(a) != null && vm.row(b) != null);
@@ -164,7 +178,7 @@ class ConsoleViewModelTest {
 
   @Test
   void anInvalidModelIsAMessageNotACrash() {
-    open(Duration.ofSeconds(5));
+    open();
     List<TriggerReply> replies = new ArrayList<>();
     vm.trigger("x", "gpt-9", false, false, replies::add);
     assertThat(replies).containsExactly((TriggerReply) null);
@@ -173,7 +187,7 @@ class ConsoleViewModelTest {
 
   @Test
   void refreshLoadsWhatIsAlreadyInTheDatabaseAndTheSummary() {
-    open(Duration.ofSeconds(5));
+    open();
     String id = engine.trigger("Before the console looked");
     ConsoleViewModel fresh =
         new ConsoleViewModel(
@@ -227,7 +241,7 @@ class ConsoleViewModelTest {
 
   @Test
   void theLogPaneKeepsOnlyTheNewestLines() {
-    open(Duration.ofSeconds(5));
+    open();
     List<OperationEvent> batch = new ArrayList<>();
     for (int i = 0; i < ConsoleViewModel.LOG_CAPACITY + 10; i++) {
       batch.add(

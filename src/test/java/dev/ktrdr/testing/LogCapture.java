@@ -30,6 +30,13 @@ public final class LogCapture implements AutoCloseable {
   public synchronized List<String> lines() {
     return List.copyOf(appender.list).stream()
         .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
+        .toList();
+  }
+
+  /** Every message logged so far, formatted. */
+  public synchronized List<String> messages() {
+    return List.copyOf(appender.list).stream()
+        .map(ILoggingEvent::getFormattedMessage)
         .collect(Collectors.toList());
   }
 
