@@ -183,9 +183,33 @@ public final class Database implements AutoCloseable {
     return writer.submit(work, urgent);
   }
 
-  /** {@link #write} and wait for the commit. Must not be called from the writer thread. */
+  /**
+   * {@link #write} and wait for the commit. Must not be called from the writer thread. When the
+   * writer is idle the unit runs on the calling thread (no hand-off); otherwise it joins the next
+   * batch.
+   */
   public <T> T writeAndWait(WriteWork<T> work, boolean urgent) {
-    return await(write(work, urgent));
+    return await(writer.runOrSubmit(work, urgent));
+  }
+
+  /**
+   * {@code listener} is called on the writer thread, with the write connection, whenever a unit of
+   * work was rolled back or a batch failed to commit: state kept beside the database that follows
+   * its uncommitted writes must be dropped then.
+   */
+  public void onRollback(java.util.function.Consumer<Connection> listener) {
+    writer.onRollback(listener);
+  }
+
+  /** Write batches so far: how many, how many units in all, the largest (diagnostics). */
+  public String writeStats() {
+    GroupCommitWriter.BatchStats s = writer.stats();
+    return String.format(
+        "%d batches, %d units, %.2f per batch, largest %d",
+        s.batches(),
+        s.units(),
+        s.batches() == 0 ? 0.0 : (double) s.units() / s.batches(),
+        s.largest());
   }
 
   /** Waits for a write's commit, rethrowing its failure as it was. */

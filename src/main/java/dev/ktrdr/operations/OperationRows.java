@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.db.DatabaseException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,19 +137,60 @@ final class OperationRows {
     return i;
   }
 
-  static void insertEvent(Connection c, EventRecord e) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO operation_events"
-                + " (ts, operation_id, event, from_status, to_status, message) VALUES (?,?,?,?,?,?)")) {
-      ps.setString(1, Timestamps.format(e.ts()));
-      ps.setString(2, e.operationId());
-      ps.setString(3, e.kind().wire());
-      ps.setString(4, e.from() == null ? null : e.from().wire());
-      ps.setString(5, e.to() == null ? null : e.to().wire());
-      ps.setString(6, e.message());
-      ps.executeUpdate();
+  static final String INSERT_EVENT =
+      "INSERT INTO operation_events"
+          + " (ts, operation_id, event, from_status, to_status, message) VALUES (?,?,?,?,?,?)";
+
+  /** Binds and runs {@link #INSERT_EVENT} on {@code ps} (the caller owns the statement). */
+  static void insertEvent(PreparedStatement ps, EventRecord e) throws SQLException {
+    ps.setString(1, Timestamps.format(e.ts()));
+    ps.setString(2, e.operationId());
+    ps.setString(3, e.kind().wire());
+    ps.setString(4, e.from() == null ? null : e.from().wire());
+    ps.setString(5, e.to() == null ? null : e.to().wire());
+    ps.setString(6, e.message());
+    ps.executeUpdate();
+  }
+
+  /**
+   * {@code r} as it reads back once stored: instants at the stored (millisecond) precision and
+   * every document as JSON gives it back. Documents {@code old} already holds are its own stored
+   * ones and are kept as they are, so only what changed is converted.
+   */
+  static Research asStored(Research r, Research old) {
+    Research.Strategy s = r.strategy();
+    Research.Strategy oldS = old == null ? null : old.strategy();
+    if (s != null && s.spec() != null && (oldS == null || s.spec() != oldS.spec())) {
+      s = new Research.Strategy(s.name(), roundTrip(s.spec()), s.datasetId(), s.seed());
     }
+    CancelRecord c = r.cancel();
+    if (c != null && (old == null || c != old.cancel())) {
+      c = new CancelRecord(c.reason(), c.by(), Timestamps.stored(c.at()));
+    }
+    return new Research(
+        r.phase(),
+        Timestamps.stored(r.phaseStartedAt()),
+        r.brief(),
+        r.model(),
+        r.bypassGates(),
+        r.childIds(),
+        s,
+        old != null && r.trainingResult() == old.trainingResult()
+            ? r.trainingResult()
+            : roundTrip(r.trainingResult()),
+        old != null && r.backtestResult() == old.backtestResult()
+            ? r.backtestResult()
+            : roundTrip(r.backtestResult()),
+        r.assessmentVerdict(),
+        r.gateRejection() == null || (old != null && r.gateRejection() == old.gateRejection())
+            ? r.gateRejection()
+            : GateRejection.fromMap(roundTrip(r.gateRejection().toMap())),
+        c);
+  }
+
+  /** A document as JSON gives it back (numbers and nested values in Jackson's types). */
+  static Map<String, Object> roundTrip(Map<String, Object> m) {
+    return m == null ? null : fromJson(toJson(m));
   }
 
   static OperationStatus status(String s) {

@@ -51,7 +51,7 @@ public final class OperationsService {
    * trigger, a cancel) are committed ahead of routine ones.
    */
   public <T> T inTransaction(Function<OperationWrites, T> unit, boolean urgent) {
-    return store.await(inTransactionAsync(unit, urgent));
+    return store.writeAndWait(unit, urgent, clock, this::publish);
   }
 
   /** {@link #inTransaction} without waiting: the future completes after the commit. */
