@@ -97,6 +97,19 @@ public final class OperationsService {
     return inTransaction(w -> w.updateProgress(id, percentage, step), false);
   }
 
+  /**
+   * {@link #updateProgress} without waiting for its commit: for progress nobody waits on (a timer
+   * reporting a step). Progress writes are committed in the order they are queued.
+   */
+  public void updateProgressLater(String id, double percentage, String step) {
+    inTransactionAsync(w -> w.updateProgress(id, percentage, step), false)
+        .exceptionally(
+            e -> {
+              log.warn("Progress of {} was not recorded: {}", id, e.toString());
+              return false;
+            });
+  }
+
   /** Changes a research's typed state while it is active; empty once it has ended. */
   public Optional<Operation> updateResearch(String id, UnaryOperator<Research> change) {
     return inTransaction(w -> w.updateResearch(id, change), false);

@@ -16,8 +16,8 @@ public final class SqliteSpendLedger implements SpendLedger {
   }
 
   @Override
-  public void record(SpendEntry e) {
-    db.writeAndWait(
+  public boolean record(SpendEntry e) {
+    return db.writeAndWait(
         tx -> {
           PreparedStatement ps =
               tx.prepare(
@@ -32,7 +32,7 @@ public final class SqliteSpendLedger implements SpendLedger {
           ps.setLong(6, e.outputTokens());
           ps.setBigDecimal(7, e.costUsd());
           ps.setString(8, Timestamps.format(e.recordedAt()));
-          return ps.executeUpdate();
+          return ps.executeUpdate() == 1;
         },
         false);
   }

@@ -32,15 +32,30 @@ public final class StubTiming {
     return delay;
   }
 
+  /** How many progress steps a phase has. */
+  public int steps() {
+    return STEPS;
+  }
+
+  /** How long one step lasts. */
+  public Duration stepLength() {
+    return Duration.ofNanos(delay.toNanos() / STEPS);
+  }
+
+  /** The progress reported after step {@code i} (1 to {@link #steps()}). */
+  public int percentAfter(int i) {
+    return i * 100 / STEPS;
+  }
+
   /**
    * Blocks for the phase's length, calling {@code onPercent} after each step. Throws
    * InterruptedException as soon as the thread is interrupted or {@code cancelled} says so.
    */
   public void run(IntConsumer onPercent, BooleanSupplier cancelled) throws InterruptedException {
-    long stepNanos = delay.toNanos() / STEPS;
+    long stepNanos = stepLength().toNanos();
     for (int i = 1; i <= STEPS; i++) {
       waitFor(stepNanos, cancelled);
-      onPercent.accept(i * 100 / STEPS);
+      onPercent.accept(percentAfter(i));
     }
   }
 
