@@ -340,8 +340,10 @@ public final class SqliteOperationStore implements OperationStore {
   private static final String UPDATE_VERSION =
       "UPDATE operations SET version = ? WHERE operation_id = ?";
   private static final String FIND = SELECT + " WHERE o.operation_id = ?";
-  private static final String ACTIVE_CHILDREN =
-      SELECT + " WHERE o.parent_operation_id = ? AND " + ACTIVE + " ORDER BY o.created_at, o.rowid";
+  private static final String ACTIVE_CHILD_IDS =
+      "SELECT o.operation_id FROM operations o WHERE o.parent_operation_id = ? AND "
+          + ACTIVE
+          + " ORDER BY o.created_at, o.rowid";
   private static final String COUNT_ACTIVE_BY_TYPE =
       "SELECT o.operation_type, COUNT(*) FROM operations o WHERE "
           + ACTIVE
@@ -418,6 +420,9 @@ public final class SqliteOperationStore implements OperationStore {
     private final Instant now;
     final List<OperationEvent> events = new ArrayList<>(4);
 
+    /** What this unit changed, as it left it (ended operations too, which the view forgets). */
+    private final Map<String, Operation> touched = new HashMap<>(4);
+
     Writes(WriteTx tx, Clock clock) {
       this.tx = tx;
       this.now = Timestamps.stored(clock.instant()); // what reads back, so memory and disk agree
@@ -428,9 +433,20 @@ public final class SqliteOperationStore implements OperationStore {
       return now;
     }
 
+    private Optional<Operation> findOp(String id) throws SQLException {
+      Operation mine = touched.get(id);
+      return mine != null ? Optional.of(mine) : view.find(tx, id);
+    }
+
+    /** Records a change: for the rest of this unit, and in the writer's view. */
+    private void changed(Operation after) {
+      touched.put(after.operationId(), after);
+      view.remember(after);
+    }
+
     @Override
     public Optional<Operation> find(String operationId) {
-      return sql(() -> view.find(tx, operationId));
+      return sql(() -> findOp(operationId));
     }
 
     @Override
@@ -494,7 +510,7 @@ public final class SqliteOperationStore implements OperationStore {
                     null,
                     stored,
                     version);
-            view.remember(op);
+            changed(op);
             view.counted(type, +1);
             events.add(
                 event(op, OperationEvent.Kind.CREATED, null, OperationStatus.PENDING, message));
@@ -511,7 +527,7 @@ public final class SqliteOperationStore implements OperationStore {
         String logMessage) {
       return sql(
           () -> {
-            Optional<Operation> found = view.find(tx, id);
+            Optional<Operation> found = findOp(id);
             if (found.isEmpty()) {
               return Transition.notFound();
             }
@@ -541,8 +557,9 @@ public final class SqliteOperationStore implements OperationStore {
             ps.setString(9, from.wire());
             if (ps.executeUpdate() == 0) {
               // The row moved under us: nothing but this writer writes, so only a stale view
-              view.forget(); // could say otherwise. Read it afresh and report what it is.
-              Operation current = view.find(tx, id).orElse(before);
+              touched.remove(id); // could say otherwise. Read it afresh, report what it is.
+              view.forget();
+              Operation current = findOp(id).orElse(before);
               return new Transition(false, from, current.status(), before);
             }
             OperationRows.insertEvent(
@@ -566,7 +583,7 @@ public final class SqliteOperationStore implements OperationStore {
                         : before.resultSummary(),
                     before.research(),
                     version);
-            view.remember(after);
+            changed(after);
             if (from.isActive() && !to.isActive()) {
               view.counted(before.operationType(), -1);
             }
@@ -579,7 +596,7 @@ public final class SqliteOperationStore implements OperationStore {
     public boolean updateProgress(String id, double percentage, String step) {
       return sql(
           () -> {
-            Optional<Operation> found = view.find(tx, id);
+            Optional<Operation> found = findOp(id);
             if (found.isEmpty() || !found.get().isActive()) {
               return false;
             }
@@ -593,7 +610,8 @@ public final class SqliteOperationStore implements OperationStore {
             ps.setLong(3, version);
             ps.setString(4, id);
             if (ps.executeUpdate() == 0) {
-              view.forget(); // a stale view: see transition
+              touched.remove(id); // a stale view: see transition
+              view.forget();
               return false;
             }
             Operation after =
@@ -612,7 +630,7 @@ public final class SqliteOperationStore implements OperationStore {
                     before.resultSummary(),
                     before.research(),
                     version);
-            view.remember(after);
+            changed(after);
             events.add(event(after, OperationEvent.Kind.PROGRESS, null, null, step));
             return true;
           });
@@ -622,7 +640,7 @@ public final class SqliteOperationStore implements OperationStore {
     public Optional<Operation> updateResearch(String id, UnaryOperator<Research> change) {
       return sql(
           () -> {
-            Optional<Operation> found = view.find(tx, id);
+            Optional<Operation> found = findOp(id);
             if (found.isEmpty() || !found.get().isActive() || found.get().research() == null) {
               return Optional.empty();
             }
@@ -666,7 +684,7 @@ public final class SqliteOperationStore implements OperationStore {
                     before.resultSummary(),
                     stored,
                     version);
-            view.remember(after);
+            changed(after);
             events.add(
                 event(
                     after,
@@ -685,7 +703,7 @@ public final class SqliteOperationStore implements OperationStore {
             OperationRows.insertEvent(
                 tx.prepare(OperationRows.INSERT_EVENT),
                 new EventRecord(now, id, OperationEvent.Kind.LOG, null, null, message));
-            Optional<Operation> op = view.find(tx, id);
+            Optional<Operation> op = findOp(id);
             events.add(
                 new OperationEvent(
                     now,
@@ -710,13 +728,17 @@ public final class SqliteOperationStore implements OperationStore {
     public List<Operation> activeChildren(String parentId) {
       return sql(
           () -> {
-            PreparedStatement ps = tx.prepare(ACTIVE_CHILDREN);
+            PreparedStatement ps = tx.prepare(ACTIVE_CHILD_IDS);
             ps.setString(1, parentId);
-            List<Operation> children = OperationRows.read(ps);
-            List<Operation> out = new ArrayList<>(children.size());
-            for (Operation child : children) {
-              // This unit's own changes first: a child it moved is as it left it.
-              out.add(view.active.getOrDefault(child.operationId(), child));
+            List<String> ids = new ArrayList<>(2);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
+            }
+            List<Operation> out = new ArrayList<>(ids.size());
+            for (String id : ids) {
+              findOp(id).ifPresent(out::add); // as this unit and the writer know it
             }
             return out;
           });
