@@ -42,9 +42,15 @@ public final class TestEngine implements AutoCloseable {
     return settings;
   }
 
-  /** Poll every 20 ms; stubs take {@code stubDelay}; 2 + 2 workers unless changed. */
+  /**
+   * Stub workers (the engine tests are about the coordinator, not about real research), polling
+   * every 20 ms; stubs take {@code stubDelay}; 2 + 2 workers unless changed.
+   */
   public static Settings fastSettings(Duration stubDelay) {
-    return Settings.defaults().withPollInterval(Duration.ofMillis(20)).withStubDelay(stubDelay);
+    return Settings.defaults()
+        .withStubWorkers(true)
+        .withPollInterval(Duration.ofMillis(20))
+        .withStubDelay(stubDelay);
   }
 
   public static TestEngine start(Path db, Settings settings) {
