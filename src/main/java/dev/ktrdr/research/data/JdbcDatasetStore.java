@@ -41,65 +41,67 @@ public final class JdbcDatasetStore implements DatasetStore {
 
   @Override
   public Optional<Dataset> find(String id) {
-    return withConnection(
-        "read dataset " + id,
-        c -> {
-          DatasetSummary s = null;
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                      + " last_bar_ms FROM datasets WHERE dataset_id = ?")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-              if (rs.next()) {
-                s = summary(rs);
-              }
-            }
-          }
-          if (s == null) {
-            return Optional.empty();
-          }
-          List<Bar> bars = new ArrayList<>(s.barCount());
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT bar_ms, open, high, low, close, volume FROM dataset_bars"
-                      + " WHERE dataset_id = ? ORDER BY bar_ms")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                bars.add(
-                    new Bar(
-                        Instant.ofEpochMilli(rs.getLong(1)),
-                        rs.getDouble(2),
-                        rs.getDouble(3),
-                        rs.getDouble(4),
-                        rs.getDouble(5),
-                        rs.getDouble(6)));
-              }
-            }
-          }
-          return Optional.of(
-              new Dataset(s.id(), s.symbol(), Timeframe.parse(s.timeframe()), s.source(), bars));
-        });
+    return withConnection("read dataset " + id, c -> find(c, id));
+  }
+
+  /** The dataset {@code id} with all its bars, read on {@code c}; for stores that share the SQL. */
+  public static Optional<Dataset> find(Connection c, String id) throws SQLException {
+    DatasetSummary s = null;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
+                + " last_bar_ms FROM datasets WHERE dataset_id = ?")) {
+      p.setString(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        if (rs.next()) {
+          s = summary(rs);
+        }
+      }
+    }
+    if (s == null) {
+      return Optional.empty();
+    }
+    List<Bar> bars = new ArrayList<>(s.barCount());
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT bar_ms, open, high, low, close, volume FROM dataset_bars"
+                + " WHERE dataset_id = ? ORDER BY bar_ms")) {
+      p.setString(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          bars.add(
+              new Bar(
+                  Instant.ofEpochMilli(rs.getLong(1)),
+                  rs.getDouble(2),
+                  rs.getDouble(3),
+                  rs.getDouble(4),
+                  rs.getDouble(5),
+                  rs.getDouble(6)));
+        }
+      }
+    }
+    return Optional.of(
+        new Dataset(s.id(), s.symbol(), Timeframe.parse(s.timeframe()), s.source(), bars));
   }
 
   @Override
   public List<DatasetSummary> list() {
-    return withConnection(
-        "list datasets",
-        c -> {
-          List<DatasetSummary> out = new ArrayList<>();
-          try (PreparedStatement p =
-                  c.prepareStatement(
-                      "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                          + " last_bar_ms FROM datasets ORDER BY dataset_id");
-              ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-              out.add(summary(rs));
-            }
-          }
-          return out;
-        });
+    return withConnection("list datasets", JdbcDatasetStore::list);
+  }
+
+  /** Summaries of all stored datasets, by id, read on {@code c}. */
+  public static List<DatasetSummary> list(Connection c) throws SQLException {
+    List<DatasetSummary> out = new ArrayList<>();
+    try (PreparedStatement p =
+            c.prepareStatement(
+                "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
+                    + " last_bar_ms FROM datasets ORDER BY dataset_id");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        out.add(summary(rs));
+      }
+    }
+    return out;
   }
 
   @Override
@@ -118,7 +120,8 @@ public final class JdbcDatasetStore implements DatasetStore {
         rs.getInt(5));
   }
 
-  private static boolean exists(Connection c, String id) throws SQLException {
+  /** True if a dataset {@code id} is stored (its row; bars alone do not count). */
+  public static boolean exists(Connection c, String id) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM datasets WHERE dataset_id = ?")) {
       p.setString(1, id);
       try (ResultSet rs = p.executeQuery()) {
@@ -127,7 +130,8 @@ public final class JdbcDatasetStore implements DatasetStore {
     }
   }
 
-  private static int deleteRows(Connection c, String id) throws SQLException {
+  /** Deletes dataset {@code id} and its bars on {@code c}; the number of datasets deleted. */
+  public static int deleteRows(Connection c, String id) throws SQLException {
     // bars first: the foreign key's cascade is not relied on (SQLite enforces it only when asked)
     try (PreparedStatement p =
         c.prepareStatement("DELETE FROM dataset_bars WHERE dataset_id = ?")) {
@@ -141,7 +145,17 @@ public final class JdbcDatasetStore implements DatasetStore {
   }
 
   private static void insert(Connection c, Dataset d, ImportReport report) throws SQLException {
-    DatasetSummary s = d.summary();
+    insertBars(c, d.id(), d.bars());
+    insertRow(c, d.summary(), report);
+  }
+
+  /**
+   * Inserts the dataset's row: what makes it exist (listed, found). A store that writes the bars in
+   * several transactions writes this row last, so that a dataset is never seen without all its
+   * bars.
+   */
+  public static void insertRow(Connection c, DatasetSummary s, ImportReport report)
+      throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO datasets (dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
@@ -157,13 +171,17 @@ public final class JdbcDatasetStore implements DatasetStore {
       p.setString(9, report == null ? null : ResearchJson.write(report.toMap()));
       p.executeUpdate();
     }
+  }
+
+  /** Inserts {@code bars} of dataset {@code id} (all of them, or one slice of them). */
+  public static void insertBars(Connection c, String id, List<Bar> bars) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO dataset_bars (dataset_id, bar_ms, open, high, low, close, volume)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int n = 0;
-      for (Bar b : d.bars()) {
-        p.setString(1, d.id());
+      for (Bar b : bars) {
+        p.setString(1, id);
         p.setLong(2, b.time().toEpochMilli());
         p.setDouble(3, b.open());
         p.setDouble(4, b.high());
@@ -176,6 +194,23 @@ public final class JdbcDatasetStore implements DatasetStore {
         }
       }
       p.executeBatch();
+    }
+  }
+
+  /**
+   * Deletes bars of {@code id} that no dataset row owns: what an import interrupted between its
+   * bars and its row left behind ({@code id} null: of every id). Returns the bars deleted.
+   */
+  public static int deleteOrphanBars(Connection c, String id) throws SQLException {
+    String sql =
+        "DELETE FROM dataset_bars WHERE "
+            + (id == null ? "" : "dataset_id = ? AND ")
+            + "dataset_id NOT IN (SELECT dataset_id FROM datasets)";
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      if (id != null) {
+        p.setString(1, id);
+      }
+      return p.executeUpdate();
     }
   }
 

@@ -1,0 +1,148 @@
+package dev.ktrdr.db;
+
+import dev.ktrdr.research.data.Bar;
+import dev.ktrdr.research.data.Dataset;
+import dev.ktrdr.research.data.DatasetExistsException;
+import dev.ktrdr.research.data.DatasetStore;
+import dev.ktrdr.research.data.DatasetStoreException;
+import dev.ktrdr.research.data.DatasetSummary;
+import dev.ktrdr.research.data.ImportReport;
+import dev.ktrdr.research.data.JdbcDatasetStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imported datasets in the engine's own database (the tables of {@code V010__create_datasets.sql}),
+ * written only through its one writer and read on its read pool, with the research library's SQL
+ * ({@link JdbcDatasetStore}).
+ *
+ * <p>A new dataset's bars are written in slices of {@value #SLICE} bars, one queued unit each, and
+ * its row last: a large import never holds the writer for long, so a cancel queued meanwhile waits
+ * for at most one slice, and readers never see a dataset without all its bars (a dataset exists by
+ * its row). Bars left without a row by a failed or interrupted import are deleted when the store
+ * opens and before the same id is imported again. Replacing a stored dataset is one unit (nothing
+ * in the console replaces; it is there for the interface's contract).
+ */
+public final class SqliteDatasetStore implements DatasetStore {
+  private static final Logger log = LoggerFactory.getLogger(SqliteDatasetStore.class);
+
+  /** Bars per write unit: a few milliseconds of the writer's time. */
+  static final int SLICE = 5_000;
+
+  private final Database db;
+
+  /** Ids being imported now: a second import of one of them is refused, not interleaved. */
+  private final Set<String> importing = ConcurrentHashMap.newKeySet();
+
+  public SqliteDatasetStore(Database db) {
+    this.db = db;
+    int orphans = db.writeAndWait(tx -> JdbcDatasetStore.deleteOrphanBars(tx.connection(), null), false);
+    if (orphans > 0) {
+      log.info("Removed {} bars left behind by an interrupted import", orphans);
+    }
+  }
+
+  @Override
+  public void save(Dataset dataset, ImportReport report, boolean replace) {
+    String id = dataset.id();
+    if (!importing.add(id)) {
+      throw DatasetExistsException.beingImported(id);
+    }
+    try {
+      if (replace) {
+        replace(dataset, report);
+      } else {
+        insertInSlices(dataset, report);
+      }
+    } finally {
+      importing.remove(id);
+    }
+  }
+
+  private void insertInSlices(Dataset dataset, ImportReport report) {
+    String id = dataset.id();
+    db.writeAndWait(
+        tx -> {
+          if (JdbcDatasetStore.exists(tx.connection(), id)) {
+            throw new DatasetExistsException(id);
+          }
+          JdbcDatasetStore.deleteOrphanBars(tx.connection(), id);
+          return null;
+        },
+        false);
+    List<Bar> bars = dataset.bars();
+    try {
+      for (int from = 0; from < bars.size(); from += SLICE) {
+        List<Bar> slice =
+            bars.subList(from, Math.min(bars.size(), from + SLICE));
+        db.writeAndWait(
+            tx -> {
+              JdbcDatasetStore.insertBars(tx.connection(), id, slice);
+              return null;
+            },
+            false);
+      }
+      db.writeAndWait(
+          tx -> {
+            JdbcDatasetStore.insertRow(tx.connection(), dataset.summary(), report);
+            return null;
+          },
+          false);
+    } catch (RuntimeException e) {
+      removeOrphans(id);
+      throw storeFailure("save dataset " + id, e);
+    }
+    log.info("Dataset {} stored: {} bars", id, bars.size());
+  }
+
+  private void replace(Dataset dataset, ImportReport report) {
+    String id = dataset.id();
+    try {
+      db.writeAndWait(
+          tx -> {
+            JdbcDatasetStore.deleteRows(tx.connection(), id);
+            JdbcDatasetStore.insertBars(tx.connection(), id, dataset.bars());
+            JdbcDatasetStore.insertRow(tx.connection(), dataset.summary(), report);
+            return null;
+          },
+          false);
+    } catch (RuntimeException e) {
+      throw storeFailure("replace dataset " + id, e);
+    }
+  }
+
+  private void removeOrphans(String id) {
+    try {
+      db.writeAndWait(tx -> JdbcDatasetStore.deleteOrphanBars(tx.connection(), id), false);
+    } catch (RuntimeException again) {
+      // The next start removes them; they are invisible meanwhile (no row owns them).
+      log.warn("Could not remove the bars of the failed import of {}: {}", id, again.toString());
+    }
+  }
+
+  @Override
+  public Optional<Dataset> find(String id) {
+    return db.read(c -> JdbcDatasetStore.find(c, id));
+  }
+
+  @Override
+  public List<DatasetSummary> list() {
+    return db.read(JdbcDatasetStore::list);
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return db.writeAndWait(tx -> JdbcDatasetStore.deleteRows(tx.connection(), id) > 0, false);
+  }
+
+  private static RuntimeException storeFailure(String what, RuntimeException e) {
+    if (e instanceof DatasetExistsException || e instanceof DatasetStoreException) {
+      return e;
+    }
+    return new DatasetStoreException("cannot " + what + ": " + e.getMessage(), e);
+  }
+}
