@@ -9,8 +9,7 @@ public enum EnvVar {
   AGENT_MAX_CONCURRENT_RESEARCHES("0", "Research limit; 0 derives it from the worker counts"),
   AGENT_CONCURRENCY_BUFFER("1", "Added to the worker count when the limit is derived"),
   AGENT_DAILY_BUDGET("5.00", "Dollars of model spend allowed per UTC day"),
-  USE_STUB_WORKERS(
-      "false", "Stub phases (tests, demos) instead of real research on local workers"),
+  USE_STUB_WORKERS("false", "Stub phases (tests, demos) instead of real research on local workers"),
   STUB_WORKER_DELAY("30", "Seconds each stub phase takes"),
   STUB_WORKER_FAST("false", "Make every stub phase take 0.5 seconds"),
   STUB_TRAINING_WORKERS("2", "Number of stub training workers"),

@@ -40,7 +40,8 @@ public final class SqliteDatasetStore implements DatasetStore {
 
   public SqliteDatasetStore(Database db) {
     this.db = db;
-    int orphans = db.writeAndWait(tx -> JdbcDatasetStore.deleteOrphanBars(tx.connection(), null), false);
+    int orphans =
+        db.writeAndWait(tx -> JdbcDatasetStore.deleteOrphanBars(tx.connection(), null), false);
     if (orphans > 0) {
       log.info("Removed {} bars left behind by an interrupted import", orphans);
     }
@@ -77,8 +78,7 @@ public final class SqliteDatasetStore implements DatasetStore {
     List<Bar> bars = dataset.bars();
     try {
       for (int from = 0; from < bars.size(); from += SLICE) {
-        List<Bar> slice =
-            bars.subList(from, Math.min(bars.size(), from + SLICE));
+        List<Bar> slice = bars.subList(from, Math.min(bars.size(), from + SLICE));
         db.writeAndWait(
             tx -> {
               JdbcDatasetStore.insertBars(tx.connection(), id, slice);

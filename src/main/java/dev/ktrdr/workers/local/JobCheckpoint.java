@@ -21,9 +21,9 @@ public interface JobCheckpoint {
   JobCheckpoint BRIEF_HOLDS = new BriefHolds();
 
   /**
-   * Called once per job on the job's thread. May block; once {@code cancel} is raised (or the thread
-   * interrupted) it must return or throw {@link dev.ktrdr.research.ResearchCancelledException}
-   * promptly (within 50 ms).
+   * Called once per job on the job's thread. May block; once {@code cancel} is raised (or the
+   * thread interrupted) it must return or throw {@link
+   * dev.ktrdr.research.ResearchCancelledException} promptly (within 50 ms).
    */
   void reached(Operation operation, WorkerType type, CancelSignal cancel);
 }

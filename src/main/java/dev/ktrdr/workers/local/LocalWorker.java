@@ -28,16 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A training or backtest worker that runs the real research code in this process: the {@link
- * Worker} adapter around {@link TrainingJob} and {@link BacktestJob}. It reads the job's inputs from
- * its operation's parameters ({@code strategy_spec}, {@code dataset_id}, and for a backtest {@code
- * training_op_id}, whose result holds the fitted model), reports progress into the operation, and
- * completes it with the result or fails it with a message a user can act on.
+ * Worker} adapter around {@link TrainingJob} and {@link BacktestJob}. It reads the job's inputs
+ * from its operation's parameters ({@code strategy_spec}, {@code dataset_id}, and for a backtest
+ * {@code training_op_id}, whose result holds the fitted model), reports progress into the
+ * operation, and completes it with the result or fails it with a message a user can act on.
  *
  * <p>A cancel raises the job's flag and interrupts its thread; the research code checks both before
  * every mini-batch and every few hundred bars, so the thread stops within milliseconds and writes
  * nothing (the operation's status was already written by the canceller, and every write of a child
- * is conditional on the child still being active). One job at a time per worker: the registry
- * never gives a busy worker a second one.
+ * is conditional on the child still being active). One job at a time per worker: the registry never
+ * gives a busy worker a second one.
  */
 public final class LocalWorker implements Worker {
   private static final Logger log = LoggerFactory.getLogger(LocalWorker.class);
@@ -113,7 +113,9 @@ public final class LocalWorker implements Worker {
     JobProgress progress = (pct, step) -> ops.updateProgress(opId, pct, step);
     try {
       Map<String, Object> result =
-          type == WorkerType.TRAINING ? train(op, cancel, progress) : backtest(op, cancel, progress);
+          type == WorkerType.TRAINING
+              ? train(op, cancel, progress)
+              : backtest(op, cancel, progress);
       ops.complete(opId, result); // refused if the operation was cancelled meanwhile
     } catch (ResearchCancelledException e) {
       // Logged so that a stop is visible from outside the process (end-to-end tests).
