@@ -53,6 +53,18 @@ public final class TestEngine implements AutoCloseable {
         .withStubDelay(stubDelay);
   }
 
+  /**
+   * Real research (local workers, rule-based design and assessment, no model key whatever the
+   * environment says), one worker of each type, polling every 20 ms. Tests give it small datasets.
+   */
+  public static Settings realSettings() {
+    return Settings.defaults()
+        .withStubWorkers(false)
+        .withLocalWorkers(1, 1)
+        .withModelAccess(dev.ktrdr.config.ModelAccess.none())
+        .withPollInterval(Duration.ofMillis(20));
+  }
+
   public static TestEngine start(Path db, Settings settings) {
     FxToolkit.startHeadless();
     return new TestEngine(Engine.open(settings, db, Clock.systemUTC()), settings);
@@ -96,6 +108,11 @@ public final class TestEngine implements AutoCloseable {
 
   public Engine runtime() {
     return runtime;
+  }
+
+  /** Triggers {@code request}; fails the test if it is refused. */
+  public String trigger(TriggerRequest request) {
+    return ((Triggered) agent().trigger(request)).operationId();
   }
 
   public String trigger(String brief) {
