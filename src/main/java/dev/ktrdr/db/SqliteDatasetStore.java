@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +21,13 @@ import org.slf4j.LoggerFactory;
  * written only through its one writer and read on its read pool, with the research library's SQL
  * ({@link JdbcDatasetStore}).
  *
- * <p>A new dataset's bars are written in slices of {@value #SLICE} bars, one queued unit each, and
- * its row last: a large import never holds the writer for long, so a cancel queued meanwhile waits
- * for at most one slice, and readers never see a dataset without all its bars (a dataset exists by
- * its row). Bars left without a row by a failed or interrupted import are deleted when the store
- * opens and before the same id is imported again. Replacing a stored dataset is one unit (nothing
- * in the console replaces; it is there for the interface's contract).
+ * <p>A new dataset is written as its row (marked incomplete), then its bars in slices of {@value
+ * #SLICE}, one queued unit each, then the mark that it is complete: a large import never holds the
+ * writer for long, so a cancel queued meanwhile waits for at most one slice, and readers never see
+ * a dataset without all its bars (an incomplete one is neither found nor listed). What a failed or
+ * interrupted import left is deleted when the store opens and before the same id is imported again.
+ * Replacing a stored dataset is one unit (nothing in the console replaces; it is there for the
+ * interface's contract).
  */
 public final class SqliteDatasetStore implements DatasetStore {
   private static final Logger log = LoggerFactory.getLogger(SqliteDatasetStore.class);
@@ -38,12 +40,20 @@ public final class SqliteDatasetStore implements DatasetStore {
   /** Ids being imported now: a second import of one of them is refused, not interleaved. */
   private final Set<String> importing = ConcurrentHashMap.newKeySet();
 
+  /** Called after each committed slice with the bars written so far: a test seam. */
+  private final IntConsumer afterSlice;
+
   public SqliteDatasetStore(Database db) {
+    this(db, written -> {});
+  }
+
+  SqliteDatasetStore(Database db, IntConsumer afterSlice) {
     this.db = db;
+    this.afterSlice = afterSlice;
     int orphans =
-        db.writeAndWait(tx -> JdbcDatasetStore.deleteOrphanBars(tx.connection(), null), false);
+        db.writeAndWait(tx -> JdbcDatasetStore.deleteIncomplete(tx.connection(), null), false);
     if (orphans > 0) {
-      log.info("Removed {} bars left behind by an interrupted import", orphans);
+      log.info("Removed {} dataset(s) whose import was interrupted", orphans);
     }
   }
 
@@ -68,10 +78,11 @@ public final class SqliteDatasetStore implements DatasetStore {
     String id = dataset.id();
     db.writeAndWait(
         tx -> {
+          JdbcDatasetStore.deleteIncomplete(tx.connection(), id);
           if (JdbcDatasetStore.exists(tx.connection(), id)) {
             throw new DatasetExistsException(id);
           }
-          JdbcDatasetStore.deleteOrphanBars(tx.connection(), id);
+          JdbcDatasetStore.insertRow(tx.connection(), dataset.summary(), report, false);
           return null;
         },
         false);
@@ -85,15 +96,11 @@ public final class SqliteDatasetStore implements DatasetStore {
               return null;
             },
             false);
+        afterSlice.accept(from + slice.size());
       }
-      db.writeAndWait(
-          tx -> {
-            JdbcDatasetStore.insertRow(tx.connection(), dataset.summary(), report);
-            return null;
-          },
-          false);
+      db.writeAndWait(tx -> JdbcDatasetStore.markComplete(tx.connection(), id), false);
     } catch (RuntimeException e) {
-      removeOrphans(id);
+      removeIncomplete(id);
       throw storeFailure("save dataset " + id, e);
     }
     log.info("Dataset {} stored: {} bars", id, bars.size());
@@ -105,8 +112,8 @@ public final class SqliteDatasetStore implements DatasetStore {
       db.writeAndWait(
           tx -> {
             JdbcDatasetStore.deleteRows(tx.connection(), id);
+            JdbcDatasetStore.insertRow(tx.connection(), dataset.summary(), report, true);
             JdbcDatasetStore.insertBars(tx.connection(), id, dataset.bars());
-            JdbcDatasetStore.insertRow(tx.connection(), dataset.summary(), report);
             return null;
           },
           false);
@@ -115,11 +122,11 @@ public final class SqliteDatasetStore implements DatasetStore {
     }
   }
 
-  private void removeOrphans(String id) {
+  private void removeIncomplete(String id) {
     try {
-      db.writeAndWait(tx -> JdbcDatasetStore.deleteOrphanBars(tx.connection(), id), false);
+      db.writeAndWait(tx -> JdbcDatasetStore.deleteIncomplete(tx.connection(), id), false);
     } catch (RuntimeException again) {
-      // The next start removes them; they are invisible meanwhile (no row owns them).
+      // The next start removes them; they are invisible meanwhile (the row is incomplete).
       log.warn("Could not remove the bars of the failed import of {}: {}", id, again.toString());
     }
   }

@@ -50,7 +50,7 @@ public final class JdbcDatasetStore implements DatasetStore {
     try (PreparedStatement p =
         c.prepareStatement(
             "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                + " last_bar_ms FROM datasets WHERE dataset_id = ?")) {
+                + " last_bar_ms FROM datasets WHERE dataset_id = ? AND complete = 1")) {
       p.setString(1, id);
       try (ResultSet rs = p.executeQuery()) {
         if (rs.next()) {
@@ -95,7 +95,7 @@ public final class JdbcDatasetStore implements DatasetStore {
     try (PreparedStatement p =
             c.prepareStatement(
                 "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                    + " last_bar_ms FROM datasets ORDER BY dataset_id");
+                    + " last_bar_ms FROM datasets WHERE complete = 1 ORDER BY dataset_id");
         ResultSet rs = p.executeQuery()) {
       while (rs.next()) {
         out.add(summary(rs));
@@ -120,7 +120,7 @@ public final class JdbcDatasetStore implements DatasetStore {
         rs.getInt(5));
   }
 
-  /** True if a dataset {@code id} is stored (its row; bars alone do not count). */
+  /** True if a dataset {@code id} is stored, complete or being imported. */
   public static boolean exists(Connection c, String id) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM datasets WHERE dataset_id = ?")) {
       p.setString(1, id);
@@ -145,21 +145,22 @@ public final class JdbcDatasetStore implements DatasetStore {
   }
 
   private static void insert(Connection c, Dataset d, ImportReport report) throws SQLException {
+    insertRow(c, d.summary(), report, true);
     insertBars(c, d.id(), d.bars());
-    insertRow(c, d.summary(), report);
   }
 
   /**
-   * Inserts the dataset's row: what makes it exist (listed, found). A store that writes the bars in
-   * several transactions writes this row last, so that a dataset is never seen without all its
-   * bars.
+   * Inserts the dataset's row, before its bars (they refer to it). A store that writes the bars in
+   * several transactions inserts it with {@code complete} false and calls {@link #markComplete}
+   * after the last bar: until then the dataset is neither found nor listed.
    */
-  public static void insertRow(Connection c, DatasetSummary s, ImportReport report)
-      throws SQLException {
+  public static void insertRow(
+      Connection c, DatasetSummary s, ImportReport report, boolean complete) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO datasets (dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                + " last_bar_ms, created_at, import_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " last_bar_ms, created_at, import_report, complete)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, s.id());
       p.setString(2, s.symbol());
       p.setString(3, s.timeframe());
@@ -169,7 +170,17 @@ public final class JdbcDatasetStore implements DatasetStore {
       p.setLong(7, s.lastBar().toEpochMilli());
       p.setString(8, Instant.now().toString());
       p.setString(9, report == null ? null : ResearchJson.write(report.toMap()));
+      p.setInt(10, complete ? 1 : 0);
       p.executeUpdate();
+    }
+  }
+
+  /** Makes a dataset inserted with {@code complete} false visible; false if there was none. */
+  public static boolean markComplete(Connection c, String id) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE datasets SET complete = 1 WHERE dataset_id = ?")) {
+      p.setString(1, id);
+      return p.executeUpdate() > 0;
     }
   }
 
@@ -198,15 +209,25 @@ public final class JdbcDatasetStore implements DatasetStore {
   }
 
   /**
-   * Deletes bars of {@code id} that no dataset row owns: what an import interrupted between its
-   * bars and its row left behind ({@code id} null: of every id). Returns the bars deleted.
+   * Deletes what an import interrupted before it completed left behind: the incomplete dataset
+   * {@code id} with its bars ({@code id} null: every incomplete dataset). Returns the datasets
+   * deleted.
    */
-  public static int deleteOrphanBars(Connection c, String id) throws SQLException {
-    String sql =
-        "DELETE FROM dataset_bars WHERE "
-            + (id == null ? "" : "dataset_id = ? AND ")
-            + "dataset_id NOT IN (SELECT dataset_id FROM datasets)";
-    try (PreparedStatement p = c.prepareStatement(sql)) {
+  public static int deleteIncomplete(Connection c, String id) throws SQLException {
+    String which =
+        "SELECT dataset_id FROM datasets WHERE complete = 0"
+            + (id == null ? "" : " AND dataset_id = ?");
+    try (PreparedStatement p =
+        c.prepareStatement("DELETE FROM dataset_bars WHERE dataset_id IN (" + which + ")")) {
+      if (id != null) {
+        p.setString(1, id);
+      }
+      p.executeUpdate();
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "DELETE FROM datasets WHERE complete = 0"
+                + (id == null ? "" : " AND dataset_id = ?"))) {
       if (id != null) {
         p.setString(1, id);
       }
