@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The training phase as a job that any worker can run, in this process or another one: fits the
  * spec's model on the in-sample part of the dataset ({@link ModelTrainer}) and returns the result
- * as the JSON-ready map a training operation stores. Progress is reported after every epoch whose
- * percentage moved, with the epoch's loss. Nothing is returned when cancelled: the library throws
+ * as the JSON-ready map a training operation stores. Progress is reported after the first epoch and
+ * after every epoch whose percentage moved (at most about 100 writes), with the epoch's loss. Nothing is returned when cancelled: the library throws
  * {@link dev.ktrdr.research.ResearchCancelledException} from its next mini-batch.
  */
 public final class TrainingJob {
@@ -39,7 +39,7 @@ public final class TrainingJob {
     TrainingListener listener =
         (epoch, epochs, loss) -> {
           int pct = (int) ((long) epoch * 100 / epochs);
-          if (pct != lastPercent[0]) {
+          if (epoch == 1 || pct != lastPercent[0]) { // the first at once: fitting has begun
             lastPercent[0] = pct;
             progress.report(
                 pct, String.format(Locale.ROOT, "Epoch %d/%d, loss %.4f", epoch, epochs, loss));
