@@ -69,7 +69,9 @@ public final class ResearchAssessmentAgent implements AssessmentAgent {
         }
         return result;
       } catch (AssessmentException e) {
-        throw new InProcessFailure(e.getMessage(), e.inputTokens(), e.outputTokens(), e);
+        // The research's log already says which phase failed: keep the reason only.
+        String reason = e.getMessage().replaceFirst("^assessment failed: ", "");
+        throw new InProcessFailure(reason, e.inputTokens(), e.outputTokens(), e);
       } catch (ResearchCancelledException e) {
         throw new InterruptedException("cancelled");
       }

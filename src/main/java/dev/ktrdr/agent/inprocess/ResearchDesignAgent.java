@@ -71,7 +71,9 @@ public final class ResearchDesignAgent implements DesignAgent {
         Map<String, Object> map = result.toMap();
         return map;
       } catch (DesignException e) {
-        throw new InProcessFailure(e.getMessage(), e.inputTokens(), e.outputTokens(), e);
+        // The research's log already says which phase failed: keep the reason only.
+        String reason = e.getMessage().replaceFirst("^design failed: ", "");
+        throw new InProcessFailure(reason, e.inputTokens(), e.outputTokens(), e);
       } catch (ResearchCancelledException e) {
         throw new InterruptedException("cancelled");
       }

@@ -14,8 +14,9 @@ import java.util.Map;
  * The training phase as a job that any worker can run, in this process or another one: fits the
  * spec's model on the in-sample part of the dataset ({@link ModelTrainer}) and returns the result
  * as the JSON-ready map a training operation stores. Progress is reported after the first epoch and
- * after every epoch whose percentage moved (at most about 100 writes), with the epoch's loss. Nothing is returned when cancelled: the library throws
- * {@link dev.ktrdr.research.ResearchCancelledException} from its next mini-batch.
+ * after every epoch whose percentage moved (at most about 100 writes), with the epoch's loss.
+ * Nothing is returned when cancelled: the library throws {@link
+ * dev.ktrdr.research.ResearchCancelledException} from its next mini-batch.
  */
 public final class TrainingJob {
   private TrainingJob() {}
