@@ -35,6 +35,23 @@ public final class DataCommand implements Runnable {
         spec.commandLine(), "Missing subcommand: use list or import");
   }
 
+  /** A bar's opening time, UTC: the date for daily and weekly bars, else date and minute. */
+  static String barTime(String iso, String timeframe) {
+    if (iso == null) {
+      return "-";
+    }
+    try {
+      java.time.LocalDateTime t =
+          java.time.LocalDateTime.ofInstant(java.time.Instant.parse(iso), java.time.ZoneOffset.UTC);
+      boolean days = timeframe != null && (timeframe.endsWith("d") || timeframe.endsWith("w"));
+      return days && t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+          ? t.toLocalDate().toString()
+          : t.toLocalDate() + " " + t.toLocalTime().withSecond(0).withNano(0);
+    } catch (java.time.format.DateTimeParseException e) {
+      return iso;
+    }
+  }
+
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
@@ -60,8 +77,8 @@ public final class DataCommand implements Runnable {
               d.id(),
               d.symbol(),
               d.timeframe(),
-              Formats.text(d.firstBar()),
-              Formats.text(d.lastBar()),
+              barTime(d.firstBar(), d.timeframe()),
+              barTime(d.lastBar(), d.timeframe()),
               Integer.toString(d.barCount()),
               d.source()
             });
