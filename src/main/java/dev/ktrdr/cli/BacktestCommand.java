@@ -93,7 +93,13 @@ public final class BacktestCommand extends ClientCommand {
             r.dataset(),
             r.positionMode().replace('_', '-'),
             Formats.number(r.commission()));
-    out().printf(Locale.ROOT, "Bars:           %d (%s to %s)%n", r.bars(), r.start(), r.end());
+    out()
+        .printf(
+            Locale.ROOT,
+            "Bars:           %d, opening %s to %s UTC%n",
+            r.bars(),
+            DataCommand.barTime(r.start(), null),
+            DataCommand.barTime(r.end(), null));
     out().printf(Locale.ROOT, "Total return:   %s%n", Formats.pct(m.totalReturn()));
     out().printf(Locale.ROOT, "Buy and hold:   %s%n", Formats.pct(m.buyAndHoldReturn()));
     out().printf(Locale.ROOT, "Sharpe ratio:   %.2f%n", m.sharpeRatio());

@@ -70,7 +70,9 @@ public final class DataCommand implements Runnable {
       List<DatasetInfo> data = reply.as(DatasetList.class).data();
       List<String[]> rows = new ArrayList<>();
       rows.add(
-          new String[] {"ID", "SYMBOL", "TIMEFRAME", "FIRST BAR", "LAST BAR", "BARS", "SOURCE"});
+          new String[] {
+            "ID", "SYMBOL", "TIMEFRAME", "FIRST BAR (UTC)", "LAST BAR (UTC)", "BARS", "SOURCE"
+          });
       for (DatasetInfo d : data) {
         rows.add(
             new String[] {
