@@ -95,8 +95,12 @@ final class Formats {
     if (v instanceof String || v instanceof Number || v instanceof Boolean) {
       return v.toString();
     }
+    Object shown = summarised(v);
+    if (shown instanceof String text) {
+      return text; // a long list, summarised
+    }
     try {
-      return ApiClient.MAPPER.writeValueAsString(summarised(v));
+      return ApiClient.MAPPER.writeValueAsString(shown);
     } catch (JsonProcessingException e) {
       return v.toString();
     }
