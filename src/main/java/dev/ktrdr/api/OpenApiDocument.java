@@ -56,7 +56,8 @@ final class OpenApiDocument {
     info.put(
         "description",
         "Trigger, watch and cancel researches of the ktrdr research "
-            + "coordinator. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
+            + "coordinator; list and import price datasets; backtest a rule-based strategy by "
+            + "hand. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
             + "except the cancel routes, which answer with the service's reply. Every route "
             + "refuses a Host other than this server's address (421), an Origin other than "
             + "this server's own (403) and a body that is not application/json (415).");
