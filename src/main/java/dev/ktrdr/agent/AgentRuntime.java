@@ -43,6 +43,7 @@ public final class AgentRuntime implements AutoCloseable {
   /** What the engine needs besides its parts. */
   public record Options(Duration pollInterval, int concurrencyLimit) {}
 
+  /** An engine whose triggers cannot name a dataset. */
   public static AgentRuntime start(
       OperationsService ops,
       WorkerRegistry workers,
@@ -50,6 +51,18 @@ public final class AgentRuntime implements AutoCloseable {
       DesignAgent designer,
       AssessmentAgent assessor,
       Options options) {
+    return start(ops, workers, budget, designer, assessor, options, DatasetResolver.NONE);
+  }
+
+  /** An engine whose triggers may name a dataset that {@code datasets} knows. */
+  public static AgentRuntime start(
+      OperationsService ops,
+      WorkerRegistry workers,
+      Budget budget,
+      DesignAgent designer,
+      AssessmentAgent assessor,
+      Options options,
+      DatasetResolver datasets) {
     ExecutorService taskThreads = Executors.newCachedThreadPool(named("ktrdr-task"));
     ScheduledExecutorService watchdog =
         Executors.newSingleThreadScheduledExecutor(named("ktrdr-watchdog"));
@@ -81,7 +94,8 @@ public final class AgentRuntime implements AutoCloseable {
             lanes,
             queue,
             end,
-            options.concurrencyLimit());
+            options.concurrencyLimit(),
+            datasets);
     return new AgentRuntime(agent, coordinator, taskThreads, watchdog);
   }
 

@@ -16,6 +16,7 @@ import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Research;
 import dev.ktrdr.operations.Transition;
+import dev.ktrdr.research.design.DesignRequest;
 import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerSnapshot;
 import dev.ktrdr.workers.WorkerType;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,7 @@ public final class AgentService {
   private final WorkerQueue queue;
   private final ResearchEnd end;
   private final int concurrencyLimit;
+  private final DatasetResolver datasets;
 
   AgentService(
       OperationsService ops,
@@ -58,7 +61,8 @@ public final class AgentService {
       ResearchLanes lanes,
       WorkerQueue queue,
       ResearchEnd end,
-      int concurrencyLimit) {
+      int concurrencyLimit,
+      DatasetResolver datasets) {
     this.ops = ops;
     this.workers = workers;
     this.tasks = tasks;
@@ -68,6 +72,7 @@ public final class AgentService {
     this.queue = queue;
     this.end = end;
     this.concurrencyLimit = concurrencyLimit;
+    this.datasets = datasets;
   }
 
   /**
@@ -75,7 +80,11 @@ public final class AgentService {
    * start it, and schedule its first step. The capacity check and the insert are one commit, so
    * concurrent triggers cannot overshoot the limit; returns once that commit is durable.
    *
-   * @throws ValidationException for an unknown model or an over-long brief
+   * <p>The dataset (by id, or by symbol and/or timeframe) is checked here, so an unknown one is
+   * refused before anything starts; without one the design chooses from the brief. The seed (given,
+   * or drawn here) is recorded in the research, so the research can be repeated.
+   *
+   * @throws ValidationException for an unknown model or dataset, an over-long brief or a bad seed
    */
   public TriggerReply trigger(TriggerRequest request) {
     String brief =
@@ -103,7 +112,15 @@ public final class AgentService {
               "Daily budget exhausted: $%.2f remaining of $%.2f",
               budget.remaining(), budget.dailyLimit()));
     }
-    Research state = Research.triggered(brief, model.id(), request.bypassGates());
+    long seed = seed(request.seed());
+    String datasetId =
+        datasets.resolve(
+            blankToNull(request.datasetId()),
+            blankToNull(request.symbol()),
+            blankToNull(request.timeframe()));
+    Research state =
+        Research.triggered(brief, model.id(), request.bypassGates())
+            .withStrategy(new Research.Strategy(null, null, datasetId, seed));
     TriggerReply reply =
         ops.inTransaction(
             w -> {
@@ -131,6 +148,21 @@ public final class AgentService {
       coordinator.wake();
     }
     return reply;
+  }
+
+  private static long seed(Long given) {
+    if (given == null) {
+      return ThreadLocalRandom.current().nextLong(DesignRequest.MAX_SEED + 1);
+    }
+    if (given < 0 || given > DesignRequest.MAX_SEED) {
+      throw new ValidationException(
+          "seed must be a whole number from 0 to " + DesignRequest.MAX_SEED + ", not " + given);
+    }
+    return given;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** {@link #cancel(String, String, CancelSource)} with the default reason, as the API. */

@@ -1,5 +1,6 @@
 package dev.ktrdr.agent;
 
+import dev.ktrdr.agent.inprocess.InProcessFailure;
 import dev.ktrdr.agent.inprocess.InProcessWork;
 import dev.ktrdr.agent.inprocess.PacedWork;
 import dev.ktrdr.operations.OperationsService;
@@ -175,6 +176,11 @@ public final class PhaseTask extends Task<Void> {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // cancelled: the canceller already wrote the status
+    } catch (InProcessFailure e) {
+      recordSpend(e.spent()); // a model call that failed to validate was still paid for
+      if (!isCancelled()) {
+        ops.fail(childId, e.getMessage());
+      }
     } catch (Exception | Error e) { // an Error too: else the child stays running, task-less
       if (!isCancelled()) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -1,8 +1,10 @@
 package dev.ktrdr.agent;
 
 import dev.ktrdr.agent.budget.Budget;
+import dev.ktrdr.agent.inprocess.AssessInput;
 import dev.ktrdr.agent.inprocess.AssessmentAgent;
 import dev.ktrdr.agent.inprocess.DesignAgent;
+import dev.ktrdr.agent.inprocess.DesignInput;
 import dev.ktrdr.agent.inprocess.InProcessWork;
 import dev.ktrdr.operations.CancelRecord;
 import dev.ktrdr.operations.GateRejection;
@@ -12,11 +14,14 @@ import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Phase;
 import dev.ktrdr.operations.Research;
 import dev.ktrdr.operations.ResearchParameters;
+import dev.ktrdr.research.backtest.BacktestResult;
+import dev.ktrdr.research.model.TrainingResult;
 import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -191,16 +196,15 @@ final class ResearchStepper {
         startOnWorker(
             research,
             Phase.TRAINING,
-            s ->
-                s.strategyName() != null
-                    ? s
-                    : s.withStrategy(
-                        Research.Strategy.named(String.valueOf(result.get("strategy_name")))));
+            s -> s.strategyName() != null ? s : s.withStrategy(designed(s.strategy(), result)));
         return;
       case TRAINING:
         {
           UnaryOperator<Research> harvest =
-              s -> s.trainingResult() != null ? s : s.withTrainingResult(result);
+              s ->
+                  s.trainingResult() != null
+                      ? s
+                      : s.withTrainingResult(headline(result, TrainingResult.SERIES));
           Optional<GateRejection> rejection =
               state.bypassGates() ? Optional.empty() : Gates.training(result);
           if (rejection.isPresent()) {
@@ -213,7 +217,10 @@ final class ResearchStepper {
       case BACKTESTING:
         {
           UnaryOperator<Research> harvest =
-              s -> s.backtestResult() != null ? s : s.withBacktestResult(result);
+              s ->
+                  s.backtestResult() != null
+                      ? s
+                      : s.withBacktestResult(headline(result, BacktestResult.SERIES));
           Optional<GateRejection> rejection =
               state.bypassGates() ? Optional.empty() : Gates.backtest(result);
           toAssessment(research, harvest, rejection.orElse(null));
@@ -250,15 +257,23 @@ final class ResearchStepper {
       return;
     }
     Research s = started.state();
+    Research.Strategy strategy = s.strategy();
     InProcessWork work =
         phase == Phase.DESIGNING
-            ? designer.design(s.brief(), s.model())
+            ? designer.design(
+                new DesignInput(
+                    s.brief(),
+                    s.model(),
+                    strategy == null ? null : strategy.datasetId(),
+                    strategy == null ? null : strategy.seed()))
             : assessor.assess(
-                s.brief(),
-                s.model(),
-                s.trainingResult(),
-                s.backtestResult(),
-                s.gateRejection() == null ? null : s.gateRejection().toMap());
+                new AssessInput(
+                    s.brief(),
+                    s.model(),
+                    strategy == null ? null : strategy.spec(),
+                    s.trainingResult(),
+                    s.backtestResult(),
+                    s.gateRejection() == null ? null : s.gateRejection().toMap()));
     String id = research.operationId();
     tasks.start(
         new PhaseTask(
@@ -335,6 +350,7 @@ final class ResearchStepper {
           if (next.strategyName() != null) {
             childParams.put(ResearchParameters.STRATEGY_NAME, next.strategyName());
           }
+          workerInputs(phase, next, childParams);
           Operation child = w.insert(phase.childType(), id, childParams);
           Research moved =
               w.updateResearch(
@@ -367,6 +383,56 @@ final class ResearchStepper {
           return w.transition(id, OperationStatus.COMPLETED, null, summary, "completed");
         },
         false);
+  }
+
+  /**
+   * What a training or backtest worker needs besides the brief: the strategy spec and its dataset,
+   * and for a backtest the training operation whose result holds the fitted model. A stub-designed
+   * research has no spec, and its stub workers need none.
+   */
+  private static void workerInputs(Phase phase, Research r, Map<String, Object> params) {
+    Research.Strategy s = r.strategy();
+    if ((phase != Phase.TRAINING && phase != Phase.BACKTESTING) || s == null || s.spec() == null) {
+      return;
+    }
+    params.put(ResearchParameters.STRATEGY_SPEC, s.spec());
+    if (s.datasetId() != null) {
+      params.put(ResearchParameters.DATASET_ID, s.datasetId());
+    }
+    if (phase == Phase.BACKTESTING && r.childId(Phase.TRAINING) != null) {
+      params.put(ResearchParameters.TRAINING_OP_ID, r.childId(Phase.TRAINING));
+    }
+  }
+
+  /**
+   * The strategy a design produced: its name, and (from a real design) its spec and dataset; the
+   * seed stays the one recorded at trigger (a real spec carries the same).
+   */
+  @SuppressWarnings("unchecked")
+  static Research.Strategy designed(Research.Strategy requested, Map<String, Object> design) {
+    Object spec = design.get("spec");
+    Object dataset = design.get("dataset");
+    Long seed = requested == null ? null : requested.seed();
+    if (seed == null && spec instanceof Map && ((Map<?, ?>) spec).get("seed") instanceof Number) {
+      seed = ((Number) ((Map<?, ?>) spec).get("seed")).longValue();
+    }
+    return new Research.Strategy(
+        String.valueOf(design.get("strategy_name")),
+        spec instanceof Map ? (Map<String, Object>) spec : null,
+        dataset instanceof String
+            ? (String) dataset
+            : requested == null ? null : requested.datasetId(),
+        seed);
+  }
+
+  /**
+   * A worker's result without its series ({@code keys}): the numbers a research keeps, reads for
+   * its gates and shows in lists. The series stay once, in the child operation's result.
+   */
+  static Map<String, Object> headline(Map<String, Object> result, Set<String> keys) {
+    Map<String, Object> m = new LinkedHashMap<>(result);
+    m.keySet().removeAll(keys);
+    return m;
   }
 
   private static long longValue(Object o) {

@@ -34,8 +34,10 @@ final class AgentEndpoints {
             ctx, dev.ktrdr.wire.TriggerRequest.class, dev.ktrdr.wire.TriggerRequest.EMPTY);
     TriggerRequest request =
         new TriggerRequest(
-            body.brief(), body.model(), body.bypassGatesOrFalse(), body.forceOrFalse());
-    // ValidationException (unknown model, brief too long) → 422 in ApiServer
+                body.brief(), body.model(), body.bypassGatesOrFalse(), body.forceOrFalse())
+            .onDataset(body.dataset(), body.symbol(), body.timeframe())
+            .withSeed(body.seed());
+    // ValidationException (unknown model or dataset, brief too long, bad seed) → 422 in ApiServer
     send(ctx, WireMapping.trigger(agent.trigger(request)));
   }
 

@@ -11,12 +11,17 @@ public final class ApiJson {
 
   /** {@link WireJson}'s strict reading, with bounded nesting and string length. */
   public static ObjectMapper mapper() {
+    return mapper(ApiServer.MAX_BODY_BYTES);
+  }
+
+  /** The same, admitting strings of up to {@code maxStringLength} (a CSV upload). */
+  static ObjectMapper mapper(int maxStringLength) {
     ObjectMapper m = WireJson.mapper();
     m.getFactory()
         .setStreamReadConstraints(
             StreamReadConstraints.builder()
                 .maxNestingDepth(64)
-                .maxStringLength(ApiServer.MAX_BODY_BYTES)
+                .maxStringLength(maxStringLength)
                 .build());
     return m;
   }

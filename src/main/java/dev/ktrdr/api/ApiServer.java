@@ -2,10 +2,13 @@ package dev.ktrdr.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.DataService;
 import dev.ktrdr.agent.ValidationException;
 import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.BacktestRequest;
 import dev.ktrdr.wire.CancelRequest;
+import dev.ktrdr.wire.ImportRequest;
 import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.TriggerRequest;
 import io.javalin.Javalin;
@@ -35,6 +38,9 @@ public final class ApiServer implements AutoCloseable {
   /** Request bodies are a few hundred bytes; 64 KB leaves room and refuses floods. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /** {@code POST /data/import} carries a CSV file: {@link ImportRequest#MAX_BYTES}. */
+  public static final int MAX_IMPORT_BYTES = ImportRequest.MAX_BYTES;
+
   private final Javalin app;
   private final String host;
 
@@ -43,9 +49,13 @@ public final class ApiServer implements AutoCloseable {
     this.host = host;
   }
 
-  /** As {@link #start(AgentService, OperationsService, String, int, ApiAccess)}, local only. */
-  public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
-    return start(agent, ops, host, port, ApiAccess.localOnly());
+  /**
+   * As {@link #start(AgentService, OperationsService, DataService, String, int, ApiAccess)}, local
+   * only.
+   */
+  public static ApiServer start(
+      AgentService agent, OperationsService ops, DataService data, String host, int port) {
+    return start(agent, ops, data, host, port, ApiAccess.localOnly());
   }
 
   /**
@@ -57,11 +67,20 @@ public final class ApiServer implements AutoCloseable {
    * @throws ApiStartException when the port cannot be bound, e.g. it is in use
    */
   public static ApiServer start(
-      AgentService agent, OperationsService ops, String host, int port, ApiAccess access) {
+      AgentService agent,
+      OperationsService ops,
+      DataService data,
+      String host,
+      int port,
+      ApiAccess access) {
     String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
     ObjectMapper mapper = ApiJson.mapper();
-    Requests requests = new Requests(mapper, TriggerRequest.class, CancelRequest.class);
+    Requests requests =
+        new Requests(mapper, TriggerRequest.class, CancelRequest.class, BacktestRequest.class);
+    Requests imports =
+        new Requests(ApiJson.mapper(MAX_IMPORT_BYTES), MAX_IMPORT_BYTES, ImportRequest.class);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
+    DataEndpoints dataRoutes = new DataEndpoints(data, requests, imports);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
     LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
@@ -76,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               config.routes.before(guard::check); // before every path, matched or not
-              routes(config, agentRoutes, opRoutes, docs);
+              routes(config, agentRoutes, opRoutes, dataRoutes, docs);
               errors(config);
             });
     requirePortFree(bindHost, port);
@@ -95,7 +114,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void routes(
-      JavalinConfig c, AgentEndpoints agent, OperationEndpoints ops, DocsEndpoints docs) {
+      JavalinConfig c,
+      AgentEndpoints agent,
+      OperationEndpoints ops,
+      DataEndpoints data,
+      DocsEndpoints docs) {
     c.routes.post(PREFIX + Routes.TRIGGER, agent::trigger);
     c.routes.get(PREFIX + Routes.STATUS, agent::status);
     c.routes.delete(PREFIX + Routes.CANCEL, agent::cancel);
@@ -105,6 +128,9 @@ public final class ApiServer implements AutoCloseable {
     c.routes.get(PREFIX + Routes.CHILDREN, ops::children);
     c.routes.delete(PREFIX + Routes.OPERATION, agent::cancelOperation);
     c.routes.get(PREFIX + Routes.WORKERS, agent::workers);
+    c.routes.get(PREFIX + Routes.DATA, data::list);
+    c.routes.post(PREFIX + Routes.DATA_IMPORT, data::importCsv);
+    c.routes.post(PREFIX + Routes.BACKTEST, data::backtest);
     c.routes.get(PREFIX + Routes.HEALTH, docs::health);
     c.routes.get(PREFIX + Routes.OPENAPI, docs::openApi);
     c.routes.get(DocsEndpoints.UI_PATH, docs::swaggerUi);
@@ -158,7 +184,7 @@ public final class ApiServer implements AutoCloseable {
       case 405:
         return "Method " + ctx.method() + " not allowed on " + Requests.abbreviate(ctx.path());
       case 413:
-        return "Request body too large: at most " + MAX_BODY_BYTES + " bytes";
+        return Requests.tooLarge(MAX_BODY_BYTES).getMessage();
       default:
         return e.getMessage() == null || e.getMessage().isBlank()
             ? "Request refused (" + e.getStatus() + ")"

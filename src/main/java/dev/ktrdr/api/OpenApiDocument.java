@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.wire.ApiError;
+import dev.ktrdr.wire.BacktestReply;
+import dev.ktrdr.wire.BacktestRequest;
 import dev.ktrdr.wire.BudgetReport;
 import dev.ktrdr.wire.CancelRefusal;
 import dev.ktrdr.wire.CancelRequest;
 import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.DatasetList;
 import dev.ktrdr.wire.Health;
+import dev.ktrdr.wire.ImportReply;
+import dev.ktrdr.wire.ImportRequest;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
 import dev.ktrdr.wire.QueryParams;
@@ -51,13 +56,15 @@ final class OpenApiDocument {
     info.put(
         "description",
         "Trigger, watch and cancel researches of the ktrdr research "
-            + "coordinator. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
+            + "coordinator; list and import price datasets; backtest a rule-based strategy by "
+            + "hand. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
             + "except the cancel routes, which answer with the service's reply. Every route "
             + "refuses a Host other than this server's address (421), an Origin other than "
             + "this server's own (403) and a body that is not application/json (415).");
     doc.putArray("servers").addObject().put("url", "/");
     agentRoutes();
     operationRoutes();
+    dataRoutes();
     systemRoutes();
     doc.set("paths", paths);
     doc.putObject("components").set("schemas", schemas.components());
@@ -81,7 +88,7 @@ final class OpenApiDocument {
     reply(
         trigger,
         422,
-        "Invalid input: unknown model or field, wrong type, brief too long",
+        "Invalid input: unknown model, dataset or field, wrong type, brief too long, bad seed",
         ApiError.class);
 
     ObjectNode status = op("get", Routes.STATUS, "agent", "Coordinator status", null);
@@ -171,6 +178,61 @@ final class OpenApiDocument {
     reply(delete, 422, "Invalid reason", ApiError.class);
   }
 
+  private void dataRoutes() {
+    ObjectNode list =
+        op(
+            "get",
+            Routes.DATA,
+            "data",
+            "List datasets",
+            "The bundled sample datasets first, then the imported ones by id.");
+    reply(list, 200, "Every dataset a research or a backtest can use", DatasetList.class);
+    reply(list, 400, "Unknown query parameter", ApiError.class);
+
+    ObjectNode imp =
+        op(
+            "post",
+            Routes.DATA_IMPORT,
+            "data",
+            "Import a CSV file of price bars",
+            "The whole file or nothing: a bad row refuses the file with its line number. Rows"
+                + " repeated, out of order or with prices of zero or less are repaired or left"
+                + " out, and reported with gaps and other findings. Bodies up to "
+                + ApiServer.MAX_IMPORT_BYTES / (1024 * 1024)
+                + " MB.");
+    body(imp, ImportRequest.class, true);
+    reply(imp, 201, "Imported; the dataset and the import's report", ImportReply.class);
+    reply(imp, 400, "Malformed JSON", ApiError.class);
+    reply(imp, 409, "A dataset of that name exists (or is being imported)", ApiError.class);
+    reply(imp, 413, "Body larger than the import limit", ApiError.class);
+    reply(imp, 415, "Body not sent as Content-Type: application/json", ApiError.class);
+    reply(
+        imp,
+        422,
+        "A file that cannot be imported (line and problem named), a missing or bad field",
+        ApiError.class);
+
+    ObjectNode backtest =
+        op(
+            "post",
+            Routes.BACKTEST,
+            "data",
+            "One backtest by hand",
+            "A rule-based strategy on a whole dataset, under the conventions of a research's"
+                + " backtest: a signal on a bar's close fills at the next bar's open, commission"
+                + " on every fill, all equity per position.");
+    body(backtest, BacktestRequest.class, true);
+    reply(backtest, 200, "The metrics, equity curve and trades", BacktestReply.class);
+    reply(backtest, 400, "Malformed JSON", ApiError.class);
+    reply(backtest, 413, "Body larger than 64 KB", ApiError.class);
+    reply(backtest, 415, "Body not sent as Content-Type: application/json", ApiError.class);
+    reply(
+        backtest,
+        422,
+        "Unknown dataset or strategy, a bad parameter or commission, a missing field",
+        ApiError.class);
+  }
+
   private void systemRoutes() {
     ObjectNode workers = op("get", Routes.WORKERS, "workers", "Workers and what they run", null);
     ObjectNode list = type("array");
@@ -217,10 +279,14 @@ final class OpenApiDocument {
     body(op, CancelRequest.class);
   }
 
-  /** Every request body is optional: an empty body is an empty object. */
+  /** A request body that may be left out: an empty body is an empty object. */
   private void body(ObjectNode op, Class<?> record) {
+    body(op, record, false);
+  }
+
+  private void body(ObjectNode op, Class<?> record, boolean required) {
     ObjectNode rb = op.putObject("requestBody");
-    rb.put("required", false);
+    rb.put("required", required);
     rb.putObject("content").putObject("application/json").set("schema", schemas.ref(record));
   }
 

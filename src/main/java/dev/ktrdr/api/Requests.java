@@ -40,12 +40,20 @@ final class Requests {
   static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
   private final ObjectMapper mapper;
+  private final int maxBodyBytes;
 
   /** One reader per body type, built up front so the first request pays no introspection. */
   private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
+  /** Bodies of at most {@link ApiServer#MAX_BODY_BYTES}. */
   Requests(ObjectMapper mapper, Class<?>... bodyTypes) {
+    this(mapper, ApiServer.MAX_BODY_BYTES, bodyTypes);
+  }
+
+  /** Bodies of at most {@code maxBodyBytes} (the mapper must admit strings that long). */
+  Requests(ObjectMapper mapper, int maxBodyBytes, Class<?>... bodyTypes) {
     this.mapper = mapper;
+    this.maxBodyBytes = maxBodyBytes;
     for (Class<?> type : bodyTypes) {
       readers.put(type, mapper.readerFor(type));
     }
@@ -245,13 +253,13 @@ final class Requests {
   }
 
   /**
-   * Reads at most {@link ApiServer#MAX_BODY_BYTES}; more is a 413, whatever Content-Length said
-   * (the error handler then discards the rest, see {@link #discardUnreadBody}).
+   * Reads at most this reader's limit; more is a 413, whatever Content-Length said (the error
+   * handler then discards the rest, see {@link #discardUnreadBody}).
    */
-  private static String boundedBody(Context ctx) {
+  private String boundedBody(Context ctx) {
     long declared = ctx.contentLength();
-    if (declared > ApiServer.MAX_BODY_BYTES) {
-      throw tooLarge();
+    if (declared > maxBodyBytes) {
+      throw tooLarge(maxBodyBytes);
     }
     try (InputStream in = ctx.bodyInputStream()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -259,8 +267,8 @@ final class Requests {
       int n;
       while ((n = in.read(buf)) != -1) {
         out.write(buf, 0, n);
-        if (out.size() > ApiServer.MAX_BODY_BYTES) {
-          throw tooLarge();
+        if (out.size() > maxBodyBytes) {
+          throw tooLarge(maxBodyBytes);
         }
       }
       return out.toString(StandardCharsets.UTF_8);
@@ -269,9 +277,13 @@ final class Requests {
     }
   }
 
-  static ApiException tooLarge() {
+  static ApiException tooLarge(int limit) {
     return new ApiException(
-        413, "Request body too large: at most " + ApiServer.MAX_BODY_BYTES + " bytes");
+        413,
+        "Request body too large: at most "
+            + limit
+            + " bytes"
+            + (limit >= 1024 * 1024 ? " (" + limit / (1024 * 1024) + " MB)" : ""));
   }
 
   /**

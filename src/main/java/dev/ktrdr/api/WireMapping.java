@@ -10,15 +10,24 @@ import dev.ktrdr.agent.reply.TriggerReply;
 import dev.ktrdr.agent.reply.Triggered;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.Timestamps;
+import dev.ktrdr.research.backtest.BacktestResult;
+import dev.ktrdr.research.backtest.Trade;
+import dev.ktrdr.research.data.DatasetSummary;
+import dev.ktrdr.research.data.ImportReport;
+import dev.ktrdr.research.data.ImportResult;
+import dev.ktrdr.wire.BacktestReply;
 import dev.ktrdr.wire.BudgetReport;
 import dev.ktrdr.wire.CancelRefusal;
 import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.DatasetInfo;
+import dev.ktrdr.wire.ImportReply;
 import dev.ktrdr.wire.OperationData;
 import dev.ktrdr.wire.Status;
 import dev.ktrdr.wire.TriggerRefusal;
 import dev.ktrdr.wire.Worker;
 import dev.ktrdr.workers.WorkerSnapshot;
 import dev.ktrdr.workers.WorkerType;
+import dev.ktrdr.workers.local.BacktestJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -126,5 +135,86 @@ final class WireMapping {
         op.errorMessage(),
         op.resultSummary(),
         Math.round(op.durationSeconds(now) * 10) / 10.0);
+  }
+
+  static DatasetInfo dataset(DatasetSummary d) {
+    return new DatasetInfo(
+        d.id(),
+        d.symbol(),
+        d.timeframe(),
+        Timestamps.format(d.firstBar()),
+        Timestamps.format(d.lastBar()),
+        d.barCount(),
+        d.source());
+  }
+
+  static ImportReply imported(ImportResult result) {
+    ImportReport r = result.report();
+    ImportReport.GapSummary g = r.gaps();
+    return new ImportReply(
+        true,
+        dataset(result.dataset().summary()),
+        new ImportReply.Report(
+            r.rowsRead(),
+            r.barsImported(),
+            lines(r.duplicates()),
+            lines(r.unsortedRows()),
+            lines(r.nonPositivePrices()),
+            lines(r.missingValues()),
+            lines(r.inconsistentRows()),
+            new ImportReply.Gaps(
+                g.count(), g.largest().toSeconds(), Timestamps.format(g.largestAfter())),
+            r.notes(),
+            r.clean()),
+        r.describe());
+  }
+
+  private static ImportReply.Lines lines(ImportReport.LineSample s) {
+    return new ImportReply.Lines(s.count(), s.lines());
+  }
+
+  static BacktestReply backtest(
+      String dataset, String strategy, Map<String, Double> params, BacktestResult r) {
+    List<Trade> trades = r.trades();
+    int kept = Math.min(trades.size(), BacktestJob.MAX_TRADES);
+    return new BacktestReply(
+        true,
+        dataset,
+        strategy,
+        params,
+        r.positionMode(),
+        r.commission(),
+        r.bars(),
+        Timestamps.format(r.start()),
+        Timestamps.format(r.end()),
+        new BacktestReply.Metrics(
+            r.sharpeRatio(),
+            r.winRate(),
+            r.maxDrawdown(),
+            r.totalReturn(),
+            r.totalTrades(),
+            r.buyAndHoldReturn(),
+            r.exposure(),
+            r.averageTradeReturn()),
+        r.equityCurve().stream()
+            .map(
+                p ->
+                    new BacktestReply.EquityPoint(
+                        Timestamps.format(p.time()), p.equity(), p.buyAndHold()))
+            .collect(Collectors.toList()),
+        trades.subList(0, kept).stream()
+            .map(
+                t ->
+                    new BacktestReply.Trade(
+                        t.direction(),
+                        Timestamps.format(t.entryTime()),
+                        t.entryPrice(),
+                        Timestamps.format(t.exitTime()),
+                        t.exitPrice(),
+                        t.netReturn(),
+                        t.barsHeld(),
+                        t.exitReason()))
+            .collect(Collectors.toList()),
+        trades.size() - kept);
   }
 }

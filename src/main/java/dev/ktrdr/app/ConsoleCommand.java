@@ -66,7 +66,12 @@ public final class ConsoleCommand implements Callable<Integer> {
     try {
       api[0] =
           ApiServer.start(
-              runtime.agent(), runtime.operations(), API_HOST, apiPort, settings.apiAccess());
+              runtime.agent(),
+              runtime.operations(),
+              runtime.data(),
+              API_HOST,
+              apiPort,
+              settings.apiAccess());
     } catch (ApiStartException e) {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());

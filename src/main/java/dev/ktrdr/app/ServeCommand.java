@@ -57,6 +57,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
           ApiServer.start(
               runtime.agent(),
               runtime.operations(),
+              runtime.data(),
               ApiServer.DEFAULT_HOST,
               apiPort,
               settings.apiAccess());

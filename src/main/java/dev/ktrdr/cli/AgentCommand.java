@@ -48,10 +48,37 @@ public final class AgentCommand implements Runnable {
     @Option(names = "--bypass-gates", description = "Skip the training and backtest gates")
     boolean bypassGates;
 
+    @Option(
+        names = "--dataset",
+        paramLabel = "ID",
+        description = "Research this dataset (see `ktrdr data list`)")
+    String dataset;
+
+    @Option(
+        names = "--symbol",
+        paramLabel = "S",
+        description = "Research a dataset of this symbol, e.g. BTC/USD")
+    String symbol;
+
+    @Option(
+        names = "--timeframe",
+        paramLabel = "T",
+        description = "Research a dataset of this timeframe, e.g. 1h")
+    String timeframe;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        description = "Makes the research repeatable (default: drawn and recorded)")
+    Long seed;
+
     @Override
     int run(ApiClient api) {
       ApiClient.Reply reply =
-          api.post(new TriggerRequest(brief, model, bypassGates, force), Routes.TRIGGER);
+          api.post(
+              new TriggerRequest(
+                  brief, model, bypassGates, force, dataset, symbol, timeframe, seed),
+              Routes.TRIGGER);
       if (json) {
         printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;

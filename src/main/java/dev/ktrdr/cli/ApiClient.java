@@ -39,7 +39,13 @@ final class ApiClient {
   private final HttpUrl base;
   private final OkHttpClient http;
 
+  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
   ApiClient(String baseUrl) {
+    this(baseUrl, DEFAULT_READ_TIMEOUT);
+  }
+
+  ApiClient(String baseUrl, Duration readTimeout) {
     this.baseUrl = baseUrl;
     HttpUrl parsed = HttpUrl.parse(baseUrl);
     if (parsed == null) {
@@ -49,7 +55,8 @@ final class ApiClient {
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(5))
-            .readTimeout(Duration.ofSeconds(30))
+            .readTimeout(readTimeout)
+            .writeTimeout(readTimeout)
             .retryOnConnectionFailure(false)
             .build();
   }

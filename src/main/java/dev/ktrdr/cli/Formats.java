@@ -69,7 +69,25 @@ final class Formats {
     return out;
   }
 
-  /** A JSON value on one line: strings, numbers and booleans bare, the rest as JSON. */
+  /** A fraction as a percentage with one decimal: {@code 12.3%}. */
+  static String pct(double fraction) {
+    return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+  }
+
+  /** A number without a needless {@code .0}: {@code 10}, {@code 0.002}. */
+  static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
+        : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  /** Lists longer than this are summarised in text output (the JSON has them whole). */
+  static final int LONG_LIST = 12;
+
+  /**
+   * A JSON value on one line: strings, numbers and booleans bare, the rest as JSON, with long lists
+   * (a loss curve, an equity curve, trades, model parameters) summarised as their length and ends.
+   */
   static String value(Object v) {
     if (v == null) {
       return "-";
@@ -77,10 +95,32 @@ final class Formats {
     if (v instanceof String || v instanceof Number || v instanceof Boolean) {
       return v.toString();
     }
+    Object shown = summarised(v);
+    if (shown instanceof String text) {
+      return text; // a long list, summarised
+    }
     try {
-      return ApiClient.MAPPER.writeValueAsString(v);
+      return ApiClient.MAPPER.writeValueAsString(shown);
     } catch (JsonProcessingException e) {
       return v.toString();
     }
+  }
+
+  private static Object summarised(Object v) {
+    if (v instanceof java.util.Map<?, ?> m) {
+      java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, summarised(x)));
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      if (l.size() <= LONG_LIST) {
+        return l.stream().map(Formats::summarised).toList();
+      }
+      boolean numbers = l.stream().allMatch(x -> x instanceof Number);
+      return numbers
+          ? l.size() + " values, " + l.get(0) + " … " + l.get(l.size() - 1)
+          : l.size() + " items (--json shows them)";
+    }
+    return v;
   }
 }

@@ -25,7 +25,10 @@ public record Settings(
     Path dbPathOverride,
     String apiUrl,
     int port,
-    ApiAccess apiAccess) {
+    ApiAccess apiAccess,
+    int localTrainingWorkers,
+    int localBacktestWorkers,
+    ModelAccess modelAccess) {
 
   /** The stub phase length used when {@code STUB_WORKER_FAST=true}. */
   public static final Duration FAST_STUB_DELAY = Duration.ofMillis(500);
@@ -54,7 +57,11 @@ public record Settings(
         r.integer(EnvVar.KTRDR_PORT, 1, 65_535),
         new ApiAccess(
             r.list(EnvVar.KTRDR_ALLOWED_HOSTS, HostPort::parse, "host names"),
-            r.list(EnvVar.KTRDR_ALLOWED_ORIGINS, WebOrigin::parse, "origins")));
+            r.list(EnvVar.KTRDR_ALLOWED_ORIGINS, WebOrigin::parse, "origins")),
+        r.integer(EnvVar.LOCAL_TRAINING_WORKERS, 0, 64),
+        r.integer(EnvVar.LOCAL_BACKTEST_WORKERS, 0, 64),
+        new ModelAccess(
+            r.secret(EnvVar.ANTHROPIC_API_KEY), r.optionalUrl(EnvVar.ANTHROPIC_BASE_URL)));
   }
 
   /** Defaults for everything, as if the environment were empty. */
@@ -75,7 +82,10 @@ public record Settings(
         dbPathOverride,
         apiUrl,
         port,
-        apiAccess);
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withStubDelay(Duration d) {
@@ -91,7 +101,10 @@ public record Settings(
         dbPathOverride,
         apiUrl,
         port,
-        apiAccess);
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withWorkers(int training, int backtest) {
@@ -107,7 +120,10 @@ public record Settings(
         dbPathOverride,
         apiUrl,
         port,
-        apiAccess);
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withMaxConcurrentResearches(int max) {
@@ -123,7 +139,10 @@ public record Settings(
         dbPathOverride,
         apiUrl,
         port,
-        apiAccess);
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withDailyBudget(BigDecimal budget) {
@@ -139,7 +158,10 @@ public record Settings(
         dbPathOverride,
         apiUrl,
         port,
-        apiAccess);
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withPort(int p) {
@@ -155,7 +177,10 @@ public record Settings(
         dbPathOverride,
         apiUrl,
         p,
-        apiAccess);
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withApiAccess(ApiAccess access) {
@@ -171,7 +196,80 @@ public record Settings(
         dbPathOverride,
         apiUrl,
         port,
+        access,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
+  }
+
+  /** The same settings with stub workers on or off. */
+  public Settings withStubWorkers(boolean stubs) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        stubs,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
+  }
+
+  /** The same settings with this many local training and backtest workers. */
+  public Settings withLocalWorkers(int training, int backtest) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        training,
+        backtest,
+        modelAccess);
+  }
+
+  /** The same settings with another way to the model service. */
+  public Settings withModelAccess(ModelAccess access) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
         access);
+  }
+
+  /** Training workers the engine runs: the stub count with stubs, else the local count. */
+  public int trainingWorkers() {
+    return useStubWorkers ? stubTrainingWorkers : localTrainingWorkers;
+  }
+
+  /** Backtest workers the engine runs: the stub count with stubs, else the local count. */
+  public int backtestWorkers() {
+    return useStubWorkers ? stubBacktestWorkers : localBacktestWorkers;
   }
 
   /**
@@ -267,6 +365,24 @@ public record Settings(
         default:
           throw bad(v, value, "true or false");
       }
+    }
+
+    /** A value that must never be echoed back (an API key): null when unset or blank. */
+    String secret(EnvVar v) {
+      String value = env.get(v.name());
+      if (value == null || value.isBlank()) {
+        return null;
+      }
+      if (value.strip().chars().anyMatch(Character::isWhitespace)) {
+        throw new ConfigException(
+            "Invalid " + v.name() + ": the value contains spaces (the value is not shown).");
+      }
+      return value.strip();
+    }
+
+    /** An http(s) URL, or null when unset. */
+    String optionalUrl(EnvVar v) {
+      return raw(v) == null ? null : url(v);
     }
 
     String url(EnvVar v) {

@@ -93,12 +93,27 @@ public final class ResearchParameters {
         text(p, MODEL),
         Boolean.parseBoolean(text(p, BYPASS_GATES)),
         ids,
-        strategyName == null ? null : Research.Strategy.named(strategyName),
+        strategy(p, strategyName),
         p.get(TRAINING_RESULT) instanceof Map ? (Map<String, Object>) p.get(TRAINING_RESULT) : null,
         p.get(BACKTEST_RESULT) instanceof Map ? (Map<String, Object>) p.get(BACKTEST_RESULT) : null,
         text(p, ASSESSMENT_VERDICT),
         gate instanceof Map ? GateRejection.fromMap((Map<?, ?>) gate) : null,
         cancel);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Research.Strategy strategy(Map<String, Object> p, String name) {
+    Object spec = p.get(STRATEGY_SPEC);
+    String dataset = text(p, DATASET_ID);
+    Object seed = p.get(SEED);
+    if (name == null && spec == null && dataset == null && seed == null) {
+      return null;
+    }
+    return new Research.Strategy(
+        name,
+        spec instanceof Map ? (Map<String, Object>) spec : null,
+        dataset,
+        seed instanceof Number ? ((Number) seed).longValue() : null);
   }
 
   private static void put(Map<String, Object> m, String key, Object value) {

@@ -19,6 +19,9 @@ public final class Routes {
   public static final String CHILDREN = "/operations/{id}/children";
   public static final String WORKERS = "/workers";
   public static final String HEALTH = "/health";
+  public static final String DATA = "/data";
+  public static final String DATA_IMPORT = "/data/import";
+  public static final String BACKTEST = "/backtest";
   public static final String OPENAPI = "/openapi.json";
 
   private Routes() {}

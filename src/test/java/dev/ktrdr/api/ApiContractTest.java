@@ -317,7 +317,11 @@ class ApiContractTest {
             ApiStartException.class,
             () ->
                 ApiServer.start(
-                    api.engine().agent(), api.engine().ops(), null, api.server().port()));
+                    api.engine().agent(),
+                    api.engine().ops(),
+                    api.engine().runtime().data(),
+                    null,
+                    api.server().port()));
     assertThat(e.getMessage())
         .contains("Port " + api.server().port())
         .contains("in use")

@@ -14,6 +14,7 @@ import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Phase;
 import dev.ktrdr.testing.ApiHarness;
 import dev.ktrdr.testing.ApiHarness.Reply;
+import dev.ktrdr.testing.Fixtures;
 import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
@@ -135,6 +136,38 @@ class SchemaConformanceTest {
       check("GET", "/operations/{id}/children", "/operations/" + done + "/children", null);
       check("GET", "/operations", "/operations?limit=1000", null);
       check("GET", "/agent/status", "/agent/status", null);
+
+      // datasets: the list, an import (201, then 409 for the same name, 422 for a bad row,
+      // 400 for malformed JSON), backtests by hand (200, 422)
+      check("GET", "/data", "/data", null);
+      check("GET", "/data", "/data?symbol=AAPL", null);
+      // the fixture has a duplicate, an unsorted row, a zero price, an empty row and a gap
+      String body =
+          ApiJson.mapper()
+              .createObjectNode()
+              .put("csv", Fixtures.csv("messy.csv"))
+              .put("symbol", "TST")
+              .put("timeframe", "1d")
+              .put("file_name", "messy.csv")
+              .toString();
+      check("POST", "/data/import", "/data/import", body);
+      check("POST", "/data/import", "/data/import", body);
+      check(
+          "POST",
+          "/data/import",
+          "/data/import",
+          "{\"csv\": \"date,open,high,low,close\\n2024-01-01,1,2,x,1\\n\", \"symbol\": \"T\","
+              + " \"timeframe\": \"1d\"}");
+      check("POST", "/data/import", "/data/import", "{\"csv\": ");
+      check(
+          "POST",
+          "/backtest",
+          "/backtest",
+          "{\"dataset\": \"aapl-1d\", \"strategy\": \"sma_cross\", \"params\": {\"fast\": 5,"
+              + " \"slow\": 20}, \"long_short\": true}");
+      check(
+          "POST", "/backtest", "/backtest", "{\"dataset\": \"nope\", \"strategy\": \"sma_cross\"}");
+      check("POST", "/backtest", "/backtest", "[");
 
       assertThat(covered).containsExactlyInAnyOrderElementsOf(documentedRoutes());
     }

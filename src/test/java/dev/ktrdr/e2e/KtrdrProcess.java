@@ -75,6 +75,11 @@ final class KtrdrProcess {
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
       // Quick stubs: a test that acts on a running phase holds it with INJECT_HOLD in the brief.
+      // Real research (the product's default) only where a test asks for USE_STUB_WORKERS=false,
+      // and never with the developer's model key: tests do not call the model service.
+      pb.environment().put("USE_STUB_WORKERS", "true");
+      pb.environment().remove("ANTHROPIC_API_KEY");
+      pb.environment().remove("ANTHROPIC_BASE_URL");
       pb.environment().put("STUB_WORKER_DELAY", "0.2");
       pb.environment().put("AGENT_POLL_INTERVAL", "0.1");
       pb.environment().putAll(env);
@@ -99,6 +104,11 @@ final class KtrdrProcess {
 
     String url() {
       return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops the server (SIGTERM) and waits for it. */
+    void stop() throws InterruptedException {
+      close();
     }
 
     JsonNode get(String path) throws Exception {

@@ -39,7 +39,13 @@ public final class ApiHarness implements AutoCloseable {
   private static ApiHarness serve(TestEngine engine) {
     return new ApiHarness(
         engine,
-        ApiServer.start(engine.agent(), engine.ops(), null, 0, engine.settings().apiAccess()));
+        ApiServer.start(
+            engine.agent(),
+            engine.ops(),
+            engine.runtime().data(),
+            null,
+            0,
+            engine.settings().apiAccess()));
   }
 
   public TestEngine engine() {

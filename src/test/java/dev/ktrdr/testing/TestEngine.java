@@ -42,9 +42,27 @@ public final class TestEngine implements AutoCloseable {
     return settings;
   }
 
-  /** Poll every 20 ms; stubs take {@code stubDelay}; 2 + 2 workers unless changed. */
+  /**
+   * Stub workers (the engine tests are about the coordinator, not about real research), polling
+   * every 20 ms; stubs take {@code stubDelay}; 2 + 2 workers unless changed.
+   */
   public static Settings fastSettings(Duration stubDelay) {
-    return Settings.defaults().withPollInterval(Duration.ofMillis(20)).withStubDelay(stubDelay);
+    return Settings.defaults()
+        .withStubWorkers(true)
+        .withPollInterval(Duration.ofMillis(20))
+        .withStubDelay(stubDelay);
+  }
+
+  /**
+   * Real research (local workers, rule-based design and assessment, no model key whatever the
+   * environment says), one worker of each type, polling every 20 ms. Tests give it small datasets.
+   */
+  public static Settings realSettings() {
+    return Settings.defaults()
+        .withStubWorkers(false)
+        .withLocalWorkers(1, 1)
+        .withModelAccess(dev.ktrdr.config.ModelAccess.none())
+        .withPollInterval(Duration.ofMillis(20));
   }
 
   public static TestEngine start(Path db, Settings settings) {
@@ -90,6 +108,11 @@ public final class TestEngine implements AutoCloseable {
 
   public Engine runtime() {
     return runtime;
+  }
+
+  /** Triggers {@code request}; fails the test if it is refused. */
+  public String trigger(TriggerRequest request) {
+    return ((Triggered) agent().trigger(request)).operationId();
   }
 
   public String trigger(String brief) {

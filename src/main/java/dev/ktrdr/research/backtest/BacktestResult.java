@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A backtest's numbers, in the key names of SPEC §3/§13.
@@ -36,6 +37,18 @@ public record BacktestResult(
     String positionMode,
     List<EquityPoint> equityCurve,
     List<Trade> trades) {
+  /** The key of the equity curve in {@link #toMap()}. */
+  public static final String EQUITY_CURVE = "equity_curve";
+
+  /** The key of the trades in {@link #toMap()}. */
+  public static final String TRADES = "trades";
+
+  /**
+   * The keys of {@link #toMap()} that hold series rather than numbers: what a summary of the result
+   * leaves out.
+   */
+  public static final Set<String> SERIES = Set.of(EQUITY_CURVE, TRADES);
+
   public BacktestResult {
     equityCurve = List.copyOf(equityCurve);
     trades = List.copyOf(trades);
@@ -63,8 +76,8 @@ public record BacktestResult(
     m.put("end", end.toString());
     m.put("commission", commission);
     m.put("position_mode", positionMode);
-    m.put("equity_curve", equityCurve.stream().map(EquityPoint::toMap).toList());
-    m.put("trades", trades.stream().map(Trade::toMap).toList());
+    m.put(EQUITY_CURVE, equityCurve.stream().map(EquityPoint::toMap).toList());
+    m.put(TRADES, trades.stream().map(Trade::toMap).toList());
     return m;
   }
 }

@@ -41,65 +41,67 @@ public final class JdbcDatasetStore implements DatasetStore {
 
   @Override
   public Optional<Dataset> find(String id) {
-    return withConnection(
-        "read dataset " + id,
-        c -> {
-          DatasetSummary s = null;
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                      + " last_bar_ms FROM datasets WHERE dataset_id = ?")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-              if (rs.next()) {
-                s = summary(rs);
-              }
-            }
-          }
-          if (s == null) {
-            return Optional.empty();
-          }
-          List<Bar> bars = new ArrayList<>(s.barCount());
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT bar_ms, open, high, low, close, volume FROM dataset_bars"
-                      + " WHERE dataset_id = ? ORDER BY bar_ms")) {
-            p.setString(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                bars.add(
-                    new Bar(
-                        Instant.ofEpochMilli(rs.getLong(1)),
-                        rs.getDouble(2),
-                        rs.getDouble(3),
-                        rs.getDouble(4),
-                        rs.getDouble(5),
-                        rs.getDouble(6)));
-              }
-            }
-          }
-          return Optional.of(
-              new Dataset(s.id(), s.symbol(), Timeframe.parse(s.timeframe()), s.source(), bars));
-        });
+    return withConnection("read dataset " + id, c -> find(c, id));
+  }
+
+  /** The dataset {@code id} with all its bars, read on {@code c}; for stores that share the SQL. */
+  public static Optional<Dataset> find(Connection c, String id) throws SQLException {
+    DatasetSummary s = null;
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
+                + " last_bar_ms FROM datasets WHERE dataset_id = ? AND complete = 1")) {
+      p.setString(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        if (rs.next()) {
+          s = summary(rs);
+        }
+      }
+    }
+    if (s == null) {
+      return Optional.empty();
+    }
+    List<Bar> bars = new ArrayList<>(s.barCount());
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT bar_ms, open, high, low, close, volume FROM dataset_bars"
+                + " WHERE dataset_id = ? ORDER BY bar_ms")) {
+      p.setString(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          bars.add(
+              new Bar(
+                  Instant.ofEpochMilli(rs.getLong(1)),
+                  rs.getDouble(2),
+                  rs.getDouble(3),
+                  rs.getDouble(4),
+                  rs.getDouble(5),
+                  rs.getDouble(6)));
+        }
+      }
+    }
+    return Optional.of(
+        new Dataset(s.id(), s.symbol(), Timeframe.parse(s.timeframe()), s.source(), bars));
   }
 
   @Override
   public List<DatasetSummary> list() {
-    return withConnection(
-        "list datasets",
-        c -> {
-          List<DatasetSummary> out = new ArrayList<>();
-          try (PreparedStatement p =
-                  c.prepareStatement(
-                      "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                          + " last_bar_ms FROM datasets ORDER BY dataset_id");
-              ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-              out.add(summary(rs));
-            }
-          }
-          return out;
-        });
+    return withConnection("list datasets", JdbcDatasetStore::list);
+  }
+
+  /** Summaries of all stored datasets, by id, read on {@code c}. */
+  public static List<DatasetSummary> list(Connection c) throws SQLException {
+    List<DatasetSummary> out = new ArrayList<>();
+    try (PreparedStatement p =
+            c.prepareStatement(
+                "SELECT dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
+                    + " last_bar_ms FROM datasets WHERE complete = 1 ORDER BY dataset_id");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        out.add(summary(rs));
+      }
+    }
+    return out;
   }
 
   @Override
@@ -118,7 +120,8 @@ public final class JdbcDatasetStore implements DatasetStore {
         rs.getInt(5));
   }
 
-  private static boolean exists(Connection c, String id) throws SQLException {
+  /** True if a dataset {@code id} is stored, complete or being imported. */
+  public static boolean exists(Connection c, String id) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM datasets WHERE dataset_id = ?")) {
       p.setString(1, id);
       try (ResultSet rs = p.executeQuery()) {
@@ -127,7 +130,8 @@ public final class JdbcDatasetStore implements DatasetStore {
     }
   }
 
-  private static int deleteRows(Connection c, String id) throws SQLException {
+  /** Deletes dataset {@code id} and its bars on {@code c}; the number of datasets deleted. */
+  public static int deleteRows(Connection c, String id) throws SQLException {
     // bars first: the foreign key's cascade is not relied on (SQLite enforces it only when asked)
     try (PreparedStatement p =
         c.prepareStatement("DELETE FROM dataset_bars WHERE dataset_id = ?")) {
@@ -141,11 +145,22 @@ public final class JdbcDatasetStore implements DatasetStore {
   }
 
   private static void insert(Connection c, Dataset d, ImportReport report) throws SQLException {
-    DatasetSummary s = d.summary();
+    insertRow(c, d.summary(), report, true);
+    insertBars(c, d.id(), d.bars());
+  }
+
+  /**
+   * Inserts the dataset's row, before its bars (they refer to it). A store that writes the bars in
+   * several transactions inserts it with {@code complete} false and calls {@link #markComplete}
+   * after the last bar: until then the dataset is neither found nor listed.
+   */
+  public static void insertRow(
+      Connection c, DatasetSummary s, ImportReport report, boolean complete) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO datasets (dataset_id, symbol, timeframe, source, bar_count, first_bar_ms,"
-                + " last_bar_ms, created_at, import_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " last_bar_ms, created_at, import_report, complete)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, s.id());
       p.setString(2, s.symbol());
       p.setString(3, s.timeframe());
@@ -155,15 +170,29 @@ public final class JdbcDatasetStore implements DatasetStore {
       p.setLong(7, s.lastBar().toEpochMilli());
       p.setString(8, Instant.now().toString());
       p.setString(9, report == null ? null : ResearchJson.write(report.toMap()));
+      p.setInt(10, complete ? 1 : 0);
       p.executeUpdate();
     }
+  }
+
+  /** Makes a dataset inserted with {@code complete} false visible; false if there was none. */
+  public static boolean markComplete(Connection c, String id) throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement("UPDATE datasets SET complete = 1 WHERE dataset_id = ?")) {
+      p.setString(1, id);
+      return p.executeUpdate() > 0;
+    }
+  }
+
+  /** Inserts {@code bars} of dataset {@code id} (all of them, or one slice of them). */
+  public static void insertBars(Connection c, String id, List<Bar> bars) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO dataset_bars (dataset_id, bar_ms, open, high, low, close, volume)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int n = 0;
-      for (Bar b : d.bars()) {
-        p.setString(1, d.id());
+      for (Bar b : bars) {
+        p.setString(1, id);
         p.setLong(2, b.time().toEpochMilli());
         p.setDouble(3, b.open());
         p.setDouble(4, b.high());
@@ -176,6 +205,33 @@ public final class JdbcDatasetStore implements DatasetStore {
         }
       }
       p.executeBatch();
+    }
+  }
+
+  /**
+   * Deletes what an import interrupted before it completed left behind: the incomplete dataset
+   * {@code id} with its bars ({@code id} null: every incomplete dataset). Returns the datasets
+   * deleted.
+   */
+  public static int deleteIncomplete(Connection c, String id) throws SQLException {
+    String which =
+        "SELECT dataset_id FROM datasets WHERE complete = 0"
+            + (id == null ? "" : " AND dataset_id = ?");
+    try (PreparedStatement p =
+        c.prepareStatement("DELETE FROM dataset_bars WHERE dataset_id IN (" + which + ")")) {
+      if (id != null) {
+        p.setString(1, id);
+      }
+      p.executeUpdate();
+    }
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "DELETE FROM datasets WHERE complete = 0"
+                + (id == null ? "" : " AND dataset_id = ?"))) {
+      if (id != null) {
+        p.setString(1, id);
+      }
+      return p.executeUpdate();
     }
   }
 

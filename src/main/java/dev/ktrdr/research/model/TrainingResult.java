@@ -3,6 +3,7 @@ package dev.ktrdr.research.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What training produced, in the key names of SPEC §3/§13 ({@code accuracy}, {@code initial_loss},
@@ -28,6 +29,18 @@ public record TrainingResult(
     int holdoutRows,
     double upFraction,
     FittedModel model) {
+  /** The key of the loss curve in {@link #toMap()}. */
+  public static final String LOSS_CURVE = "loss_curve";
+
+  /** The key of the fitted model in {@link #toMap()}. */
+  public static final String MODEL = "model";
+
+  /**
+   * The keys of {@link #toMap()} that hold series or parameters rather than numbers: what a summary
+   * of the result leaves out.
+   */
+  public static final Set<String> SERIES = Set.of(LOSS_CURVE, MODEL);
+
   public TrainingResult {
     lossCurve = List.copyOf(lossCurve);
   }
@@ -50,8 +63,8 @@ public record TrainingResult(
     m.put("train_rows", trainRows);
     m.put("holdout_rows", holdoutRows);
     m.put("label_up_fraction", upFraction);
-    m.put("loss_curve", lossCurve);
-    m.put("model", model.toMap());
+    m.put(LOSS_CURVE, lossCurve);
+    m.put(MODEL, model.toMap());
     return m;
   }
 }

@@ -65,6 +65,16 @@ public final class FaultInjection {
     return false;
   }
 
+  private static final Pattern ANY_MARKER =
+      Pattern.compile("INJECT_[A-Z_]+(?::[a-z]+)?", Pattern.CASE_INSENSITIVE);
+
+  /** The brief without its markers: what a designer should read. */
+  public static String withoutMarkers(String brief) {
+    return brief == null
+        ? null
+        : ANY_MARKER.matcher(brief).replaceAll(" ").replaceAll("\\s+", " ").strip();
+  }
+
   /** The error an injected failure reports. */
   public static String message(Stage stage) {
     return "Injected failure in " + stage.name().toLowerCase(Locale.ROOT);

@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link DatasetStore} does; each backend supplies a fresh store. */
-abstract class DatasetStoreContractTest {
-  abstract DatasetStore store();
+public abstract class DatasetStoreContractTest {
+  protected abstract DatasetStore store();
 
-  static Dataset dataset(String id, int bars, double price) {
+  protected static Dataset dataset(String id, int bars, double price) {
     List<Bar> list = new java.util.ArrayList<>();
     for (int i = 0; i < bars; i++) {
       list.add(

@@ -2,7 +2,7 @@ package dev.ktrdr.research.data;
 
 class InMemoryDatasetStoreTest extends DatasetStoreContractTest {
   @Override
-  DatasetStore store() {
+  protected DatasetStore store() {
     return new InMemoryDatasetStore();
   }
 }

@@ -21,6 +21,7 @@ class JdbcDatasetStoreTest extends DatasetStoreContractTest {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setBusyTimeout(5000);
+    config.enforceForeignKeys(true); // as the console's database does
     SQLiteDataSource ds = new SQLiteDataSource(config);
     ds.setUrl("jdbc:sqlite:" + file);
     Flyway.configure()
@@ -33,7 +34,7 @@ class JdbcDatasetStoreTest extends DatasetStoreContractTest {
   }
 
   @Override
-  DatasetStore store() {
+  protected DatasetStore store() {
     return new JdbcDatasetStore(ConnectionProvider.of(dataSource(dir.resolve("store.db"))));
   }
 
