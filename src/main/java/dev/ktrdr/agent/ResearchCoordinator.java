@@ -74,6 +74,7 @@ public final class ResearchCoordinator implements AutoCloseable {
           return size() > 4096;
         }
       };
+
   private final Map<String, Boolean> stepping = new ConcurrentHashMap<>();
   private final AtomicInteger errorsSinceSweep = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();

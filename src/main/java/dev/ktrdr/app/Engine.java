@@ -257,6 +257,11 @@ public final class Engine implements AutoCloseable {
     return database.path();
   }
 
+  /** The engine's one database: its read pool and its writer (tests and benchmarks hold reads). */
+  public Database database() {
+    return database;
+  }
+
   /**
    * Stops the engine and the workers without changing any operation, then closes the database: what
    * was running is resumed by the next start (SPEC §9).
