@@ -204,6 +204,7 @@ public final class Engine implements AutoCloseable {
               settings.trainingWorkers(),
               settings.backtestWorkers(),
               settings.concurrencyBuffer());
+      FxToolkit.awaitBackgroundStart(); // the engine's tasks are JavaFX tasks
       AgentRuntime runtime =
           AgentRuntime.start(
               ops,
