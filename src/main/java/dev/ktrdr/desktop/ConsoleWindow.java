@@ -1,6 +1,10 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.desktop.shell.AppIcons;
+import dev.ktrdr.desktop.shell.FxExceptionHandler;
+import dev.ktrdr.desktop.shell.FxTaskExecutor;
+import dev.ktrdr.desktop.shell.WindowState;
 import dev.ktrdr.operations.OperationsService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +33,7 @@ public final class ConsoleWindow {
   private final FxTaskExecutor executor;
   private final WindowState state;
   private final Timeline ticker;
+  private final Timeline lanesTicker;
   private final EventCoalescer coalescer;
   private final FxExceptionHandler exceptions;
   private boolean closed;
@@ -63,12 +68,21 @@ public final class ConsoleWindow {
     stage.setMaximized(state.getBoolean("window.maximized", false));
 
     exceptions = FxExceptionHandler.install(stage);
-    vm.setNoticeSink(new Notifier(stage));
     coalescer = vm.connect(Platform::runLater);
     vm.refresh();
-    ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+    ticker =
+        new Timeline(
+            new KeyFrame(
+                Duration.seconds(1),
+                e -> {
+                  vm.tick();
+                  view.tick();
+                }));
     ticker.setCycleCount(Animation.INDEFINITE);
     ticker.play();
+    lanesTicker = new Timeline(new KeyFrame(Duration.millis(250), e -> view.refreshLanes()));
+    lanesTicker.setCycleCount(Animation.INDEFINITE);
+    lanesTicker.play();
     stage.setOnHidden(
         e -> {
           shutDown();
@@ -102,6 +116,7 @@ public final class ConsoleWindow {
     closed = true;
     saveState();
     ticker.stop();
+    lanesTicker.stop();
     vm.disconnect();
     executor.close();
   }

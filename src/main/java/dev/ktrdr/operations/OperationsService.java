@@ -127,23 +127,36 @@ public final class OperationsService {
     return t;
   }
 
-  /** Sets progress while the operation is active; false once it has ended. */
+  /**
+   * Sets progress while the operation is active; false once it has ended. The change is kept in the
+   * operation's log too, so an exported log has every progress step.
+   */
   public boolean updateProgress(String id, double percentage, String step) {
     boolean ok = store.updateProgress(id, percentage, step);
     if (ok) {
-      publishChange(id, OperationEvent.Kind.PROGRESS, step);
+      String message = Math.round(percentage) + "%" + (step == null ? "" : " · " + step);
+      record(id, OperationEvent.Kind.PROGRESS, message);
+      publishChange(id, OperationEvent.Kind.PROGRESS, message);
     }
     return ok;
   }
 
-  /** Merges parameters while the operation is active; false once it has ended. */
+  /**
+   * Merges parameters while the operation is active; false once it has ended. Which keys changed is
+   * kept in the operation's log too.
+   */
   public boolean mergeParameters(String id, Map<String, Object> patch) {
     boolean ok = store.mergeParameters(id, patch);
     if (ok) {
-      publishChange(
-          id, OperationEvent.Kind.PARAMETERS, "parameters: " + String.join(", ", patch.keySet()));
+      String message = "parameters: " + String.join(", ", patch.keySet());
+      record(id, OperationEvent.Kind.PARAMETERS, message);
+      publishChange(id, OperationEvent.Kind.PARAMETERS, message);
     }
     return ok;
+  }
+
+  private void record(String id, OperationEvent.Kind kind, String message) {
+    store.appendLog(new EventRecord(clock.instant(), id, kind, null, null, message));
   }
 
   /**
