@@ -88,6 +88,7 @@ public final class ConsoleView {
   private String exportFolder;
   private Consumer<String> clipboard = ConsoleView::toSystemClipboard;
   private Runnable onQuit = Platform::exit;
+  private boolean swallowTyped;
 
   public ConsoleView(ConsoleViewModel vm) {
     this.vm = vm;
@@ -207,6 +208,16 @@ public final class ConsoleView {
             return; // there the key edits text: Delete deletes, / and j are typed
           }
           if (run(s.get())) {
+            e.consume();
+            // "/" moves the focus into the filter: its own KEY_TYPED must not land there too.
+            swallowTyped = !e.getText().isEmpty() && s.get().scope() == Shortcut.Scope.OUTSIDE_TEXT;
+          }
+        });
+    scene.addEventFilter(
+        KeyEvent.KEY_TYPED,
+        e -> {
+          if (swallowTyped) {
+            swallowTyped = false;
             e.consume();
           }
         });
@@ -419,6 +430,15 @@ public final class ConsoleView {
   void setLanesWindow(Duration window) {
     lanes.setWindow(window);
     lanes.refresh();
+  }
+
+  /** A menu item by id ({@code menu-popups}, {@code menu-HELP}…), for tests. */
+  javafx.scene.control.MenuItem menuItem(String id) {
+    return menus.bar().getMenus().stream()
+        .flatMap(m -> m.getItems().stream())
+        .filter(i -> id.equals(i.getId()))
+        .findFirst()
+        .orElseThrow();
   }
 
   Toasts toasts() {
