@@ -121,8 +121,7 @@ public final class LanesView extends Pane {
       return;
     }
     double top = QUEUE + 6;
-    // Every lane on screen: at 100 workers a lane is a pixel or two, the fleet a density.
-    double laneH = Math.max(1, Math.min(20, (h - top - AXIS) / lanes.size()));
+    double laneH = laneHeight(h, lanes.size());
     WorkerType group = null;
     for (int i = 0; i < lanes.size(); i++) {
       LanesModel.Lane lane = lanes.get(i);
@@ -175,6 +174,14 @@ public final class LanesView extends Pane {
       }
     }
     drawAxis(g, h, plot);
+  }
+
+  /**
+   * Every lane on screen: 20 px each for a handful of workers, down to a pixel or two at 100, where
+   * the fleet reads as a density of busy and idle.
+   */
+  static double laneHeight(double height, int lanes) {
+    return Math.max(1, Math.min(20, (height - QUEUE - 6 - AXIS) / Math.max(1, lanes)));
   }
 
   private void drawQueue(

@@ -99,4 +99,13 @@ class LanesModelTest {
         .extracting(LanesModel.QueuePoint::training)
         .containsExactly(0);
   }
+
+  @Test
+  void aHundredWorkersAllFitTheViewAndTenGetRoomyLanes() {
+    double h = 300;
+    double room = h - LanesView.QUEUE - 6 - LanesView.AXIS;
+    assertThat(LanesView.laneHeight(h, 100) * 100).isLessThanOrEqualTo(room);
+    assertThat(LanesView.laneHeight(h, 100)).isGreaterThanOrEqualTo(1);
+    assertThat(LanesView.laneHeight(h, 10)).isEqualTo(20);
+  }
 }
