@@ -49,7 +49,12 @@ public final class ConsoleWindow {
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double w = Math.min(state.getDouble("window.width", 1400), screen.getWidth());
     double h = Math.min(state.getDouble("window.height", 860), screen.getHeight());
-    Scene scene = new Scene(view.root(), w, h);
+    // On a stage already showing (the start-up window) the console takes the stage's size.
+    boolean showing = stage.isShowing();
+    Scene scene =
+        showing
+            ? new Scene(view.root(), stage.getScene().getWidth(), stage.getScene().getHeight())
+            : new Scene(view.root(), w, h);
     scene.getStylesheets().add(ConsoleWindow.class.getResource(STYLESHEET).toExternalForm());
     view.install(scene);
     view.restore(state);
@@ -61,11 +66,13 @@ public final class ConsoleWindow {
     stage.setMinHeight(560);
     double x = state.getDouble("window.x", Double.NaN);
     double y = state.getDouble("window.y", Double.NaN);
-    if (!Double.isNaN(x) && !Double.isNaN(y) && screen.contains(x + 40, y + 20)) {
+    if (!showing && !Double.isNaN(x) && !Double.isNaN(y) && screen.contains(x + 40, y + 20)) {
       stage.setX(x);
       stage.setY(y);
     }
-    stage.setMaximized(state.getBoolean("window.maximized", false));
+    if (!showing) {
+      stage.setMaximized(state.getBoolean("window.maximized", false));
+    }
 
     exceptions = FxExceptionHandler.install(stage);
     coalescer = vm.connect(Platform::runLater);
