@@ -381,8 +381,13 @@ public final class ConsoleView {
     detail.tick();
   }
 
-  /** A few times a second: the worker lanes, if shown and changed. */
-  public void refreshLanes() {
+  /** A few times a second: the log's new lines, and the worker lanes if shown and changed. */
+  public void refreshQuarter() {
+    logPane.refresh();
+    refreshLanes();
+  }
+
+  private void refreshLanes() {
     if (bottomTabs.getSelectionModel().getSelectedIndex() == 1) {
       lanes.refresh();
     }

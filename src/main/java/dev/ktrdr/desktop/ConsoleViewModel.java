@@ -400,7 +400,9 @@ public final class ConsoleViewModel {
     return selectRequest.getReadOnlyProperty();
   }
 
+  /** The log pane's lines, with any still waiting for the next refresh taken in. */
   public ObservableList<LogEntry> log() {
+    log.flush();
     return log.lines();
   }
 

@@ -87,7 +87,7 @@ public final class ConsoleWindow {
                 }));
     ticker.setCycleCount(Animation.INDEFINITE);
     ticker.play();
-    lanesTicker = new Timeline(new KeyFrame(Duration.millis(250), e -> view.refreshLanes()));
+    lanesTicker = new Timeline(new KeyFrame(Duration.millis(250), e -> view.refreshQuarter()));
     lanesTicker.setCycleCount(Animation.INDEFINITE);
     lanesTicker.play();
     stage.setOnHidden(

@@ -2,7 +2,6 @@ package dev.ktrdr.desktop.log;
 
 import dev.ktrdr.desktop.DisplayFormats;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -16,7 +15,7 @@ import javafx.scene.control.TableView;
 public final class LogPane {
   private final TableView<LogEntry> table = new TableView<>();
   private final LogModel model;
-  private boolean scrollPending;
+  private LogEntry lastShown;
 
   public LogPane(LogModel model) {
     this.model = model;
@@ -56,16 +55,6 @@ public final class LogPane {
         .getSelectionModel()
         .getSelectedItems()
         .addListener((ListChangeListener<LogEntry>) c -> updateHold());
-    model
-        .lines()
-        .addListener(
-            (ListChangeListener<LogEntry>)
-                ch -> {
-                  if (!scrollPending && !reading()) {
-                    scrollPending = true; // one scroll per burst, after the table took the rows
-                    Platform.runLater(this::follow);
-                  }
-                });
   }
 
   private boolean reading() {
@@ -76,12 +65,24 @@ public final class LogPane {
     model.setHeld(reading());
   }
 
-  private void follow() {
-    scrollPending = false;
-    if (!model.lines().isEmpty() && !reading()) {
-      table.layout(); // let the skin see the new rows first, or it ignores a scroll past them
-      table.scrollTo(model.lines().size() - 1);
+  /**
+   * A few times a second (the window's timer): takes the waiting lines and, unless the user is
+   * reading, follows the newest.
+   */
+  public void refresh() {
+    int before = model.lines().size();
+    model.flush();
+    if (model.lines().size() != before || lastShown != lastLine()) {
+      if (!reading() && !model.lines().isEmpty()) {
+        table.layout(); // let the skin see the new rows first, or it ignores a scroll past them
+        table.scrollTo(model.lines().size() - 1);
+      }
+      lastShown = lastLine();
     }
+  }
+
+  private LogEntry lastLine() {
+    return model.lines().isEmpty() ? null : model.lines().get(model.lines().size() - 1);
   }
 
   private static TableColumn<LogEntry, String> column(

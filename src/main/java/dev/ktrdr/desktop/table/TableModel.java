@@ -216,7 +216,9 @@ public final class TableModel {
       }
     }
     dirty.clear();
-    shown.removeWhere(out::contains);
+    if (!out.isEmpty()) {
+      shown.removeWhere(out::contains);
+    }
     if (reorder) {
       shown.reorder(order);
     }
