@@ -5,8 +5,8 @@ import dev.ktrdr.desktop.lanes.LanesView;
 import dev.ktrdr.desktop.log.ExportDialog;
 import dev.ktrdr.desktop.log.LogExporter;
 import dev.ktrdr.desktop.log.LogPane;
-import dev.ktrdr.desktop.notify.Notice;
 import dev.ktrdr.desktop.notify.Toasts;
+import dev.ktrdr.desktop.shell.KeyDispatcher;
 import dev.ktrdr.desktop.shell.Shortcut;
 import dev.ktrdr.desktop.shell.ShortcutHelpDialog;
 import dev.ktrdr.desktop.shell.SplitMemory;
@@ -18,30 +18,20 @@ import dev.ktrdr.desktop.table.OperationsTable;
 import dev.ktrdr.desktop.table.StatusFilter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
@@ -81,14 +71,10 @@ public final class ConsoleView {
   private final SplitMemory verticalMemory;
   private final CancelFlow cancelFlow;
   private final Menus menus;
-  private final Map<Shortcut, BooleanSupplier> actions = new EnumMap<>(Shortcut.class);
-  private final Map<Shortcut, Integer> performed = new EnumMap<>(Shortcut.class);
-  private ExportPrompt exportPrompt = this::askExport;
-  private ExportDialog.FilePicker filePicker = ExportDialog::chooseFile;
-  private String exportFolder;
-  private Consumer<String> clipboard = ConsoleView::toSystemClipboard;
+  private final KeyDispatcher keys = new KeyDispatcher();
+  private final TableActions tableActions;
+  private final ExportFlow export;
   private Runnable onQuit = Platform::exit;
-  private boolean swallowTyped;
 
   public ConsoleView(ConsoleViewModel vm) {
     this.vm = vm;
@@ -98,11 +84,16 @@ public final class ConsoleView {
     operations = new OperationsTable(vm.table(), row -> cancelFlow.confirmAndCancel(List.of(row)));
     filterBar =
         new FilterBar(
-            vm.table(), operations, this::showNew, () -> perform(Shortcut.CANCEL_SELECTED));
+            vm.table(),
+            operations,
+            () -> perform(Shortcut.SHOW_NEW),
+            () -> perform(Shortcut.CANCEL_SELECTED));
+    tableActions = new TableActions(vm, operations, filterBar, cancelFlow);
+    export = new ExportFlow(vm, this::window);
     detail = new DetailPane(vm.detail(), () -> vm.clock().instant());
     logPane = new LogPane(vm.logModel());
     lanes = new LanesView(vm.lanes(), () -> vm.clock().instant());
-    lanes.setOnPick(this::select);
+    lanes.setOnPick(tableActions::select);
 
     VBox tableBox = new VBox(filterBar, operations.table());
     VBox.setVgrow(operations.table(), Priority.ALWAYS);
@@ -137,32 +128,26 @@ public final class ConsoleView {
     message.setMaxWidth(Double.MAX_VALUE);
     root.setBottom(message);
 
-    actions.put(Shortcut.NEW_RESEARCH, done(triggerBar::focusBrief));
-    actions.put(Shortcut.FOCUS_TABLE, done(this::focusTable));
-    actions.put(Shortcut.NEXT_ROW, done(() -> moveSelection(1)));
-    actions.put(Shortcut.PREVIOUS_ROW, done(() -> moveSelection(-1)));
-    actions.put(Shortcut.CANCEL_SELECTED, done(this::cancelSelected));
-    actions.put(Shortcut.SHOW_NEW, done(this::showNew));
-    actions.put(Shortcut.FILTER, done(this::focusFilter));
-    actions.put(Shortcut.SLASH_FILTER, done(this::focusFilter));
-    actions.put(Shortcut.CLEAR_FILTER, this::clearFilter);
-    actions.put(Shortcut.EXPORT_LOGS, done(this::exportLogs));
-    actions.put(Shortcut.COPY_ID, done(this::copySelectedId));
-    actions.put(Shortcut.REFRESH, done(vm::refresh));
-    actions.put(Shortcut.HELP, done(() -> ShortcutHelpDialog.show(window())));
-    actions.put(Shortcut.QUIT, done(() -> onQuit.run()));
+    keys.on(Shortcut.NEW_RESEARCH, triggerBar::focusBrief);
+    keys.on(Shortcut.FOCUS_TABLE, tableActions::focusTable);
+    keys.on(Shortcut.NEXT_ROW, () -> tableActions.moveSelection(1));
+    keys.on(Shortcut.PREVIOUS_ROW, () -> tableActions.moveSelection(-1));
+    keys.on(Shortcut.CANCEL_SELECTED, tableActions::cancelSelected);
+    keys.on(Shortcut.SHOW_NEW, tableActions::showNew);
+    keys.on(Shortcut.FILTER, tableActions::focusFilter);
+    keys.on(Shortcut.SLASH_FILTER, tableActions::focusFilter);
+    keys.onIf(Shortcut.CLEAR_FILTER, tableActions::clearFilter);
+    keys.on(Shortcut.EXPORT_LOGS, export::run);
+    keys.on(Shortcut.COPY_ID, tableActions::copySelectedId);
+    keys.on(Shortcut.REFRESH, vm::refresh);
+    keys.on(Shortcut.HELP, () -> ShortcutHelpDialog.show(window()));
+    keys.on(Shortcut.QUIT, () -> onQuit.run());
 
     TableView<OperationRow> table = operations.table();
     vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
     vm.selectedProperty().addListener((o, a, r) -> lanes.setSelected(r == null ? null : r.id()));
-    vm.selectRequestProperty().addListener((o, a, r) -> select(r == null ? null : r.id()));
-  }
-
-  private static BooleanSupplier done(Runnable r) {
-    return () -> {
-      r.run();
-      return true;
-    };
+    vm.selectRequestProperty()
+        .addListener((o, a, r) -> tableActions.select(r == null ? null : r.id()));
   }
 
   private FlowPane summaryBar() {
@@ -194,182 +179,19 @@ public final class ConsoleView {
     return root;
   }
 
-  /** The one keyboard dispatcher: matches key presses against {@link Shortcut}. */
+  /** The keyboard: every {@link Shortcut}, matched in one dispatcher. */
   public void install(Scene scene) {
-    scene.addEventFilter(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          Optional<Shortcut> s = Shortcut.match(e);
-          if (s.isEmpty()) {
-            return;
-          }
-          if (s.get().scope() == Shortcut.Scope.OUTSIDE_TEXT
-              && scene.getFocusOwner() instanceof TextInputControl) {
-            return; // there the key edits text: Delete deletes, / and j are typed
-          }
-          if (run(s.get())) {
-            e.consume();
-            // "/" moves the focus into the filter: its own KEY_TYPED must not land there too.
-            swallowTyped = !e.getText().isEmpty() && s.get().scope() == Shortcut.Scope.OUTSIDE_TEXT;
-          }
-        });
-    scene.addEventFilter(
-        KeyEvent.KEY_TYPED,
-        e -> {
-          if (swallowTyped) {
-            swallowTyped = false;
-            e.consume();
-          }
-        });
+    keys.install(scene);
   }
 
   /** Runs the action of a shortcut, as the key or the menu would. */
   public void perform(Shortcut s) {
-    run(s);
-  }
-
-  private boolean run(Shortcut s) {
-    boolean handled = actions.get(s).getAsBoolean();
-    if (handled) {
-      performed.merge(s, 1, Integer::sum);
-    }
-    return handled;
+    keys.perform(s);
   }
 
   /** How often each shortcut's action ran (tests check one key press runs it once). */
   int performedCount(Shortcut s) {
-    return performed.getOrDefault(s, 0);
-  }
-
-  // ---- actions ----
-
-  private void focusTable() {
-    TableView<OperationRow> t = operations.table();
-    t.requestFocus();
-    if (t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
-      t.getSelectionModel().select(0);
-      t.getFocusModel().focus(0);
-    }
-  }
-
-  private void moveSelection(int by) {
-    TableView<OperationRow> t = operations.table();
-    if (t.getItems().isEmpty()) {
-      return;
-    }
-    int from = t.getSelectionModel().getSelectedIndex();
-    int to = from < 0 ? 0 : Math.max(0, Math.min(t.getItems().size() - 1, from + by));
-    t.requestFocus();
-    t.getSelectionModel().clearAndSelect(to);
-    t.getFocusModel().focus(to);
-    t.scrollTo(Math.max(0, to - 3));
-  }
-
-  private void focusFilter() {
-    filterBar.filterField().requestFocus();
-    filterBar.filterField().selectAll();
-  }
-
-  /** Esc: in the filter (or on the table with a filter set) clears it and goes to the table. */
-  private boolean clearFilter() {
-    Scene scene = root.getScene();
-    Object focus = scene == null ? null : scene.getFocusOwner();
-    boolean inFilter = focus == filterBar.filterField();
-    boolean onTable = focus == operations.table();
-    String text = vm.filterTextProperty().get();
-    if (!inFilter && !(onTable && text != null && !text.isEmpty())) {
-      return false;
-    }
-    vm.filterTextProperty().set("");
-    focusTable();
-    return true;
-  }
-
-  private void showNew() {
-    TableView<OperationRow> t = operations.table();
-    vm.table().reveal();
-    if (t.getSelectionModel().isEmpty()) {
-      t.scrollTo(0);
-    }
-  }
-
-  /** Selects a research by id (showing it first if it waits in "new"), and scrolls to it. */
-  void select(String id) {
-    OperationRow row = id == null ? null : vm.row(id);
-    if (row == null) {
-      return;
-    }
-    TableView<OperationRow> t = operations.table();
-    if (vm.table().isPending(row)) {
-      vm.table().reveal();
-    }
-    int i = t.getItems().indexOf(row);
-    if (i < 0) {
-      vm.say(row.shortId() + " is hidden by the filter.");
-      return;
-    }
-    t.getSelectionModel().clearAndSelect(i);
-    t.scrollTo(Math.max(0, i - 3));
-  }
-
-  private void cancelSelected() {
-    cancelFlow.confirmAndCancel(
-        new ArrayList<>(operations.table().getSelectionModel().getSelectedItems()));
-  }
-
-  private void copySelectedId() {
-    OperationRow r = operations.table().getSelectionModel().getSelectedItem();
-    if (r == null) {
-      vm.say("Nothing selected to copy.");
-      return;
-    }
-    clipboard.accept(r.id());
-    vm.say("Copied " + r.id());
-  }
-
-  private void exportLogs() {
-    Optional<ExportChoice> choice =
-        exportPrompt.ask(window(), vm.visibleRows().size(), vm.rows().size());
-    choice.ifPresent(
-        c -> {
-          if (c.file().toAbsolutePath().getParent() != null) {
-            exportFolder = c.file().toAbsolutePath().getParent().toString();
-          }
-          vm.exportLogs(c.file(), c.format(), c.visibleOnly(), this::exported);
-        });
-  }
-
-  private void exported(ConsoleViewModel.ExportResult result) {
-    if (!result.ok()) {
-      Alert a = new Alert(Alert.AlertType.WARNING, result.message(), ButtonType.OK);
-      a.initOwner(window());
-      a.setTitle("Export logs");
-      a.setHeaderText("The logs were not exported");
-      a.getDialogPane().setId("exportFailed");
-      a.show();
-    } else {
-      vm.publishNotice(new Notice(Notice.Level.INFO, null, "Logs exported", result.message()));
-    }
-  }
-
-  /** The default prompt: format and scope, then the file, starting in the last folder used. */
-  private Optional<ExportChoice> askExport(Window owner, int visible, int all) {
-    return ExportDialog.askOptions(owner, visible, all)
-        .flatMap(
-            o ->
-                filePicker
-                    .pick(
-                        owner,
-                        ExportDialog.startFolder(exportFolder),
-                        ExportDialog.suggestedName(o.format(), LocalDateTime.now()),
-                        o.format())
-                    .map(f -> new ExportChoice(f, o.format(), o.visibleOnly())));
-  }
-
-  private static void toSystemClipboard(String text) {
-    ClipboardContent c = new ClipboardContent();
-    c.putString(text);
-    Clipboard.getSystemClipboard().setContent(c);
+    return keys.count(s);
   }
 
   Window window() {
@@ -409,7 +231,7 @@ public final class ConsoleView {
     mainMemory.restore(s.getDouble("split.main", 0.70));
     verticalMemory.restore(s.getDouble("split.vertical", 0.70));
     toasts.mutedProperty().set(s.getBoolean("notifications.muted", false));
-    exportFolder = s.getString("export.folder", null);
+    export.setFolder(s.getString("export.folder", null));
     menus.setLanesWindow(Duration.ofMinutes((long) s.getDouble("lanes.minutes", 2)));
   }
 
@@ -424,8 +246,8 @@ public final class ConsoleView {
     s.put("split.main", mainMemory.wanted());
     s.put("split.vertical", verticalMemory.wanted());
     s.put("notifications.muted", toasts.mutedProperty().get());
-    if (exportFolder != null) {
-      s.put("export.folder", exportFolder);
+    if (export.folder() != null) {
+      s.put("export.folder", export.folder());
     }
     s.put("lanes.minutes", menus.lanesWindow().toMinutes());
   }
@@ -451,15 +273,15 @@ public final class ConsoleView {
   }
 
   public void setExportPrompt(ExportPrompt prompt) {
-    this.exportPrompt = prompt;
+    export.setPrompt(prompt);
   }
 
   public void setFilePicker(ExportDialog.FilePicker picker) {
-    this.filePicker = picker;
+    export.setPicker(picker);
   }
 
   public void setClipboard(Consumer<String> clipboard) {
-    this.clipboard = clipboard;
+    tableActions.setClipboard(clipboard);
   }
 
   public void setOnQuit(Runnable onQuit) {

@@ -19,7 +19,6 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
-import dev.ktrdr.workers.WorkerType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,9 +71,9 @@ public final class ConsoleViewModel {
   private final ReadOnlyObjectWrapper<OperationRow> selectRequest = new ReadOnlyObjectWrapper<>();
   private final ObjectProperty<OperationRow> selected = new SimpleObjectProperty<>();
   private Consumer<Notice> noticeSink = n -> {};
+  private final LanesFeed lanesFeed;
   private EventCoalescer coalescer;
   private String selectWhenSeen;
-  private boolean workersInFlight;
 
   public ConsoleViewModel(
       AgentService agent, OperationsService ops, TaskExecutor executor, Clock clock) {
@@ -87,6 +86,7 @@ public final class ConsoleViewModel {
     this.summary = new SummaryModel(agent, executor, clock, table::activeCount);
     this.notices = new NoticeBatcher(n -> noticeSink.accept(n));
     this.actions = new ConsoleActions(agent, ops, executor, clock, new Feedback());
+    this.lanesFeed = new LanesFeed(agent, executor, lanes);
     detail.setOnError(e -> fail("Could not load the research", e));
     selected.addListener((o, a, row) -> detail.select(row));
   }
@@ -143,9 +143,7 @@ public final class ConsoleViewModel {
     table.merge(researches.values(), stamps::get, now, true);
     table.mergeChildren(children.values(), now);
     detail.apply(batch);
-    if (lanes.apply(batch)) {
-      readWorkers();
-    }
+    lanesFeed.apply(batch);
     log.append(lines);
     summary.markDirty();
     selectIfSeen();
@@ -166,48 +164,12 @@ public final class ConsoleViewModel {
   public void refresh() {
     message.set("Loading researches…");
     loader.loadAll(
-        new TableLoader.Sink() {
-          @Override
-          public void page(TableLoader.Page p) {
-            SnapshotOrder.Stamp stamp = SnapshotOrder.readAt(p.readAt());
-            table.merge(p.researches(), id -> stamp, clock.instant(), false);
-            int loaded = p.offset() + p.researches().size();
-            if (loaded < p.total()) {
-              message.set(
-                  "Loading researches… "
-                      + DisplayFormats.count(loaded)
-                      + " of "
-                      + DisplayFormats.count(p.total()));
-            }
-          }
-
-          @Override
-          public void children(List<Operation> current, Instant readAt) {
-            table.mergeChildren(current, clock.instant());
-            lanes.load(current);
-          }
-
+        new RefreshSink(table, lanes, clock, message::set, this::fail) {
           @Override
           public void done(int total) {
-            int n = table.totalCountProperty().get();
-            // Worded to stay true as the table grows: the count is of that moment.
-            message.set(
-                n == 0
-                    ? "Ready: no researches in the database yet"
-                    : "Loaded "
-                        + DisplayFormats.count(n)
-                        + " research"
-                        + (n == 1 ? "" : "es")
-                        + " at "
-                        + DisplayFormats.time(clock.instant())
-                        + "; changes arrive live");
+            super.done(total);
             summary.refresh();
-            readWorkers();
-          }
-
-          @Override
-          public void failed(Throwable e) {
-            fail("Could not load operations", e);
+            lanesFeed.readWorkers();
           }
         });
     detail.reload();
@@ -219,41 +181,7 @@ public final class ConsoleViewModel {
     table.tick(now);
     summary.refreshIfStale(now);
     notices.tick(now);
-    int waitingTraining = 0;
-    int waitingBacktest = 0;
-    for (OperationRow r : table.all()) {
-      WorkerType w = r.waitingFor();
-      if (w == WorkerType.TRAINING) {
-        waitingTraining++;
-      } else if (w == WorkerType.BACKTESTING) {
-        waitingBacktest++;
-      }
-    }
-    lanes.sample(now, waitingTraining, waitingBacktest);
-    if (lanes.wantsWorkers()) {
-      readWorkers();
-    }
-  }
-
-  private void readWorkers() {
-    if (workersInFlight) {
-      return;
-    }
-    workersInFlight = true;
-    executor.execute(
-        agent::workers,
-        w -> {
-          workersInFlight = false;
-          lanes.setWorkers(w);
-        },
-        e -> {
-          workersInFlight = false;
-          LOG.warn("Could not read the workers", e);
-        });
-  }
-
-  public void refreshSummary() {
-    summary.refresh();
+    lanesFeed.tick(now, table.all());
   }
 
   // ---- actions ----
@@ -430,14 +358,6 @@ public final class ConsoleViewModel {
   /** The id of the research this console triggered last. */
   public ReadOnlyObjectProperty<String> lastTriggeredProperty() {
     return lastTriggered.getReadOnlyProperty();
-  }
-
-  public AgentService agent() {
-    return agent;
-  }
-
-  public OperationsService operations() {
-    return ops;
   }
 
   public Clock clock() {
