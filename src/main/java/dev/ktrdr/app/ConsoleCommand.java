@@ -80,10 +80,12 @@ public final class ConsoleCommand implements Callable<Integer> {
           e);
     }
     CompletableFuture<Stage> shown = new CompletableFuture<>();
+    long[] windowShown = {0};
     Platform.runLater(
         () -> {
           Stage stage = new Stage();
           StartupWindow.show(stage, dbPath, ConsoleWindow.TITLE);
+          windowShown[0] = System.currentTimeMillis();
           shown.complete(stage);
         });
     AgentRuntime runtime;
@@ -111,7 +113,6 @@ public final class ConsoleCommand implements Callable<Integer> {
     CountDownLatch windowClosed = new CountDownLatch(1);
     CountDownLatch drawn = new CountDownLatch(1);
     Stage stage = shown.join();
-    long windowShown = System.currentTimeMillis();
     Platform.runLater(
         () -> {
           ConsoleWindow w =
@@ -123,7 +124,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 log.info(
                     "Window interactive {} after launch (window shown {}, engine ready {})",
                     seconds(System.currentTimeMillis() - launched),
-                    seconds(windowShown - launched),
+                    seconds(windowShown[0] - launched),
                     seconds(engineReady - launched));
                 drawn.countDown();
               });

@@ -58,7 +58,7 @@ class RefreshSink implements TableLoader.Sink {
     // Worded to stay true as the table grows: the count is of that moment.
     message.accept(
         n == 0
-            ? "Ready: no researches in the database yet"
+            ? "Ready"
             : "Loaded "
                 + DisplayFormats.count(n)
                 + " research"

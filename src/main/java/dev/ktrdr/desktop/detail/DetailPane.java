@@ -229,7 +229,11 @@ public final class DetailPane extends VBox {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("Phase", r.param(ResearchParams.PHASE));
     f.put("Step", r.currentStep());
-    f.put("Progress", Math.round(r.progressPercentage()) + "%");
+    // The row's figure (the phase's share plus its child's progress), so both say the same.
+    f.put(
+        "Progress",
+        Math.round(row == null ? r.progressPercentage() : row.progressProperty().get() * 100)
+            + "%");
     f.put("Current child", row == null ? null : row.currentChildProperty().get());
     f.put("Strategy", r.param(ResearchParams.STRATEGY_NAME));
     f.put("Model", r.param(ResearchParams.MODEL));

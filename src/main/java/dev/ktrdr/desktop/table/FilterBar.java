@@ -63,7 +63,7 @@ public final class FilterBar extends HBox {
     status.setId("statusFilter");
     status.getItems().addAll(StatusFilter.values());
     status.setPrefWidth(170);
-    status.setMinWidth(110);
+    status.setMinWidth(130);
     status.valueProperty().bindBidirectional(model.statusFilterProperty());
     ComboBox<SortChoice> sort = new ComboBox<>();
     sort.setId("sort");
