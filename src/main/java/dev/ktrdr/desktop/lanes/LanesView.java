@@ -196,15 +196,17 @@ public final class LanesView extends Pane {
       max = Math.max(max, Math.max(p.training(), p.backtesting()));
     }
     g.setTextAlign(TextAlignment.LEFT);
+    g.setFont(Font.font(10.5));
     g.setFill(TRAINING_QUEUE);
-    g.fillText("waiting: training " + (last == null ? 0 : last.training()), 6, 9);
+    g.fillText("training: " + (last == null ? 0 : last.training()), 6, 9);
     g.setFill(BACKTEST_QUEUE);
-    g.fillText("waiting: backtest " + (last == null ? 0 : last.backtesting()), 6, 24);
+    g.fillText("backtest: " + (last == null ? 0 : last.backtesting()), 6, 24);
+    g.setFont(Font.font(11));
     g.setFill(Color.web("#f8fafc"));
     g.fillRect(GUTTER, 2, plot, QUEUE - 4);
     g.setFill(Color.web("#6b7280"));
     g.setTextAlign(TextAlignment.RIGHT);
-    g.fillText(max + " max", GUTTER + plot - 2, 9);
+    g.fillText("researches waiting for a worker (" + max + " max)", GUTTER + plot - 2, 9);
     double base = QUEUE - 3;
     double scale = (QUEUE - 8) / max;
     for (int type = 0; type < 2; type++) {
