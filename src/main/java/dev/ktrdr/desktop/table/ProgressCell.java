@@ -16,6 +16,8 @@ final class ProgressCell extends TableCell<OperationRow, Number> {
     bar.getStyleClass().add("row-progress");
     text.getStyleClass().add("row-progress-text");
     pane.getStyleClass().add("row-progress-pane");
+    // A progress bar takes the press for itself: a click on it must select the row like any cell.
+    pane.setMouseTransparent(true);
     setText(null);
   }
 
