@@ -30,7 +30,7 @@ public final class TimelineView extends Pane {
     getStyleClass().add("timeline");
     setId("timeline");
     getChildren().add(canvas);
-    setMinHeight(TOP + LANE * 4 + 40);
+    setMinHeight(TOP + LANE * 4 + 56);
     widthProperty().addListener((o, a, b) -> draw());
     heightProperty().addListener((o, a, b) -> draw());
   }
@@ -120,13 +120,13 @@ public final class TimelineView extends Pane {
       g.strokeLine(x, y, x, y + 4);
       g.fillText(DisplayFormats.duration(s), x, y + 14);
     }
-    g.setTextAlign(TextAlignment.RIGHT);
-    g.fillText(
-        "waited " + DisplayFormats.duration(timeline.waited().toSeconds()) + " in all",
-        GUTTER + plot,
-        y + 30);
+    String waited = "waited " + DisplayFormats.duration(timeline.waited().toSeconds()) + " in all";
+    String started = "started " + DisplayFormats.time(timeline.from());
     g.setTextAlign(TextAlignment.LEFT);
-    g.fillText("started " + DisplayFormats.time(timeline.from()), GUTTER, y + 30);
+    g.fillText(started, GUTTER, y + 30);
+    boolean narrow = plot < 260; // both on one line would overlap
+    g.setTextAlign(narrow ? TextAlignment.LEFT : TextAlignment.RIGHT);
+    g.fillText(waited, narrow ? GUTTER : GUTTER + plot, narrow ? y + 46 : y + 30);
   }
 
   /** A tick step in seconds from 1 s … 1 h, about {@code raw} apart. */

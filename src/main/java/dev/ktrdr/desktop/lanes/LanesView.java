@@ -177,11 +177,11 @@ public final class LanesView extends Pane {
   }
 
   /**
-   * Every lane on screen: 20 px each for a handful of workers, down to a pixel or two at 100, where
-   * the fleet reads as a density of busy and idle.
+   * Every lane on screen: 20 px each for a handful of workers, down to a pixel or less at 100 in a
+   * short pane, where the fleet reads as a density of busy and idle.
    */
   static double laneHeight(double height, int lanes) {
-    return Math.max(1, Math.min(20, (height - QUEUE - 6 - AXIS) / Math.max(1, lanes)));
+    return Math.max(0.25, Math.min(20, (height - QUEUE - 6 - AXIS) / Math.max(1, lanes)));
   }
 
   private void drawQueue(
