@@ -4,8 +4,7 @@ import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
 import dev.ktrdr.config.Settings;
-import dev.ktrdr.desktop.ConsoleWindow;
-import dev.ktrdr.desktop.shell.StartupWindow;
+import dev.ktrdr.desktop.ConsoleStartup;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -79,20 +76,19 @@ public final class ConsoleCommand implements Callable<Integer> {
               + "machine without a display use `ktrdr serve`.",
           e);
     }
-    CompletableFuture<Stage> shown = new CompletableFuture<>();
+    CompletableFuture<ConsoleStartup> shown = new CompletableFuture<>();
     long[] windowShown = {0};
     Platform.runLater(
         () -> {
-          Stage stage = new Stage();
-          StartupWindow.show(stage, dbPath, ConsoleWindow.TITLE);
+          ConsoleStartup startup = ConsoleStartup.show(dbPath);
           windowShown[0] = System.currentTimeMillis();
-          shown.complete(stage);
+          shown.complete(startup);
         });
     AgentRuntime runtime;
     try {
       runtime = opening.join();
     } catch (CompletionException e) {
-      Platform.runLater(() -> shown.thenAccept(Stage::close));
+      Platform.runLater(() -> shown.thenAccept(ConsoleStartup::close));
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
     }
     long engineReady = System.currentTimeMillis();
@@ -112,23 +108,22 @@ public final class ConsoleCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "ktrdr-console-shutdown"));
     CountDownLatch windowClosed = new CountDownLatch(1);
     CountDownLatch drawn = new CountDownLatch(1);
-    Stage stage = shown.join();
+    ConsoleStartup startup = shown.join();
     Platform.runLater(
-        () -> {
-          ConsoleWindow w =
-              ConsoleWindow.open(
-                  stage, runtime.agent(), runtime.operations(), dbPath, windowClosed::countDown);
-          whenDrawn(
-              w.stage().getScene(),
-              () -> {
-                log.info(
-                    "Window interactive {} after launch (window shown {}, engine ready {})",
-                    seconds(System.currentTimeMillis() - launched),
-                    seconds(windowShown[0] - launched),
-                    seconds(engineReady - launched));
-                drawn.countDown();
-              });
-        });
+        () ->
+            startup.open(
+                runtime.agent(),
+                runtime.operations(),
+                dbPath,
+                windowClosed::countDown,
+                () -> {
+                  log.info(
+                      "Window interactive {} after launch (window shown {}, engine ready {})",
+                      seconds(System.currentTimeMillis() - launched),
+                      seconds(windowShown[0] - launched),
+                      seconds(engineReady - launched));
+                  drawn.countDown();
+                }));
     // The window first: on a busy machine the API's start-up would compete with it for the CPU.
     if (!drawn.await(FIRST_DRAW_WAIT_SECONDS, TimeUnit.SECONDS)) {
       log.warn(
@@ -147,17 +142,6 @@ public final class ConsoleCommand implements Callable<Integer> {
     shutdown.run();
     Platform.exit();
     return 0;
-  }
-
-  /** Runs {@code then} once, after the first pulse that laid the scene out (it is on screen). */
-  private static void whenDrawn(Scene scene, Runnable then) {
-    Runnable[] once = new Runnable[1];
-    once[0] =
-        () -> {
-          scene.removePostLayoutPulseListener(once[0]);
-          then.run();
-        };
-    scene.addPostLayoutPulseListener(once[0]);
   }
 
   private static void closeWhenOpened(CompletableFuture<AgentRuntime> opening) {

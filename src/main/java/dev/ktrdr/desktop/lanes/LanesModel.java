@@ -154,39 +154,39 @@ public final class LanesModel {
       }
     }
     unplaced.sort(Comparator.comparing(Bar::start));
+    // When each lane is free again; kept as bars are placed, so placing is lanes × bars, not more.
+    Map<Lane, Instant> freeFrom = new HashMap<>();
+    for (Lane l : lanes) {
+      Instant free = Instant.EPOCH;
+      for (Bar b : out.get(l)) {
+        free = later(free, b.end() == null ? now : b.end());
+      }
+      freeFrom.put(l, free);
+    }
     for (Bar b : unplaced) {
       Lane best = null;
-      Instant bestFree = null;
       for (Lane l : lanes) {
         if (l.type() != b.type()) {
           continue;
         }
-        Instant free = freeFrom(out.get(l), now);
-        if (!free.isAfter(b.start())) {
+        if (!freeFrom.get(l).isAfter(b.start())) {
           best = l;
           break;
         }
-        if (bestFree == null || free.isBefore(bestFree)) {
+        if (best == null || freeFrom.get(l).isBefore(freeFrom.get(best))) {
           best = l;
-          bestFree = free;
         }
       }
       if (best != null) {
         out.get(best).add(b);
+        freeFrom.put(best, later(freeFrom.get(best), b.end() == null ? now : b.end()));
       }
     }
     return new Layout(List.copyOf(lanes), out, List.copyOf(queue));
   }
 
-  private static Instant freeFrom(List<Bar> onLane, Instant now) {
-    Instant free = Instant.EPOCH;
-    for (Bar b : onLane) {
-      Instant end = b.end() == null ? now : b.end();
-      if (end.isAfter(free)) {
-        free = end;
-      }
-    }
-    return free;
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   static WorkerType typeOf(OperationType t) {
