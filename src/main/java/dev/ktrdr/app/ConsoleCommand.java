@@ -4,7 +4,7 @@ import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
 import dev.ktrdr.config.Settings;
-import dev.ktrdr.desktop.ConsoleStartup;
+import dev.ktrdr.desktop.ConsoleWindow;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,19 +76,28 @@ public final class ConsoleCommand implements Callable<Integer> {
               + "machine without a display use `ktrdr serve`.",
           e);
     }
-    CompletableFuture<ConsoleStartup> shown = new CompletableFuture<>();
-    long[] windowShown = {0};
+    // The window first, its engine when the database has opened.
+    CompletableFuture<ConsoleWindow> shown = new CompletableFuture<>();
+    CountDownLatch windowClosed = new CountDownLatch(1);
+    CountDownLatch drawn = new CountDownLatch(1);
     Platform.runLater(
         () -> {
-          ConsoleStartup startup = ConsoleStartup.show(dbPath);
-          windowShown[0] = System.currentTimeMillis();
-          shown.complete(startup);
+          ConsoleWindow w = ConsoleWindow.openStarting(dbPath, windowClosed::countDown);
+          w.whenDrawn(
+              () -> {
+                log.info(
+                    "Window interactive {} after launch (the database still opening: {})",
+                    seconds(System.currentTimeMillis() - launched),
+                    !opening.isDone());
+                drawn.countDown();
+              });
+          shown.complete(w);
         });
     AgentRuntime runtime;
     try {
       runtime = opening.join();
     } catch (CompletionException e) {
-      Platform.runLater(() -> shown.thenAccept(ConsoleStartup::close));
+      Platform.runLater(() -> shown.thenAccept(ConsoleWindow::close));
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
     }
     long engineReady = System.currentTimeMillis();
@@ -106,24 +115,12 @@ public final class ConsoleCommand implements Callable<Integer> {
           }
         };
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "ktrdr-console-shutdown"));
-    CountDownLatch windowClosed = new CountDownLatch(1);
-    CountDownLatch drawn = new CountDownLatch(1);
-    ConsoleStartup startup = shown.join();
+    ConsoleWindow window = shown.join();
     Platform.runLater(
-        () ->
-            startup.open(
-                runtime.agent(),
-                runtime.operations(),
-                dbPath,
-                windowClosed::countDown,
-                () -> {
-                  log.info(
-                      "Window interactive {} after launch (window shown {}, engine ready {})",
-                      seconds(System.currentTimeMillis() - launched),
-                      seconds(windowShown[0] - launched),
-                      seconds(engineReady - launched));
-                  drawn.countDown();
-                }));
+        () -> {
+          window.attach(runtime.agent(), runtime.operations());
+          log.info("Engine ready {} after launch", seconds(engineReady - launched));
+        });
     // The window first: on a busy machine the API's start-up would compete with it for the CPU.
     if (!drawn.await(FIRST_DRAW_WAIT_SECONDS, TimeUnit.SECONDS)) {
       log.warn(

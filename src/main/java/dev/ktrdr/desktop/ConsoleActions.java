@@ -1,6 +1,5 @@
 package dev.ktrdr.desktop;
 
-import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.CancelSource;
 import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.agent.ValidationException;
@@ -11,11 +10,11 @@ import dev.ktrdr.agent.reply.Triggered;
 import dev.ktrdr.desktop.log.ExportException;
 import dev.ktrdr.desktop.log.LogExporter;
 import dev.ktrdr.desktop.notify.Notice;
+import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.desktop.table.SnapshotOrder;
 import dev.ktrdr.operations.Operation;
-import dev.ktrdr.operations.OperationsService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,20 +50,13 @@ final class ConsoleActions {
 
   private record CancelResult(CancelReply reply, Operation after, Instant readAt) {}
 
-  private final AgentService agent;
-  private final OperationsService ops;
+  private final Engine engine;
   private final TaskExecutor executor;
   private final Clock clock;
   private final Feedback feedback;
 
-  ConsoleActions(
-      AgentService agent,
-      OperationsService ops,
-      TaskExecutor executor,
-      Clock clock,
-      Feedback feedback) {
-    this.agent = agent;
-    this.ops = ops;
+  ConsoleActions(Engine engine, TaskExecutor executor, Clock clock, Feedback feedback) {
+    this.engine = engine;
     this.executor = executor;
     this.clock = clock;
     this.feedback = feedback;
@@ -74,7 +66,7 @@ final class ConsoleActions {
       String brief, String model, boolean bypassGates, boolean force, Consumer<TriggerReply> done) {
     feedback.say("Triggering…");
     executor.execute(
-        () -> agent.trigger(new TriggerRequest(brief, model, bypassGates, force)),
+        () -> engine.agent().trigger(new TriggerRequest(brief, model, bypassGates, force)),
         reply -> {
           if (reply instanceof Triggered) {
             String id = ((Triggered) reply).operationId();
@@ -90,7 +82,7 @@ final class ConsoleActions {
         },
         e -> {
           done.accept(null);
-          if (e instanceof ValidationException) {
+          if (e instanceof ValidationException || e instanceof Engine.StartingException) {
             feedback.say("Cannot trigger: " + e.getMessage());
             feedback.notice(
                 new Notice(Notice.Level.WARNING, null, "Cannot trigger", e.getMessage()));
@@ -123,9 +115,9 @@ final class ConsoleActions {
         () -> {
           List<CancelResult> results = new ArrayList<>();
           for (OperationRow r : list) {
-            CancelReply reply = agent.cancel(r.id(), null, CancelSource.DESKTOP);
+            CancelReply reply = engine.agent().cancel(r.id(), null, CancelSource.DESKTOP);
             Instant readAt = clock.instant();
-            results.add(new CancelResult(reply, ops.get(r.id()).orElse(null), readAt));
+            results.add(new CancelResult(reply, engine.ops().get(r.id()).orElse(null), readAt));
           }
           return results;
         },
@@ -176,7 +168,7 @@ final class ConsoleActions {
       Consumer<ConsoleViewModel.ExportResult> done) {
     feedback.say("Exporting to " + file + "…");
     executor.execute(
-        () -> LogExporter.write(LogExporter.collect(ops, researchIds), format, file),
+        () -> LogExporter.write(LogExporter.collect(engine.ops(), researchIds), format, file),
         n -> {
           String text = "Exported " + n + " events to " + file;
           feedback.say(text);

@@ -9,6 +9,7 @@ import dev.ktrdr.desktop.log.LogExporter;
 import dev.ktrdr.desktop.log.LogModel;
 import dev.ktrdr.desktop.notify.Notice;
 import dev.ktrdr.desktop.notify.NoticeBatcher;
+import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.desktop.table.SnapshotOrder;
@@ -54,8 +55,7 @@ public final class ConsoleViewModel {
   /** The outcome of an export, in words. */
   public record ExportResult(boolean ok, String message) {}
 
-  private final AgentService agent;
-  private final OperationsService ops;
+  private final Engine engine;
   private final TaskExecutor executor;
   private final Clock clock;
   private final TableModel table = new TableModel();
@@ -77,16 +77,20 @@ public final class ConsoleViewModel {
 
   public ConsoleViewModel(
       AgentService agent, OperationsService ops, TaskExecutor executor, Clock clock) {
-    this.agent = agent;
-    this.ops = ops;
+    this(Engine.of(agent, ops), executor, clock);
+  }
+
+  /** A view model whose engine may still be opening ({@link Engine#starting()}). */
+  public ConsoleViewModel(Engine engine, TaskExecutor executor, Clock clock) {
+    this.engine = engine;
     this.executor = executor;
     this.clock = clock;
-    this.loader = new TableLoader(ops, executor, clock);
-    this.detail = new DetailModel(ops, executor, clock);
-    this.summary = new SummaryModel(agent, executor, clock, table::activeCount);
+    this.loader = new TableLoader(engine, executor, clock);
+    this.detail = new DetailModel(engine, executor, clock);
+    this.summary = new SummaryModel(engine, executor, clock, table::activeCount);
     this.notices = new NoticeBatcher(n -> noticeSink.accept(n));
-    this.actions = new ConsoleActions(agent, ops, executor, clock, new Feedback());
-    this.lanesFeed = new LanesFeed(agent, executor, lanes);
+    this.actions = new ConsoleActions(engine, executor, clock, new Feedback());
+    this.lanesFeed = new LanesFeed(engine, executor, lanes);
     detail.setOnError(e -> fail("Could not load the research", e));
     selected.addListener((o, a, row) -> detail.select(row));
   }
@@ -96,15 +100,29 @@ public final class ConsoleViewModel {
    * uiDispatch} (the console passes {@code Platform::runLater}).
    */
   public EventCoalescer connect(Consumer<Runnable> uiDispatch) {
-    coalescer = new EventCoalescer(uiDispatch, this::applyEvents);
-    ops.addListener(coalescer);
-    return coalescer;
+    EventCoalescer c = new EventCoalescer(uiDispatch, this::applyEvents);
+    coalescer = c;
+    engine.whenReady(
+        () -> {
+          if (coalescer == c) { // not disconnected meanwhile
+            engine.ops().addListener(c);
+          }
+        });
+    return c;
+  }
+
+  /** The engine has opened: listen to it and load everything. */
+  public void attach(AgentService agent, OperationsService ops) {
+    engine.attach(agent, ops);
+    refresh();
   }
 
   /** Stops listening to the engine. */
   public void disconnect() {
     if (coalescer != null) {
-      ops.removeListener(coalescer);
+      if (engine.ready()) {
+        engine.ops().removeListener(coalescer);
+      }
       coalescer = null;
     }
   }
@@ -162,6 +180,10 @@ public final class ConsoleViewModel {
 
   /** Reads every research (page by page: the table fills as they come), then the summary. */
   public void refresh() {
+    if (!engine.ready()) {
+      message.set("Opening the database…");
+      return;
+    }
     message.set("Loading researches…");
     loader.loadAll(
         new RefreshSink(table, lanes, clock, message::set, this::fail) {

@@ -1,7 +1,7 @@
 package dev.ktrdr.desktop;
 
-import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.desktop.lanes.LanesModel;
+import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.OperationEvent;
@@ -19,13 +19,13 @@ import org.slf4j.LoggerFactory;
 final class LanesFeed {
   private static final Logger LOG = LoggerFactory.getLogger(LanesFeed.class);
 
-  private final AgentService agent;
+  private final Engine engine;
   private final TaskExecutor executor;
   private final LanesModel lanes;
   private boolean inFlight;
 
-  LanesFeed(AgentService agent, TaskExecutor executor, LanesModel lanes) {
-    this.agent = agent;
+  LanesFeed(Engine engine, TaskExecutor executor, LanesModel lanes) {
+    this.engine = engine;
     this.executor = executor;
     this.lanes = lanes;
   }
@@ -55,12 +55,12 @@ final class LanesFeed {
 
   /** Reads the registry (in memory, but off the FX thread all the same), one read at a time. */
   void readWorkers() {
-    if (inFlight) {
+    if (inFlight || !engine.ready()) {
       return;
     }
     inFlight = true;
     executor.execute(
-        agent::workers,
+        () -> engine.agent().workers(),
         w -> {
           inFlight = false;
           lanes.setWorkers(w);

@@ -1,7 +1,7 @@
 package dev.ktrdr.desktop;
 
-import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.reply.BudgetReply;
+import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.workers.WorkerSnapshot;
 import dev.ktrdr.workers.WorkerType;
@@ -28,7 +28,7 @@ final class SummaryModel {
 
   private record Reading(List<WorkerSnapshot> workers, BudgetReply budget) {}
 
-  private final AgentService agent;
+  private final Engine engine;
   private final TaskExecutor executor;
   private final Clock clock;
   private final LongSupplier activeResearches;
@@ -41,8 +41,8 @@ final class SummaryModel {
   private Instant readAt = Instant.EPOCH;
   private List<WorkerSnapshot> lastWorkers = List.of();
 
-  SummaryModel(AgentService agent, TaskExecutor executor, Clock clock, LongSupplier active) {
-    this.agent = agent;
+  SummaryModel(Engine engine, TaskExecutor executor, Clock clock, LongSupplier active) {
+    this.engine = engine;
     this.executor = executor;
     this.clock = clock;
     this.activeResearches = active;
@@ -63,13 +63,13 @@ final class SummaryModel {
 
   /** Re-reads workers and budget, unless a read is already under way. */
   void refresh() {
-    if (inFlight) {
+    if (inFlight || !engine.ready()) {
       return;
     }
     inFlight = true;
     dirty = false;
     executor.execute(
-        () -> new Reading(agent.workers(), agent.budget()),
+        () -> new Reading(engine.agent().workers(), engine.agent().budget()),
         r -> {
           inFlight = false;
           readAt = clock.instant();
@@ -112,13 +112,16 @@ final class SummaryModel {
   }
 
   private void showCapacity() {
+    if (!engine.ready()) {
+      return;
+    }
     long active = activeResearches.getAsLong();
     capacityText.set(
         String.format(
             Locale.ROOT,
             "Capacity %s/%s researches",
             DisplayFormats.count(active),
-            DisplayFormats.count(agent.concurrencyLimit())));
+            DisplayFormats.count(engine.agent().concurrencyLimit())));
     coordinatorText.set("Coordinator " + (active > 0 ? "active" : "idle"));
   }
 

@@ -1,5 +1,6 @@
 package dev.ktrdr.desktop.detail;
 
+import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.desktop.table.SnapshotOrder;
@@ -36,7 +37,7 @@ public final class DetailModel {
 
   private record Held(Operation op, SnapshotOrder.Stamp stamp) {}
 
-  private final OperationsService ops;
+  private final Engine engine;
   private final TaskExecutor executor;
   private final Clock clock;
   private final ReadOnlyObjectWrapper<OperationRow> row = new ReadOnlyObjectWrapper<>();
@@ -48,8 +49,8 @@ public final class DetailModel {
   private List<OperationEvent> early;
   private Consumer<Throwable> onError = e -> {};
 
-  public DetailModel(OperationsService ops, TaskExecutor executor, Clock clock) {
-    this.ops = ops;
+  public DetailModel(Engine engine, TaskExecutor executor, Clock clock) {
+    this.engine = engine;
     this.executor = executor;
     this.clock = clock;
   }
@@ -85,6 +86,7 @@ public final class DetailModel {
     executor.execute(
         () -> {
           Instant readAt = clock.instant();
+          OperationsService ops = engine.ops();
           return new Loaded(ops.children(id), ops.history(id, HISTORY_LINES), readAt);
         },
         loaded -> onLoaded(id, loaded),

@@ -124,6 +124,20 @@ public final class DetailPane extends VBox {
             tab("Children", children),
             tab("Results", results),
             tab("Log", history));
+    // A tab's content joins the scene when first shown: a tab pane styles and lays out every
+    // tab's content, and the start-up frame should not pay for four that are not visible.
+    for (int i = 1; i < tabs.getTabs().size(); i++) {
+      Tab t = tabs.getTabs().get(i);
+      javafx.scene.Node content = t.getContent();
+      t.setContent(null);
+      t.selectedProperty()
+          .addListener(
+              (o, was, shown) -> {
+                if (shown && t.getContent() == null) {
+                  t.setContent(content);
+                }
+              });
+    }
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("detailTabs");
     VBox.setVgrow(tabs, Priority.ALWAYS);

@@ -1,11 +1,11 @@
 package dev.ktrdr.desktop.table;
 
 import dev.ktrdr.agent.ResearchParams;
+import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationType;
-import dev.ktrdr.operations.OperationsService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,12 +35,12 @@ public final class TableLoader {
     void failed(Throwable e);
   }
 
-  private final OperationsService ops;
+  private final Engine engine;
   private final TaskExecutor executor;
   private final Clock clock;
 
-  public TableLoader(OperationsService ops, TaskExecutor executor, Clock clock) {
-    this.ops = ops;
+  public TableLoader(Engine engine, TaskExecutor executor, Clock clock) {
+    this.engine = engine;
     this.executor = executor;
     this.clock = clock;
   }
@@ -55,9 +55,11 @@ public final class TableLoader {
         () -> {
           Instant readAt = clock.instant();
           var page =
-              ops.list(
-                  new OperationQuery(
-                      null, OperationType.AGENT_RESEARCH, false, null, PAGE, offset));
+              engine
+                  .ops()
+                  .list(
+                      new OperationQuery(
+                          null, OperationType.AGENT_RESEARCH, false, null, PAGE, offset));
           return new Page(page.operations(), offset, page.totalCount(), readAt);
         },
         page -> {
@@ -85,7 +87,7 @@ public final class TableLoader {
           Instant readAt = clock.instant();
           List<Operation> out = new ArrayList<>();
           for (int i = 0; i < ids.size(); i += CHILD_CHUNK) {
-            out.addAll(ops.getAll(ids.subList(i, Math.min(ids.size(), i + CHILD_CHUNK))));
+            out.addAll(engine.ops().getAll(ids.subList(i, Math.min(ids.size(), i + CHILD_CHUNK))));
           }
           return new Page(out, 0, total, readAt);
         },
