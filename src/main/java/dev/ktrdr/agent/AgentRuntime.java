@@ -1,181 +1,126 @@
 package dev.ktrdr.agent;
 
 import dev.ktrdr.agent.budget.Budget;
-import dev.ktrdr.agent.budget.SqliteSpendLedger;
 import dev.ktrdr.agent.inprocess.AssessmentAgent;
 import dev.ktrdr.agent.inprocess.DesignAgent;
-import dev.ktrdr.agent.inprocess.StubAssessmentAgent;
-import dev.ktrdr.agent.inprocess.StubDesignAgent;
-import dev.ktrdr.config.ConfigException;
-import dev.ktrdr.config.Settings;
-import dev.ktrdr.db.Database;
 import dev.ktrdr.operations.OperationsService;
-import dev.ktrdr.operations.SqliteOperationStore;
 import dev.ktrdr.workers.WorkerRegistry;
-import dev.ktrdr.workers.WorkerType;
-import dev.ktrdr.workers.stub.StubTiming;
-import dev.ktrdr.workers.stub.StubWorker;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The whole engine wired together on one database: store, operations, workers, budget, in-process
- * tasks, coordinator and {@link AgentService}. The server, the console and the tests each open one.
- * The JavaFX toolkit must already be running (in-process phases are JavaFX tasks).
+ * The research engine assembled from the parts it is given (operations, workers, budget, the
+ * in-process agents): in-process tasks, lanes, the worker queue, the coordinator and {@link
+ * AgentService}. Which store and which workers is decided by the caller (the application's start-up
+ * wiring, or a test). The JavaFX toolkit must already be running (in-process phases are JavaFX
+ * tasks).
  */
 public final class AgentRuntime implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
-
   /** How long a cancelled task may take to stop before it is reported as a straggler. */
   static final long STRAGGLER_GRACE_MILLIS = 1000;
 
-  private final Database database;
-  private final OperationsService operations;
-  private final WorkerRegistry workers;
   private final AgentService agent;
   private final ResearchCoordinator coordinator;
-  private final ExecutorService workerThreads;
   private final ExecutorService taskThreads;
   private final ScheduledExecutorService watchdog;
 
   private AgentRuntime(
-      Database database,
-      OperationsService operations,
-      WorkerRegistry workers,
       AgentService agent,
       ResearchCoordinator coordinator,
-      ExecutorService workerThreads,
       ExecutorService taskThreads,
       ScheduledExecutorService watchdog) {
-    this.database = database;
-    this.operations = operations;
-    this.workers = workers;
     this.agent = agent;
     this.coordinator = coordinator;
-    this.workerThreads = workerThreads;
     this.taskThreads = taskThreads;
     this.watchdog = watchdog;
   }
 
-  /** Opens the engine with stub design and assessment agents. */
-  public static AgentRuntime open(Settings settings, Path dbPath, Clock clock) {
-    StubTiming timing = new StubTiming(settings.stubDelay());
-    return open(
-        settings, dbPath, clock, new StubDesignAgent(timing), new StubAssessmentAgent(timing));
+  /** What the engine needs besides its parts. */
+  public record Options(Duration pollInterval, int concurrencyLimit) {}
+
+  /** An engine whose triggers cannot name a dataset. */
+  public static AgentRuntime start(
+      OperationsService ops,
+      WorkerRegistry workers,
+      Budget budget,
+      DesignAgent designer,
+      AssessmentAgent assessor,
+      Options options) {
+    return start(ops, workers, budget, designer, assessor, options, DatasetResolver.NONE);
   }
 
-  /** Opens the engine with the given in-process agents (tests use misbehaving ones). */
-  public static AgentRuntime open(
-      Settings settings, Path dbPath, Clock clock, DesignAgent designer, AssessmentAgent assessor) {
-    if (!settings.useStubWorkers()) {
-      throw new ConfigException(
-          "Invalid USE_STUB_WORKERS='false': this version has only stub "
-              + "workers (remote workers come later); set it to true or leave it unset.");
-    }
-    Database db = Database.open(dbPath);
-    try {
-      OperationsService ops = new OperationsService(new SqliteOperationStore(db), clock);
-      ExecutorService workerThreads = Executors.newCachedThreadPool(named("ktrdr-worker"));
-      ExecutorService taskThreads = Executors.newCachedThreadPool(named("ktrdr-task"));
-      ScheduledExecutorService watchdog =
-          Executors.newSingleThreadScheduledExecutor(named("ktrdr-watchdog"));
-      WorkerRegistry workers = new WorkerRegistry();
-      StubTiming timing = new StubTiming(settings.stubDelay());
-      for (int i = 1; i <= settings.stubTrainingWorkers(); i++) {
-        workers.register(
-            new StubWorker("stub-training-" + i, WorkerType.TRAINING, ops, timing, workerThreads));
-      }
-      for (int i = 1; i <= settings.stubBacktestWorkers(); i++) {
-        workers.register(
-            new StubWorker(
-                "stub-backtest-" + i, WorkerType.BACKTESTING, ops, timing, workerThreads));
-      }
-      ChildTasks tasks =
-          new ChildTasks(
-              taskThreads,
-              watchdog,
-              STRAGGLER_GRACE_MILLIS,
-              t ->
-                  ops.log(
-                      t.researchId(),
-                      "Straggler: task "
-                          + t.childId()
-                          + " ignored its cancel and is still running; it cannot change the research"));
-      Budget budget = new Budget(new SqliteSpendLedger(db), settings.dailyBudget(), clock);
-      ResearchTeardown teardown = new ResearchTeardown(ops, tasks, workers);
-      ResearchGuard guard = new ResearchGuard();
-      ResearchStepper stepper =
-          new ResearchStepper(ops, workers, tasks, designer, assessor, budget, teardown);
-      ResearchCoordinator coordinator =
-          new ResearchCoordinator(ops, stepper, guard, settings.pollInterval());
-      int limit =
-          ConcurrencyLimit.of(
-              settings.maxConcurrentResearches(),
-              settings.stubTrainingWorkers(),
-              settings.stubBacktestWorkers(),
-              settings.concurrencyBuffer());
-      AgentService agent =
-          new AgentService(ops, workers, tasks, budget, coordinator, guard, teardown, limit);
-      log.info(
-          "Engine ready: {} training / {} backtest stub workers, stub delay {} ms, "
-              + "poll {} ms, research limit {}",
-          settings.stubTrainingWorkers(),
-          settings.stubBacktestWorkers(),
-          settings.stubDelay().toMillis(),
-          settings.pollInterval().toMillis(),
-          limit);
-      return new AgentRuntime(
-          db, ops, workers, agent, coordinator, workerThreads, taskThreads, watchdog);
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
+  /** An engine whose triggers may name a dataset that {@code datasets} knows. */
+  public static AgentRuntime start(
+      OperationsService ops,
+      WorkerRegistry workers,
+      Budget budget,
+      DesignAgent designer,
+      AssessmentAgent assessor,
+      Options options,
+      DatasetResolver datasets) {
+    ExecutorService taskThreads = Executors.newCachedThreadPool(named("ktrdr-task"));
+    ScheduledExecutorService watchdog =
+        Executors.newSingleThreadScheduledExecutor(named("ktrdr-watchdog"));
+    ChildTasks tasks =
+        new ChildTasks(
+            taskThreads,
+            watchdog,
+            STRAGGLER_GRACE_MILLIS,
+            t ->
+                ops.log(
+                    t.researchId(),
+                    "Straggler: task "
+                        + t.childId()
+                        + " ignored its cancel and is still running; it cannot change the research"));
+    WorkerQueue queue = new WorkerQueue();
+    ResearchLanes lanes = new ResearchLanes();
+    ResearchEnd end = new ResearchEnd(ops, tasks, workers, queue);
+    ResearchStepper stepper =
+        new ResearchStepper(ops, workers, queue, tasks, designer, assessor, budget, end);
+    ResearchCoordinator coordinator =
+        new ResearchCoordinator(ops, stepper, end, lanes, queue, workers, options.pollInterval());
+    AgentService agent =
+        new AgentService(
+            ops,
+            workers,
+            tasks,
+            budget,
+            coordinator,
+            lanes,
+            queue,
+            end,
+            options.concurrencyLimit(),
+            datasets);
+    return new AgentRuntime(agent, coordinator, taskThreads, watchdog);
   }
 
   public AgentService agent() {
     return agent;
   }
 
-  public OperationsService operations() {
-    return operations;
-  }
-
-  public WorkerRegistry workers() {
-    return workers;
-  }
-
-  public Path databasePath() {
-    return database.path();
-  }
-
   /**
-   * Stops the loop and the in-process work without changing any operation: what was running stays
-   * running in the database and is resumed by the next start (SPEC §9).
+   * Stops the coordinator and the in-process work without changing any operation: what was running
+   * stays running in the database and is resumed by the next start (SPEC §9).
    */
   @Override
   public void close() {
     coordinator.close();
     taskThreads.shutdownNow();
-    workerThreads.shutdownNow();
     watchdog.shutdownNow();
     try {
       taskThreads.awaitTermination(5, TimeUnit.SECONDS);
-      workerThreads.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    database.close();
   }
 
-  private static ThreadFactory named(String prefix) {
+  /** Named daemon threads. */
+  static ThreadFactory named(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());

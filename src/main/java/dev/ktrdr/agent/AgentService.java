@@ -9,12 +9,14 @@ import dev.ktrdr.agent.reply.StatusReply;
 import dev.ktrdr.agent.reply.TriggerRefused;
 import dev.ktrdr.agent.reply.TriggerReply;
 import dev.ktrdr.agent.reply.Triggered;
+import dev.ktrdr.operations.CancelRecord;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
-import dev.ktrdr.operations.Timestamps;
+import dev.ktrdr.operations.Research;
 import dev.ktrdr.operations.Transition;
+import dev.ktrdr.research.design.DesignRequest;
 import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerSnapshot;
 import dev.ktrdr.workers.WorkerType;
@@ -24,13 +26,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point to researches for every face: the desktop, the HTTP API and (through the API)
- * the CLI call these same methods. All methods are thread-safe and block only for database round
- * trips; call them off the FX thread.
+ * the CLI call these same methods. All methods are thread-safe; they block only for reads (which
+ * never wait for writes) and for their own commit. Call them off the FX thread.
+ *
+ * <p>A cancel waits for nothing of another research: it takes only its own research's lane (held at
+ * most for one step of that research) and its commit is queued ahead of routine writes.
  */
 public final class AgentService {
   private static final Logger log = LoggerFactory.getLogger(AgentService.class);
@@ -40,10 +46,11 @@ public final class AgentService {
   private final ChildTasks tasks;
   private final Budget budget;
   private final ResearchCoordinator coordinator;
-  private final ResearchGuard guard;
-  private final ResearchTeardown teardown;
+  private final ResearchLanes lanes;
+  private final WorkerQueue queue;
+  private final ResearchEnd end;
   private final int concurrencyLimit;
-  private final Object triggerLock = new Object();
+  private final DatasetResolver datasets;
 
   AgentService(
       OperationsService ops,
@@ -51,24 +58,33 @@ public final class AgentService {
       ChildTasks tasks,
       Budget budget,
       ResearchCoordinator coordinator,
-      ResearchGuard guard,
-      ResearchTeardown teardown,
-      int concurrencyLimit) {
+      ResearchLanes lanes,
+      WorkerQueue queue,
+      ResearchEnd end,
+      int concurrencyLimit,
+      DatasetResolver datasets) {
     this.ops = ops;
     this.workers = workers;
     this.tasks = tasks;
     this.budget = budget;
     this.coordinator = coordinator;
-    this.guard = guard;
-    this.teardown = teardown;
+    this.lanes = lanes;
+    this.queue = queue;
+    this.end = end;
     this.concurrencyLimit = concurrencyLimit;
+    this.datasets = datasets;
   }
 
   /**
-   * Starts a research: budget first, then capacity ({@code force} overrides both), then create,
-   * start and wake the coordinator.
+   * Starts a research: budget first, then capacity ({@code force} overrides both), then create and
+   * start it, and schedule its first step. The capacity check and the insert are one commit, so
+   * concurrent triggers cannot overshoot the limit; returns once that commit is durable.
    *
-   * @throws ValidationException for an unknown model or an over-long brief
+   * <p>The dataset (by id, or by symbol and/or timeframe) is checked here, so an unknown one is
+   * refused before anything starts; without one the design chooses from the brief. The seed (given,
+   * or drawn here) is recorded in the research, so the research can be repeated.
+   *
+   * @throws ValidationException for an unknown model or dataset, an over-long brief or a bad seed
    */
   public TriggerReply trigger(TriggerRequest request) {
     String brief =
@@ -90,33 +106,63 @@ public final class AgentService {
                     () ->
                         new ValidationException(
                             "Unknown model '" + request.model() + "': use " + Model.choices()));
-    synchronized (triggerLock) { // the capacity check and the insert must not interleave
-      if (!request.force() && !budget.canStartResearch()) {
-        return TriggerRefused.budgetExhausted(
-            String.format(
-                "Daily budget exhausted: $%.2f remaining of $%.2f",
-                budget.remaining(), budget.dailyLimit()));
-      }
-      int active = ops.countActive(OperationType.AGENT_RESEARCH);
-      if (!request.force() && active >= concurrencyLimit) {
-        return TriggerRefused.atCapacity(active, concurrencyLimit);
-      }
-      Map<String, Object> params = new LinkedHashMap<>();
-      params.put(ResearchParams.PHASE, Phase.IDLE.wire());
-      params.put(ResearchParams.BRIEF, brief);
-      params.put(ResearchParams.MODEL, model.id());
-      params.put(ResearchParams.BYPASS_GATES, request.bypassGates());
-      Operation research = ops.create(OperationType.AGENT_RESEARCH, null, params);
-      ops.start(research.operationId());
-      log.info(
+    if (!request.force() && !budget.canStartResearch()) {
+      return TriggerRefused.budgetExhausted(
+          String.format(
+              "Daily budget exhausted: $%.2f remaining of $%.2f",
+              budget.remaining(), budget.dailyLimit()));
+    }
+    long seed = seed(request.seed());
+    String datasetId =
+        datasets.resolve(
+            blankToNull(request.datasetId()),
+            blankToNull(request.symbol()),
+            blankToNull(request.timeframe()));
+    Research state =
+        Research.triggered(brief, model.id(), request.bypassGates())
+            .withStrategy(new Research.Strategy(null, null, datasetId, seed));
+    TriggerReply reply =
+        ops.inTransaction(
+            w -> {
+              if (!request.force()) {
+                int active = w.countActive(OperationType.AGENT_RESEARCH);
+                if (active >= concurrencyLimit) {
+                  return TriggerRefused.atCapacity(active, concurrencyLimit);
+                }
+              }
+              Operation research = w.insertResearch(state);
+              w.transition(research.operationId(), OperationStatus.RUNNING, null, null, "started");
+              queue.ordinal(research.operationId()); // on the writer: creation order
+              return new Triggered(research.operationId(), model.id());
+            },
+            true);
+    if (reply instanceof Triggered) {
+      String id = ((Triggered) reply).operationId();
+      log.debug(
           "Research {} triggered (model {}{}{})",
-          research.operationId(),
+          id,
           model.alias(),
           request.bypassGates() ? ", gates bypassed" : "",
           request.force() ? ", forced" : "");
+      coordinator.schedule(id);
       coordinator.wake();
-      return new Triggered(research.operationId(), model.id());
     }
+    return reply;
+  }
+
+  private static long seed(Long given) {
+    if (given == null) {
+      return ThreadLocalRandom.current().nextLong(DesignRequest.MAX_SEED + 1);
+    }
+    if (given < 0 || given > DesignRequest.MAX_SEED) {
+      throw new ValidationException(
+          "seed must be a whole number from 0 to " + DesignRequest.MAX_SEED + ", not " + given);
+    }
+    return given;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** {@link #cancel(String, String, CancelSource)} with the default reason, as the API. */
@@ -125,58 +171,31 @@ public final class AgentService {
   }
 
   /**
-   * Cancels one research and everything it has running, leaving the others untouched. Atomic with
-   * respect to the coordinator: once this returns the research is {@code cancelled} in the
-   * database, its task is cancelled and forgotten, its current child is cancelled and its worker is
-   * free. A research that already ended is refused with {@code not_cancellable}.
+   * Cancels one research and everything it has running, leaving the others untouched. Once this
+   * returns the research is {@code cancelled} in the database with its cancel record (a blank
+   * reason is the default one), its task is cancelled and forgotten, its children are cancelled and
+   * their workers free. A research that already ended is refused with {@code not_cancellable}.
    */
   public CancelReply cancel(String operationId, String reason, CancelSource by) {
-    String why =
-        reason == null || reason.isBlank() ? ResearchParams.DEFAULT_CANCEL_REASON : reason.strip();
-    return guard.call(
-        () -> {
-          Optional<Operation> found = ops.get(operationId);
-          if (found.isEmpty()) {
-            return CancelRefused.notFound(operationId);
-          }
-          Operation op = found.get();
-          if (op.operationType() != OperationType.AGENT_RESEARCH) {
-            return CancelRefused.notResearch(operationId);
-          }
-          if (!op.isActive()) {
-            return CancelRefused.notCancellable(op.status());
-          }
-          String childId = ResearchParams.currentChildId(op);
-          Map<String, Object> record = new LinkedHashMap<>();
-          record.put(ResearchParams.CANCEL_REASON, why);
-          record.put(ResearchParams.CANCELLED_BY, by.wire());
-          record.put(ResearchParams.CANCELLED_AT, Timestamps.format(ops.clock().instant()));
-          Transition t = ops.cancel(operationId, why, record);
-          if (!t.applied()) {
-            return CancelRefused.notCancellable(t.current());
-          }
-          String cancelledChild = teardown.stop(operationId, childId, "Parent research cancelled");
-          ops.log(
-              operationId,
-              "Cancelled by "
-                  + by.wire()
-                  + ": "
-                  + why
-                  + (cancelledChild == null ? "" : " (child " + cancelledChild + " cancelled)"));
-          log.info(
-              "Research {} cancelled by {} ({}), child: {}",
-              operationId,
-              by.wire(),
-              why,
-              cancelledChild);
-          return new Cancelled(operationId, cancelledChild);
-        });
+    CancelRecord record = new CancelRecord(reason, by.wire(), ops.clock().instant());
+    // Decided inside the commit, in the research's lane: no read of its own, no other lane.
+    ResearchEnd.Outcome o = lanes.call(operationId, () -> end.cancel(operationId, record));
+    if (o.applied()) {
+      return new Cancelled(operationId, o.childCancelled());
+    }
+    if (o.type() == null) {
+      return CancelRefused.notFound(operationId);
+    }
+    if (o.type() != OperationType.AGENT_RESEARCH) {
+      return CancelRefused.notResearch(operationId);
+    }
+    return CancelRefused.notCancellable(o.status());
   }
 
   /**
    * The generic operations cancel: a research is cancelled as by {@link #cancel}; a child of an
    * active research cancels that research (and so itself); an active child of an ended research is
-   * cancelled alone.
+   * cancelled alone. Every path records the same normalised reason.
    */
   public CancelReply cancelOperation(String operationId, String reason, CancelSource by) {
     Optional<Operation> found = ops.get(operationId);
@@ -191,24 +210,19 @@ public final class AgentService {
       return CancelRefused.notCancellable(op.status());
     }
     String parentId = op.parentOperationId();
-    if (parentId != null && ops.get(parentId).map(Operation::isActive).orElse(false)) {
+    if (parentId != null) {
       CancelReply reply = cancel(parentId, reason, by);
       if (reply.success()) {
         return new Cancelled(parentId, operationId);
       }
     }
-    return guard.call(
-        () -> {
-          Transition t =
-              ops.cancel(
-                  operationId,
-                  reason == null ? ResearchParams.DEFAULT_CANCEL_REASON : reason,
-                  null);
-          workers.cancel(operationId);
-          return t.applied()
-              ? new Cancelled(true, operationId, null, "Operation cancelled")
-              : CancelRefused.notCancellable(t.current());
-        });
+    CancelRecord record = new CancelRecord(reason, by.wire(), ops.clock().instant());
+    Transition t =
+        lanes.call(
+            parentId == null ? operationId : parentId, () -> end.cancelStray(operationId, record));
+    return t.applied()
+        ? Cancelled.operation(operationId)
+        : CancelRefused.notCancellable(t.current());
   }
 
   /** The coordinator, workers, budget and capacity at this moment. */
@@ -230,7 +244,6 @@ public final class AgentService {
       w.put(type.wire(), new StatusReply.WorkerCount(workers.busy(type), workers.total(type)));
     }
     return new StatusReply(
-        active.isEmpty() ? "idle" : "active",
         list,
         coordinator.lastCycle(),
         w,
@@ -260,25 +273,34 @@ public final class AgentService {
     return tasks;
   }
 
+  /** True when the coordinator loop is marked running but its thread is dead (for /health). */
+  public boolean coordinatorStalled() {
+    return coordinator.isStalled();
+  }
+
   public ResearchCoordinator coordinator() {
     return coordinator;
   }
 
+  /** How many researches wait for a worker of {@code type} (for tests and diagnostics). */
+  int waitingFor(WorkerType type) {
+    return queue.size(type);
+  }
+
   /**
    * On start-up: settles children left active by a previous process whose research has ended or no
-   * longer points at them, then starts the coordinator if any research is active. The coordinator
-   * restarts orphaned current children itself (SPEC §9).
+   * longer points at them, then schedules a step of every active research (oldest first) and starts
+   * the coordinator. The steps restart orphaned current children (SPEC §9).
    */
   public int resumeIfNeeded() {
-    // Read under the guard: the API may already be triggering, and a child the coordinator
-    // creates after a read outside it would be taken for a stray and failed.
-    List<Operation> active =
-        guard.call(
-            () -> {
-              List<Operation> researches = ops.active(OperationType.AGENT_RESEARCH);
-              settleStrayChildren(researches);
-              return researches;
-            });
+    List<Operation> active = ops.active(OperationType.AGENT_RESEARCH);
+    for (Operation r : active) {
+      queue.ordinal(r.operationId()); // database order: oldest first
+    }
+    settleStrayChildren();
+    for (Operation r : active) {
+      coordinator.schedule(r.operationId());
+    }
     if (!active.isEmpty()) {
       log.info("Resuming {} active research(es) from the database", active.size());
       coordinator.wake();
@@ -286,32 +308,36 @@ public final class AgentService {
     return active.size();
   }
 
-  private void settleStrayChildren(List<Operation> activeResearches) {
-    Map<String, String> currentChild = new LinkedHashMap<>();
-    for (Operation r : activeResearches) {
-      currentChild.put(r.operationId(), ResearchParams.currentChildId(r));
-    }
+  /**
+   * Each active child that is not its active research's current child is ended. Decided in its
+   * research's lane, on a fresh read: the API may already be triggering, and a child a step creates
+   * meanwhile is the research's current child, not a stray.
+   */
+  private void settleStrayChildren() {
     for (OperationType type : OperationType.values()) {
       if (type == OperationType.AGENT_RESEARCH) {
         continue;
       }
       for (Operation child : ops.active(type)) {
         String parent = child.parentOperationId();
-        if (parent != null
-            && currentChild.containsKey(parent)
-            && child.operationId().equals(currentChild.get(parent))) {
-          continue; // the coordinator decides about a research's current child
-        }
-        boolean parentActive = parent != null && currentChild.containsKey(parent);
-        String reason = parentActive ? ResearchStepper.ORPHANED : "Parent research ended";
-        Transition t =
-            parentActive
-                ? ops.fail(child.operationId(), reason)
-                : ops.cancel(child.operationId(), reason, null);
-        if (t.applied()) {
-          log.info("Settled stray child {} of {}: {}", child.operationId(), parent, reason);
-        }
+        lanes.run(parent == null ? child.operationId() : parent, () -> settle(child, parent));
       }
+    }
+  }
+
+  private void settle(Operation child, String parentId) {
+    Optional<Operation> parent = parentId == null ? Optional.empty() : ops.get(parentId);
+    boolean parentActive = parent.map(Operation::isActive).orElse(false);
+    if (parentActive && child.operationId().equals(ResearchParams.currentChildId(parent.get()))) {
+      return; // the research's step decides about its current child
+    }
+    String reason = parentActive ? ResearchStepper.ORPHANED : "Parent research ended";
+    Transition t =
+        parentActive
+            ? ops.fail(child.operationId(), reason)
+            : ops.cancel(child.operationId(), reason);
+    if (t.applied()) {
+      log.debug("Settled stray child {} of {}: {}", child.operationId(), parentId, reason);
     }
   }
 

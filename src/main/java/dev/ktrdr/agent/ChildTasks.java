@@ -67,12 +67,15 @@ public final class ChildTasks {
 
   private void checkStraggler(PhaseTask task) {
     if (!task.hasExited()) {
-      stragglers.add(task);
       log.warn(
           "Task {} of cancelled research {} ignores its interrupt (straggler)",
           task.childId(),
           task.researchId());
-      onStraggler.accept(task);
+      onStraggler.accept(task); // reported (in the research's log) before it is counted
+      stragglers.add(task);
+      if (task.hasExited()) {
+        stragglers.remove(task); // it stopped meanwhile
+      }
     }
   }
 

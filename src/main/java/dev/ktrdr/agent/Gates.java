@@ -1,6 +1,6 @@
 package dev.ktrdr.agent;
 
-import java.util.LinkedHashMap;
+import dev.ktrdr.operations.GateRejection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public final class Gates {
   private Gates() {}
 
   /** The rejection for a training result, or empty when it passes. */
-  public static Optional<Map<String, Object>> training(Map<String, Object> r) {
+  public static Optional<GateRejection> training(Map<String, Object> r) {
     double accuracy = number(r, "accuracy");
     double finalLoss = number(r, "final_loss");
     double initialLoss = number(r, "initial_loss");
@@ -46,7 +46,7 @@ public final class Gates {
   }
 
   /** The rejection for a backtest result, or empty when it passes. */
-  public static Optional<Map<String, Object>> backtest(Map<String, Object> r) {
+  public static Optional<GateRejection> backtest(Map<String, Object> r) {
     double winRate = number(r, "win_rate");
     double drawdown = number(r, "max_drawdown");
     double sharpe = number(r, "sharpe_ratio");
@@ -69,12 +69,8 @@ public final class Gates {
     return Optional.empty();
   }
 
-  private static Optional<Map<String, Object>> reject(String gate, String reason, String detail) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("gate", gate);
-    m.put("reason", reason);
-    m.put("detail", detail);
-    return Optional.of(m);
+  private static Optional<GateRejection> reject(String gate, String reason, String detail) {
+    return Optional.of(new GateRejection(gate, reason, detail));
   }
 
   private static double number(Map<String, Object> r, String key) {

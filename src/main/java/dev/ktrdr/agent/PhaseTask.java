@@ -1,5 +1,6 @@
 package dev.ktrdr.agent;
 
+import dev.ktrdr.agent.inprocess.InProcessFailure;
 import dev.ktrdr.agent.inprocess.InProcessWork;
 import dev.ktrdr.operations.OperationsService;
 import java.util.Map;
@@ -11,21 +12,31 @@ import javafx.concurrent.Task;
  * One in-process phase (design or assessment) of one research, as a JavaFX {@link Task}. It owns
  * its child operation: starts it, reports progress into it, and completes or fails it. Every write
  * is conditional on the child still being active, so a task that outlives its cancel can never put
- * a result into a cancelled research.
+ * a result into a cancelled research. What the work spent is recorded as soon as it returns,
+ * whether or not its research is still there to use the result: the tokens were paid for.
  */
 public final class PhaseTask extends Task<Void> {
   private final String researchId;
   private final String childId;
   private final InProcessWork work;
   private final OperationsService ops;
+  private final Spend spend;
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile ChildTasks owner;
 
-  PhaseTask(String researchId, String childId, InProcessWork work, OperationsService ops) {
+  /** Records what one finished piece of in-process work cost (idempotent per child). */
+  @FunctionalInterface
+  interface Spend {
+    void record(String childId, Map<String, Object> result);
+  }
+
+  PhaseTask(
+      String researchId, String childId, InProcessWork work, OperationsService ops, Spend spend) {
     this.researchId = researchId;
     this.childId = childId;
     this.work = work;
     this.ops = ops;
+    this.spend = spend;
   }
 
   public String researchId() {
@@ -62,11 +73,17 @@ public final class PhaseTask extends Task<Void> {
                 ops.updateProgress(childId, pct, step);
               },
               this::isCancelled);
+      recordSpend(result);
       if (!isCancelled()) {
         ops.complete(childId, result); // refused if the child was cancelled meanwhile
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // cancelled: the canceller already wrote the status
+    } catch (InProcessFailure e) {
+      recordSpend(e.spent()); // a model call that failed to validate was still paid for
+      if (!isCancelled()) {
+        ops.fail(childId, e.getMessage());
+      }
     } catch (Exception | Error e) { // an Error too: else the child stays running, task-less
       if (!isCancelled()) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -74,6 +91,15 @@ public final class PhaseTask extends Task<Void> {
       }
     }
     return null;
+  }
+
+  private void recordSpend(Map<String, Object> result) {
+    try {
+      spend.record(childId, result);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(PhaseTask.class)
+          .warn("Could not record the spend of {}: {}", childId, e.toString());
+    }
   }
 
   @Override

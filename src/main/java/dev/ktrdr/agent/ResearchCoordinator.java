@@ -4,17 +4,25 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.operations.StatusChange;
 import dev.ktrdr.operations.Timestamps;
+import dev.ktrdr.workers.WorkerRegistry;
+import dev.ktrdr.workers.WorkerType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -23,50 +31,144 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one loop that advances every active research (SPEC §5). Each cycle reads all active
- * researches in one query and their current children in a second, advances each research one step
- * under the {@link ResearchGuard} (oldest first), then sleeps the poll interval (fixed delay). An
- * exception while advancing one research fails that research only. The loop starts on {@link
- * #wake()} and stops by itself when no research is active.
+ * Advances every active research (SPEC §5), event-driven. A research's next step is scheduled at
+ * once when something it waits for happens: it was triggered, its child ended, a worker of the type
+ * it waits for came free. Steps run on a small pool, each in its research's lane, so a step and a
+ * cancel of one research serialise while different researches never wait for each other. An
+ * exception (or an Error) while stepping one research fails that research only.
+ *
+ * <p>The periodic sweep (every {@code AGENT_POLL_INTERVAL}, fixed delay) is only a safety net for a
+ * lost wake-up: it reads the status changes logged since the last sweep (up to where the previous
+ * sweep's log ended, so that a wake-up still on its way is not taken for a lost one), not every
+ * active research, so its cost follows what changed, not how many researches wait. It stops when no
+ * research is active and starts again on {@link #wake()}.
  */
 public final class ResearchCoordinator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ResearchCoordinator.class);
 
+  /** Steps block only on commits; a few threads keep the writer's batches full. */
+  static final int STEP_THREADS = 4;
+
+  private static final int SWEEP_LIMIT = 50_000;
+
   private final OperationsService ops;
   private final ResearchStepper stepper;
-  private final ResearchGuard guard;
+  private final ResearchEnd end;
+  private final ResearchLanes lanes;
+  private final WorkerQueue queue;
+  private final WorkerRegistry workers;
   private final Duration pollInterval;
+  private final ExecutorService steps;
+  private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+  private final Map<String, Boolean> stepping = new ConcurrentHashMap<>();
+  private final AtomicInteger errorsSinceSweep = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition sleeper = lock.newCondition();
 
-  /** Researches that ended after this cycle's read: a step must never touch them again. */
-  private final Set<String> endedSinceRead = ConcurrentHashMap.newKeySet();
-
-  private Thread thread;
+  private Thread sweeper;
   private boolean running;
   private boolean wakeRequested;
   private boolean closed;
+  private long sweptTo;
+  private long horizon;
   private volatile LastCycle lastCycle;
 
   ResearchCoordinator(
-      OperationsService ops, ResearchStepper stepper, ResearchGuard guard, Duration pollInterval) {
+      OperationsService ops,
+      ResearchStepper stepper,
+      ResearchEnd end,
+      ResearchLanes lanes,
+      WorkerQueue queue,
+      WorkerRegistry workers,
+      Duration pollInterval) {
     this.ops = ops;
     this.stepper = stepper;
-    this.guard = guard;
+    this.end = end;
+    this.lanes = lanes;
+    this.queue = queue;
+    this.workers = workers;
     this.pollInterval = pollInterval;
+    this.steps =
+        new ThreadPoolExecutor(
+            STEP_THREADS,
+            STEP_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            AgentRuntime.named("ktrdr-step"));
+    ((ThreadPoolExecutor) steps).allowCoreThreadTimeOut(true);
+    this.sweptTo = ops.lastEventId();
+    this.horizon = sweptTo;
     ops.addListener(this::onEvent);
+    workers.onFreed(this::onWorkerFreed);
   }
 
+  /** On the writer thread, after a commit: wake what the change concerns, never block. */
   private void onEvent(OperationEvent e) {
-    if (e.kind() == OperationEvent.Kind.STATUS
-        && e.operationType() == OperationType.AGENT_RESEARCH
-        && e.to() != null
-        && e.to().isTerminal()) {
-      endedSinceRead.add(e.operationId());
+    if (e.kind() != OperationEvent.Kind.STATUS || e.to() == null || !e.to().isTerminal()) {
+      return;
+    }
+    if (e.operationType() == OperationType.AGENT_RESEARCH) {
+      queue.forget(e.operationId());
+      wakeWaitingHeads(); // it may have held the head of a queue
+    } else if (e.parentOperationId() != null) {
+      schedule(e.parentOperationId()); // its child ended: the research takes its next step now
     }
   }
 
-  /** Starts the loop if it is not running, and makes sure it looks again before stopping. */
+  private void onWorkerFreed(WorkerType type) {
+    queue.head(type).ifPresent(this::schedule);
+  }
+
+  private void wakeWaitingHeads() {
+    for (WorkerType t : WorkerType.values()) {
+      if (workers.hasAvailable(t)) {
+        queue.head(t).ifPresent(this::schedule);
+      }
+    }
+  }
+
+  /** Runs the research's next step as soon as a step thread is free (once, however often asked). */
+  void schedule(String researchId) {
+    if (!scheduled.add(researchId)) {
+      return;
+    }
+    try {
+      steps.execute(() -> runStep(researchId));
+    } catch (RejectedExecutionException e) {
+      scheduled.remove(researchId); // shutting down: the next start resumes it
+    }
+  }
+
+  private void runStep(String researchId) {
+    scheduled.remove(researchId); // a wake-up from now on schedules one more step
+    stepping.put(researchId, Boolean.TRUE);
+    try {
+      lanes.run(researchId, () -> stepper.step(researchId));
+      if (queue.isWaiting(researchId)) {
+        wakeWaitingHeads(); // a worker freed while this step decided to queue woke nobody
+      }
+    } catch (Throwable t) { // an Error too, StackOverflowError included: fail this research only
+      errorsSinceSweep.incrementAndGet();
+      String message = "Error while advancing: " + Objects.toString(t.getMessage(), t.toString());
+      if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+        log.error("Research {} failed: {}", researchId, message, t);
+      } else {
+        log.warn("Research {} failed: {}", researchId, message, t);
+      }
+      try {
+        lanes.run(researchId, () -> end.fail(researchId, message));
+      } catch (Throwable again) {
+        log.warn("Research {} could not be marked failed: {}", researchId, again.toString());
+      }
+    } finally {
+      stepping.remove(researchId);
+    }
+  }
+
+  /**
+   * Starts the safety sweep if it is not running, and makes sure it looks again before stopping.
+   */
   public void wake() {
     lock.lock();
     try {
@@ -76,10 +178,10 @@ public final class ResearchCoordinator implements AutoCloseable {
       wakeRequested = true;
       if (!running) {
         running = true;
-        thread = new Thread(this::loop, "ktrdr-coordinator");
-        thread.setDaemon(true);
-        thread.start();
-        log.info("Coordinator started");
+        sweeper = new Thread(this::sweepLoop, "ktrdr-coordinator");
+        sweeper.setDaemon(true);
+        sweeper.start();
+        log.debug("Coordinator started");
       }
     } finally {
       lock.unlock();
@@ -95,112 +197,125 @@ public final class ResearchCoordinator implements AutoCloseable {
     }
   }
 
+  /**
+   * True when the loop is marked running but its thread has died (an error escaped it): no research
+   * would move again until a restart. For the health check.
+   */
+  public boolean isStalled() {
+    lock.lock();
+    try {
+      return running && sweeper != null && !sweeper.isAlive();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   public LastCycle lastCycle() {
     return lastCycle;
   }
 
-  private void loop() {
-    try {
-      while (true) {
-        lock.lock();
-        try {
-          wakeRequested = false;
-        } finally {
-          lock.unlock();
-        }
-        int active = runCycle();
-        lock.lock();
-        try {
-          if (closed || (active == 0 && !wakeRequested)) {
-            running = false;
-            log.info("Coordinator stopped ({})", closed ? "shut down" : "no active research");
-            return;
-          }
-          sleeper.awaitNanos(pollInterval.toNanos());
-          if (closed) {
-            running = false;
-            return;
-          }
-        } finally {
-          lock.unlock();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  private void sweepLoop() {
+    while (true) {
       lock.lock();
       try {
+        wakeRequested = false;
+      } finally {
+        lock.unlock();
+      }
+      int active = runCycle();
+      lock.lock();
+      try {
+        boolean busy = !scheduled.isEmpty() || !stepping.isEmpty();
+        if (closed || (active == 0 && !busy && !wakeRequested)) {
+          running = false;
+          log.debug("Coordinator stopped ({})", closed ? "shut down" : "no active research");
+          return;
+        }
+        sleeper.awaitNanos(pollInterval.toNanos());
+        if (closed) {
+          running = false;
+          return;
+        }
+      } catch (InterruptedException e) {
         running = false;
+        return;
       } finally {
         lock.unlock();
       }
     }
   }
 
-  /** One cycle; returns how many researches were active at its start. Tests call it directly. */
+  /**
+   * One safety sweep; returns how many researches are active. Reads the creations and status
+   * changes logged since the last sweep, and steps each active research among them that a step
+   * could move but that has none scheduled (a lost wake-up); then wakes the oldest waiting research
+   * of each worker type that has a free worker. Tests call it directly.
+   */
   int runCycle() {
     Instant start = ops.clock().instant();
     long t0 = System.nanoTime();
-    List<Operation> active;
-    Map<String, Operation> children;
+    int active;
+    int rescued = 0;
     try {
-      active = ops.active(OperationType.AGENT_RESEARCH);
-      Set<String> ids = active.stream().map(Operation::operationId).collect(Collectors.toSet());
-      endedSinceRead.retainAll(ids);
+      // Only changes at least one sweep old: a change just committed has its wake-up on the way
+      // (listeners run right after the commit), and is no sign of a lost one.
+      long upTo = horizon;
+      horizon = ops.lastEventId();
+      List<StatusChange> changes = ops.statusChangesSince(sweptTo, SWEEP_LIMIT);
+      Set<String> researchIds = new LinkedHashSet<>();
+      for (StatusChange c : changes) {
+        if (c.eventId() > upTo) {
+          break;
+        }
+        sweptTo = c.eventId();
+        String id =
+            c.operationType() == OperationType.AGENT_RESEARCH
+                ? c.operationId()
+                : c.parentOperationId();
+        if (id != null && !scheduled.contains(id) && !stepping.containsKey(id)) {
+          researchIds.add(id);
+        }
+      }
+      List<Operation> researches =
+          ops.getAll(researchIds).stream().filter(Operation::isActive).collect(Collectors.toList());
       List<String> childIds = new ArrayList<>();
-      for (Operation r : active) {
+      for (Operation r : researches) {
         String c = ResearchParams.currentChildId(r);
         if (c != null) {
           childIds.add(c);
         }
       }
-      children =
-          ops.getAll(new HashSet<>(childIds)).stream()
+      Map<String, Operation> children =
+          ops.getAll(childIds).stream()
               .collect(Collectors.toMap(Operation::operationId, Function.identity()));
-    } catch (RuntimeException e) {
-      log.warn("Coordinator cycle could not read researches: {}", e.toString());
-      return 1; // keep looping: the store may come back
-    }
-    int errors = 0;
-    for (Operation research : active) {
-      if (!advanceOne(research, children)) {
-        errors++;
+      for (Operation r : researches) {
+        String c = ResearchParams.currentChildId(r);
+        if (stepper.needsStep(r, c == null ? null : children.get(c))) {
+          rescued++;
+          schedule(r.operationId());
+        }
       }
+      wakeWaitingHeads();
+      active = ops.countActive(OperationType.AGENT_RESEARCH);
+    } catch (RuntimeException e) {
+      log.warn("Coordinator sweep could not read the database: {}", e.toString());
+      return 1; // keep sweeping: the store may come back
+    }
+    if (rescued > 0) {
+      log.info("Sweep stepped {} research(es) that had missed a wake-up", rescued);
     }
     lastCycle =
         new LastCycle(
             Timestamps.format(start),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
-            active.size(),
-            errors);
-    return active.size();
+            active,
+            errorsSinceSweep.getAndSet(0));
+    return active;
   }
 
-  private boolean advanceOne(Operation research, Map<String, Operation> children) {
-    String id = research.operationId();
-    try {
-      guard.run(
-          () -> {
-            if (!endedSinceRead.contains(id)) {
-              String childId = ResearchParams.currentChildId(research);
-              stepper.advance(research, childId == null ? null : children.get(childId));
-            }
-          });
-      return true;
-    } catch (RuntimeException | Error e) {
-      if (e instanceof VirtualMachineError) {
-        throw (VirtualMachineError) e; // out of memory and the like: nothing sensible to do here
-      }
-      // An Error too (a pluggable agent's LinkageError, AssertionError): it must not kill the
-      // loop thread, which would leave the coordinator marked running and every research stuck.
-      String message = "Error while advancing: " + Objects.toString(e.getMessage(), e.toString());
-      log.warn("Research {} failed: {}", id, message, e);
-      try {
-        guard.run(() -> stepper.fail(research, message));
-      } catch (RuntimeException again) {
-        log.warn("Research {} could not be marked failed: {}", id, again.toString());
-      }
-      return false;
-    }
+  /** Steps still queued or running (for tests and diagnostics). */
+  int pendingSteps() {
+    return scheduled.size() + stepping.size();
   }
 
   @Override
@@ -210,16 +325,20 @@ public final class ResearchCoordinator implements AutoCloseable {
     try {
       closed = true;
       sleeper.signalAll();
-      t = thread;
+      t = sweeper;
     } finally {
       lock.unlock();
     }
-    if (t != null) {
-      try {
+    steps.shutdown();
+    try {
+      if (t != null) {
         t.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      if (!steps.awaitTermination(5, TimeUnit.SECONDS)) {
+        steps.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,330 +1,442 @@
 package dev.ktrdr.agent;
 
 import dev.ktrdr.agent.budget.Budget;
+import dev.ktrdr.agent.inprocess.AssessInput;
 import dev.ktrdr.agent.inprocess.AssessmentAgent;
 import dev.ktrdr.agent.inprocess.DesignAgent;
+import dev.ktrdr.agent.inprocess.DesignInput;
 import dev.ktrdr.agent.inprocess.InProcessWork;
+import dev.ktrdr.operations.CancelRecord;
+import dev.ktrdr.operations.GateRejection;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
-import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
-import dev.ktrdr.operations.Timestamps;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.operations.Research;
+import dev.ktrdr.operations.ResearchParameters;
+import dev.ktrdr.research.backtest.BacktestResult;
+import dev.ktrdr.research.model.TrainingResult;
 import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerType;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
- * Moves one research one step along design → training → backtesting → assessing (SPEC §3, §5).
- * Every step reads the child of the current phase and acts on its status; nothing here waits.
- * Callers hold the {@link ResearchGuard}, so a cancel never lands in the middle of a step.
+ * Moves one research one step along design → training → backtesting → assessing (SPEC §3, §5):
+ * reads the research and the child of its current phase, and acts on the child's status. Each
+ * change is one atomic write (a new child is created and recorded on its research in the same
+ * commit, and only while the research is active); nothing here waits for work to finish. Callers
+ * hold the research's lane, so a cancel never lands in the middle of a step.
  */
 final class ResearchStepper {
   static final String ORPHANED = "Orphaned by restart";
 
   private final OperationsService ops;
   private final WorkerRegistry workers;
+  private final WorkerQueue queue;
   private final ChildTasks tasks;
   private final DesignAgent designer;
   private final AssessmentAgent assessor;
   private final Budget budget;
-  private final ResearchTeardown teardown;
+  private final ResearchEnd end;
 
+  /**
+   * Worker types an older research was refused this cycle. A younger research stepped later in the
+   * same cycle must not take such a worker even if it was freed meanwhile: oldest first (SPEC §5).
+   * Only the coordinator's thread steps researches.
+   */
   ResearchStepper(
       OperationsService ops,
       WorkerRegistry workers,
+      WorkerQueue queue,
       ChildTasks tasks,
       DesignAgent designer,
       AssessmentAgent assessor,
       Budget budget,
-      ResearchTeardown teardown) {
+      ResearchEnd end) {
     this.ops = ops;
     this.workers = workers;
+    this.queue = queue;
     this.tasks = tasks;
     this.designer = designer;
     this.assessor = assessor;
     this.budget = budget;
-    this.teardown = teardown;
+    this.end = end;
   }
 
-  /** Advances {@code research}; {@code child} is its current phase's child as read this cycle. */
-  void advance(Operation research, Operation child) {
-    if (research.status() == OperationStatus.PENDING
-        && !ops.start(research.operationId()).applied()) {
+  /** Advances the research one step, if it is active. */
+  void step(String researchId) {
+    Optional<Operation> found = ops.get(researchId);
+    if (found.isEmpty()) {
       return;
     }
-    Phase phase = ResearchParams.phase(research);
+    Operation research = found.get();
+    if (!research.isActive()) {
+      queue.forget(researchId);
+      return;
+    }
+    if (research.research() == null) {
+      throw new IllegalStateException("Research " + researchId + " has no research state");
+    }
+    if (research.status() == OperationStatus.PENDING) {
+      if (!ops.start(researchId).applied()) {
+        return;
+      }
+      research = ops.get(researchId).orElseThrow();
+    }
+    Research state = research.research();
+    Phase phase = state.phase();
     if (phase == Phase.IDLE) {
-      startPhase(research, Phase.DESIGNING, Map.of());
+      startInProcess(research, Phase.DESIGNING, UnaryOperator.identity(), null);
       return;
     }
+    String childId = state.currentChildId();
+    Operation child = childId == null ? null : ops.get(childId).orElse(null);
     if (child == null) {
-      startPhase(research, phase, Map.of()); // not started yet (waiting for a worker) or orphaned
+      restartPhase(research, phase); // orphaned and cleared by an earlier step
       return;
     }
     switch (child.status()) {
       case PENDING:
       case RUNNING:
-        if (!isLive(research, phase, child.operationId())) {
-          recoverOrphan(research, phase, child.operationId());
+        if (!isLive(researchId, phase, childId)) {
+          recoverOrphan(research, phase, childId);
         }
         return;
       case COMPLETED:
         onChildCompleted(research, phase, child);
         return;
       case FAILED:
-        fail(research, label(phase) + " failed: " + child.errorMessage());
+        end.fail(researchId, label(phase) + " failed: " + child.errorMessage());
         return;
       case CANCELLED:
-        cancelBecauseChildWas(research, child);
+        end.cancel(
+            researchId,
+            new CancelRecord(
+                "Child operation " + childId + " was cancelled",
+                CancelSource.ENGINE.wire(),
+                ops.clock().instant()));
         return;
       default:
         throw new IllegalStateException("Unknown status " + child.status());
     }
   }
 
-  /** Fails the research and stops its children. */
-  void fail(Operation research, String error) {
-    String id = research.operationId();
-    if (ops.fail(id, error).applied()) {
-      teardown.stop(id, ResearchParams.currentChildId(research), "Research failed");
+  /**
+   * Whether a step could move the research (as the safety sweep sees it): false while its child
+   * runs, or while it waits in the queue for a worker.
+   */
+  boolean needsStep(Operation research, Operation child) {
+    if (!research.isActive() || research.research() == null) {
+      return false;
     }
+    String id = research.operationId();
+    Phase phase = research.research().phase();
+    if (research.status() == OperationStatus.PENDING || phase == Phase.IDLE) {
+      return true;
+    }
+    if (child == null || !child.isActive()) {
+      return !queue.isWaiting(id);
+    }
+    return !isLive(id, phase, child.operationId());
   }
 
-  private boolean isLive(Operation research, Phase phase, String childId) {
+  private boolean isLive(String researchId, Phase phase, String childId) {
     if (phase == Phase.DESIGNING || phase == Phase.ASSESSING) {
-      return tasks.get(research.operationId()).map(t -> t.childId().equals(childId)).orElse(false);
+      return tasks.get(researchId).map(t -> t.childId().equals(childId)).orElse(false);
     }
     return workers.isRunning(childId);
   }
 
   /**
-   * The child is active but nothing runs it: its process died. Re-read it first (it may have ended
-   * between this cycle's read and the liveness check), then fail it and start afresh.
+   * The child is active but nothing runs it: its process died. In one commit (which re-reads it: it
+   * may have ended meanwhile) fail it and forget it; then start the phase afresh.
    */
   private void recoverOrphan(Operation research, Phase phase, String childId) {
-    Optional<Operation> fresh = ops.get(childId);
-    if (fresh.isEmpty() || !fresh.get().isActive() || isLive(research, phase, childId)) {
-      return; // it ended on its own; the next cycle sees how
+    String id = research.operationId();
+    boolean recovered =
+        ops.inTransaction(
+            w -> {
+              Optional<Operation> child = w.find(childId);
+              if (child.isEmpty() || !child.get().isActive()) {
+                return false; // it ended on its own; its wake-up steps the research
+              }
+              if (!w.transition(
+                      childId, OperationStatus.FAILED, ORPHANED, null, "failed: " + ORPHANED)
+                  .applied()) {
+                return false;
+              }
+              w.updateResearch(id, s -> s.withoutChild(phase));
+              w.log(
+                  id, "Restarting " + phase.wire() + ": " + childId + " was orphaned by a restart");
+              return true;
+            },
+            false);
+    if (recovered) {
+      ops.get(id).filter(Operation::isActive).ifPresent(r -> restartPhase(r, phase));
     }
-    if (ops.fail(childId, ORPHANED).applied()) {
-      Map<String, Object> clear = new HashMap<>();
-      clear.put(phase.childKey(), null);
-      ops.mergeParameters(research.operationId(), clear);
-      ops.log(
-          research.operationId(),
-          "Restarting " + phase.wire() + ": " + childId + " was orphaned by a restart");
-      startPhase(research, phase, Map.of());
+  }
+
+  private void restartPhase(Operation research, Phase phase) {
+    if (phase == Phase.TRAINING || phase == Phase.BACKTESTING) {
+      startOnWorker(research, phase, UnaryOperator.identity());
+    } else {
+      startInProcess(research, phase, UnaryOperator.identity(), null);
     }
   }
 
   private void onChildCompleted(Operation research, Phase phase, Operation child) {
     Map<String, Object> result = child.resultSummary() == null ? Map.of() : child.resultSummary();
-    String id = research.operationId();
+    Research state = research.research();
     switch (phase) {
       case DESIGNING:
-        {
-          if (research.param(ResearchParams.STRATEGY_NAME) == null) {
-            // Spend first: it is idempotent, so a crash between the two writes cannot lose it.
-            recordSpend(research, child);
-            ops.mergeParameters(
-                id,
-                Map.of(ResearchParams.STRATEGY_NAME, String.valueOf(result.get("strategy_name"))));
-          }
-          startPhase(research, Phase.TRAINING, Map.of());
-          return;
-        }
+        startOnWorker(
+            research,
+            Phase.TRAINING,
+            s -> s.strategyName() != null ? s : s.withStrategy(designed(s.strategy(), result)));
+        return;
       case TRAINING:
         {
-          harvest(research, ResearchParams.TRAINING_RESULT, result);
-          Optional<Map<String, Object>> rejection =
-              ResearchParams.bypassGates(research) ? Optional.empty() : Gates.training(result);
+          UnaryOperator<Research> harvest =
+              s ->
+                  s.trainingResult() != null
+                      ? s
+                      : s.withTrainingResult(headline(result, TrainingResult.SERIES));
+          Optional<GateRejection> rejection =
+              state.bypassGates() ? Optional.empty() : Gates.training(result);
           if (rejection.isPresent()) {
-            toAssessment(research, result, null, rejection.get());
+            toAssessment(research, harvest, rejection.get());
           } else {
-            startPhase(research, Phase.BACKTESTING, Map.of());
+            startOnWorker(research, Phase.BACKTESTING, harvest);
           }
           return;
         }
       case BACKTESTING:
         {
-          harvest(research, ResearchParams.BACKTEST_RESULT, result);
-          Optional<Map<String, Object>> rejection =
-              ResearchParams.bypassGates(research) ? Optional.empty() : Gates.backtest(result);
-          toAssessment(
-              research,
-              mapParam(research, ResearchParams.TRAINING_RESULT),
-              result,
-              rejection.orElse(null));
+          UnaryOperator<Research> harvest =
+              s ->
+                  s.backtestResult() != null
+                      ? s
+                      : s.withBacktestResult(headline(result, BacktestResult.SERIES));
+          Optional<GateRejection> rejection =
+              state.bypassGates() ? Optional.empty() : Gates.backtest(result);
+          toAssessment(research, harvest, rejection.orElse(null));
           return;
         }
       case ASSESSING:
-        {
-          recordSpend(research, child);
-          complete(research, child, result);
-          return;
-        }
+        complete(research, result);
+        return;
       default:
         throw new IllegalStateException("No child in phase " + phase);
     }
   }
 
   private void toAssessment(
-      Operation research,
-      Map<String, Object> training,
-      Map<String, Object> backtest,
-      Map<String, Object> rejection) {
-    Map<String, Object> extra = new LinkedHashMap<>();
-    if (rejection != null) {
-      extra.put(ResearchParams.GATE_REJECTION, rejection);
-      ops.log(
-          research.operationId(),
-          "Gate rejected: "
-              + rejection.get("reason")
-              + " ("
-              + rejection.get("detail")
-              + "); going to a partial assessment");
+      Operation research, UnaryOperator<Research> harvest, GateRejection rejection) {
+    UnaryOperator<Research> change =
+        rejection == null ? harvest : s -> harvest.apply(s).withGateRejection(rejection);
+    String logLine =
+        rejection == null
+            ? null
+            : "Gate rejected: "
+                + rejection.reason()
+                + " ("
+                + rejection.detail()
+                + "); going to a partial assessment";
+    startInProcess(research, Phase.ASSESSING, change, logLine);
+  }
+
+  /** Starts a design or an assessment: its child in one commit, then its task. */
+  private void startInProcess(
+      Operation research, Phase phase, UnaryOperator<Research> change, String logLine) {
+    Started started = startChild(research, phase, change, logLine);
+    if (started == null) {
+      return;
     }
-    startPhase(research, Phase.ASSESSING, extra, training, backtest, rejection);
+    Research s = started.state();
+    Research.Strategy strategy = s.strategy();
+    InProcessWork work =
+        phase == Phase.DESIGNING
+            ? designer.design(
+                new DesignInput(
+                    s.brief(),
+                    s.model(),
+                    strategy == null ? null : strategy.datasetId(),
+                    strategy == null ? null : strategy.seed()))
+            : assessor.assess(
+                new AssessInput(
+                    s.brief(),
+                    s.model(),
+                    strategy == null ? null : strategy.spec(),
+                    s.trainingResult(),
+                    s.backtestResult(),
+                    s.gateRejection() == null ? null : s.gateRejection().toMap()));
+    String id = research.operationId();
+    tasks.start(
+        new PhaseTask(
+            id,
+            started.child().operationId(),
+            work,
+            ops,
+            (childId, result) ->
+                budget.record(
+                    childId,
+                    id,
+                    s.model(),
+                    longValue(result.get("input_tokens")),
+                    longValue(result.get("output_tokens")))));
   }
 
-  private void startPhase(Operation research, Phase phase, Map<String, Object> extra) {
-    Map<String, Object> rejection = mapParam(research, ResearchParams.GATE_REJECTION);
-    startPhase(
-        research,
-        phase,
-        extra,
-        mapParam(research, ResearchParams.TRAINING_RESULT),
-        mapParam(research, ResearchParams.BACKTEST_RESULT),
-        rejection);
+  /**
+   * Starts training or a backtest on a free worker: the worker is reserved first, so that it cannot
+   * be taken between the check and the start. With no worker free, or an older research waiting for
+   * one, the research keeps its phase (with what it harvested) and queues.
+   */
+  private void startOnWorker(Operation research, Phase phase, UnaryOperator<Research> change) {
+    String id = research.operationId();
+    WorkerType type = phase == Phase.TRAINING ? WorkerType.TRAINING : WorkerType.BACKTESTING;
+    Optional<WorkerRegistry.Lease> lease =
+        queue.olderWaiting(type, id) ? Optional.empty() : workers.reserve(type);
+    if (lease.isEmpty()) {
+      Research before = research.research();
+      if (!change.apply(before).equals(before)) {
+        ops.updateResearch(id, change);
+      }
+      queue.await(type, id);
+      return;
+    }
+    Started started;
+    try {
+      started = startChild(research, phase, change, null);
+    } catch (RuntimeException | Error e) {
+      lease.get().release();
+      throw e;
+    }
+    if (started == null) {
+      lease.get().release();
+      return;
+    }
+    queue.served(type, id);
+    lease.get().start(started.child());
   }
 
-  private void startPhase(
-      Operation research,
-      Phase phase,
-      Map<String, Object> extra,
-      Map<String, Object> training,
-      Map<String, Object> backtest,
-      Map<String, Object> rejection) {
-    String brief = research.param(ResearchParams.BRIEF);
-    String model = research.param(ResearchParams.MODEL);
-    switch (phase) {
-      case DESIGNING:
-        {
-          Operation child = createChild(research, phase, OperationType.AGENT_DESIGN, extra);
-          if (child != null) {
-            startTask(research, child, designer.design(brief, model));
+  private record Started(Operation child, Research state) {}
+
+  /**
+   * In one commit, while the research is active: apply {@code change}, create the phase's child,
+   * record it with the phase on the research, and set the research's progress. Null when the
+   * research has ended meanwhile (nothing is written).
+   */
+  private Started startChild(
+      Operation research, Phase phase, UnaryOperator<Research> change, String logLine) {
+    String id = research.operationId();
+    return ops.inTransaction(
+        w -> {
+          Optional<Operation> now = w.find(id);
+          if (now.isEmpty() || !now.get().isActive()) {
+            return null;
           }
-          return;
-        }
-      case TRAINING:
-      case BACKTESTING:
-        {
-          WorkerType type = phase == Phase.TRAINING ? WorkerType.TRAINING : WorkerType.BACKTESTING;
-          if (!workers.hasAvailable(type)) {
-            return; // queued: stays in its phase, tries again next cycle (oldest first)
+          Research next = change.apply(now.get().research());
+          if (logLine != null) {
+            w.log(id, logLine);
           }
-          Operation child = createChild(research, phase, type.operationType(), extra);
-          if (child != null && workers.dispatch(type, child).isEmpty()) {
-            ops.cancel(child.operationId(), "No worker available", null);
+          Map<String, Object> childParams = new LinkedHashMap<>();
+          childParams.put(ResearchParameters.BRIEF, next.brief());
+          childParams.put(ResearchParameters.MODEL, next.model());
+          childParams.put(ResearchParameters.PHASE, phase.wire());
+          if (next.strategyName() != null) {
+            childParams.put(ResearchParameters.STRATEGY_NAME, next.strategyName());
           }
-          return;
-        }
-      case ASSESSING:
-        {
-          Operation child = createChild(research, phase, OperationType.AGENT_ASSESSMENT, extra);
-          if (child != null) {
-            startTask(
-                research, child, assessor.assess(brief, model, training, backtest, rejection));
+          workerInputs(phase, next, childParams);
+          Operation child = w.insert(phase.childType(), id, childParams);
+          Research moved =
+              w.updateResearch(
+                      id, s -> change.apply(s).startingPhase(phase, child.operationId(), w.now()))
+                  .orElseThrow()
+                  .research();
+          w.updateProgress(id, phase.startPercent(), phase.step());
+          return new Started(child, moved);
+        },
+        false);
+  }
+
+  private void complete(Operation research, Map<String, Object> assessment) {
+    String id = research.operationId();
+    Object verdict = assessment.get("verdict");
+    ops.inTransaction(
+        w -> {
+          Optional<Operation> r =
+              w.updateResearch(id, s -> s.withAssessmentVerdict(String.valueOf(verdict)));
+          if (r.isEmpty()) {
+            return null;
           }
-          return;
-        }
-      default:
-        throw new IllegalStateException("Cannot start phase " + phase);
+          Research s = r.get().research();
+          Map<String, Object> summary = new LinkedHashMap<>();
+          summary.put("success", s.gateRejection() == null);
+          summary.put("strategy_name", s.strategyName());
+          summary.put("verdict", verdict);
+          summary.put("backtest_result", s.backtestResult());
+          w.updateProgress(id, 100, "Complete");
+          return w.transition(id, OperationStatus.COMPLETED, null, summary, "completed");
+        },
+        false);
+  }
+
+  /**
+   * What a training or backtest worker needs besides the brief: the strategy spec and its dataset,
+   * and for a backtest the training operation whose result holds the fitted model. A stub-designed
+   * research has no spec, and its stub workers need none.
+   */
+  private static void workerInputs(Phase phase, Research r, Map<String, Object> params) {
+    Research.Strategy s = r.strategy();
+    if ((phase != Phase.TRAINING && phase != Phase.BACKTESTING) || s == null || s.spec() == null) {
+      return;
+    }
+    params.put(ResearchParameters.STRATEGY_SPEC, s.spec());
+    if (s.datasetId() != null) {
+      params.put(ResearchParameters.DATASET_ID, s.datasetId());
+    }
+    if (phase == Phase.BACKTESTING && r.childId(Phase.TRAINING) != null) {
+      params.put(ResearchParameters.TRAINING_OP_ID, r.childId(Phase.TRAINING));
     }
   }
 
   /**
-   * Creates the phase's child and records it on the research, in that order; if the research ended
-   * meanwhile the child is cancelled at once and null returned.
+   * The strategy a design produced: its name, and (from a real design) its spec and dataset; the
+   * seed stays the one recorded at trigger (a real spec carries the same).
    */
-  private Operation createChild(
-      Operation research, Phase phase, OperationType type, Map<String, Object> extra) {
-    String id = research.operationId();
-    Map<String, Object> childParams = new LinkedHashMap<>();
-    childParams.put(ResearchParams.BRIEF, research.param(ResearchParams.BRIEF));
-    childParams.put(ResearchParams.MODEL, research.param(ResearchParams.MODEL));
-    childParams.put(ResearchParams.PHASE, phase.wire());
-    if (research.param(ResearchParams.STRATEGY_NAME) != null) {
-      childParams.put(ResearchParams.STRATEGY_NAME, research.param(ResearchParams.STRATEGY_NAME));
+  @SuppressWarnings("unchecked")
+  static Research.Strategy designed(Research.Strategy requested, Map<String, Object> design) {
+    Object spec = design.get("spec");
+    Object dataset = design.get("dataset");
+    Long seed = requested == null ? null : requested.seed();
+    if (seed == null && spec instanceof Map && ((Map<?, ?>) spec).get("seed") instanceof Number) {
+      seed = ((Number) ((Map<?, ?>) spec).get("seed")).longValue();
     }
-    Operation child = ops.create(type, id, childParams);
-    Map<String, Object> patch = new LinkedHashMap<>(extra);
-    patch.put(ResearchParams.PHASE, phase.wire());
-    patch.put(phase.childKey(), child.operationId());
-    patch.put(ResearchParams.PHASE_START_TIME, Timestamps.format(ops.clock().instant()));
-    if (!ops.mergeParameters(id, patch)) {
-      ops.cancel(child.operationId(), "Research is no longer active", null);
-      return null;
-    }
-    ops.updateProgress(id, phase.startPercent(), phase.step());
-    return child;
+    return new Research.Strategy(
+        String.valueOf(design.get("strategy_name")),
+        spec instanceof Map ? (Map<String, Object>) spec : null,
+        dataset instanceof String
+            ? (String) dataset
+            : requested == null ? null : requested.datasetId(),
+        seed);
   }
 
-  private void startTask(Operation research, Operation child, InProcessWork work) {
-    tasks.start(new PhaseTask(research.operationId(), child.operationId(), work, ops));
-  }
-
-  private void complete(Operation research, Operation assessment, Map<String, Object> result) {
-    String id = research.operationId();
-    Object verdict = result.get("verdict");
-    ops.mergeParameters(id, Map.of(ResearchParams.ASSESSMENT_VERDICT, String.valueOf(verdict)));
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("success", research.parameters().get(ResearchParams.GATE_REJECTION) == null);
-    summary.put("strategy_name", research.param(ResearchParams.STRATEGY_NAME));
-    summary.put("verdict", verdict);
-    summary.put("backtest_result", research.parameters().get(ResearchParams.BACKTEST_RESULT));
-    ops.updateProgress(id, 100, "Complete");
-    ops.complete(id, summary);
-  }
-
-  private void cancelBecauseChildWas(Operation research, Operation child) {
-    String id = research.operationId();
-    String reason = "Child operation " + child.operationId() + " was cancelled";
-    if (ops.cancel(id, reason, Map.of(ResearchParams.CANCEL_REASON, reason)).applied()) {
-      teardown.stop(id, child.operationId(), "Parent research cancelled");
-    }
-  }
-
-  private void harvest(Operation research, String key, Map<String, Object> value) {
-    if (!research.parameters().containsKey(key)) {
-      ops.mergeParameters(research.operationId(), Map.of(key, value));
-    }
-  }
-
-  private void recordSpend(Operation research, Operation child) {
-    Map<String, Object> r = child.resultSummary();
-    if (r == null) {
-      return;
-    }
-    budget.record(
-        child.operationId(),
-        research.operationId(),
-        research.param(ResearchParams.MODEL),
-        longValue(r.get("input_tokens")),
-        longValue(r.get("output_tokens")));
+  /**
+   * A worker's result without its series ({@code keys}): the numbers a research keeps, reads for
+   * its gates and shows in lists. The series stay once, in the child operation's result.
+   */
+  static Map<String, Object> headline(Map<String, Object> result, Set<String> keys) {
+    Map<String, Object> m = new LinkedHashMap<>(result);
+    m.keySet().removeAll(keys);
+    return m;
   }
 
   private static long longValue(Object o) {
     return o instanceof Number ? ((Number) o).longValue() : 0;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> mapParam(Operation research, String key) {
-    Object v = research.parameters().get(key);
-    return v instanceof Map ? (Map<String, Object>) v : null;
   }
 
   private static String label(Phase phase) {

@@ -2,8 +2,15 @@ package dev.ktrdr.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.DataService;
 import dev.ktrdr.agent.ValidationException;
+import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.BacktestRequest;
+import dev.ktrdr.wire.CancelRequest;
+import dev.ktrdr.wire.ImportRequest;
+import dev.ktrdr.wire.Routes;
+import dev.ktrdr.wire.TriggerRequest;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -25,11 +32,14 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
-  public static final String PREFIX = "/api/v1";
+  public static final String PREFIX = Routes.PREFIX;
   public static final String DEFAULT_HOST = "127.0.0.1";
 
   /** Request bodies are a few hundred bytes; 64 KB leaves room and refuses floods. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** {@code POST /data/import} carries a CSV file: {@link ImportRequest#MAX_BYTES}. */
+  public static final int MAX_IMPORT_BYTES = ImportRequest.MAX_BYTES;
 
   private final Javalin app;
   private final String host;
@@ -40,18 +50,40 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
+   * As {@link #start(AgentService, OperationsService, DataService, String, int, ApiAccess)}, local
+   * only.
+   */
+  public static ApiServer start(
+      AgentService agent, OperationsService ops, DataService data, String host, int port) {
+    return start(agent, ops, data, host, port, ApiAccess.localOnly());
+  }
+
+  /**
    * Starts serving on {@code host} (null: 127.0.0.1) and {@code port} (0: a free port) and returns
-   * once the port is bound.
+   * once the port is bound. Every request first passes {@link LocalRequestGuard}: its Host must be
+   * this server's address, its Origin (if any) this server's own, its body JSON; {@code access}
+   * adds the hosts and origins allowed on purpose.
    *
    * @throws ApiStartException when the port cannot be bound, e.g. it is in use
    */
-  public static ApiServer start(AgentService agent, OperationsService ops, String host, int port) {
+  public static ApiServer start(
+      AgentService agent,
+      OperationsService ops,
+      DataService data,
+      String host,
+      int port,
+      ApiAccess access) {
     String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
     ObjectMapper mapper = ApiJson.mapper();
-    Requests requests = new Requests(mapper);
+    Requests requests =
+        new Requests(mapper, TriggerRequest.class, CancelRequest.class, BacktestRequest.class);
+    Requests imports =
+        new Requests(ApiJson.mapper(MAX_IMPORT_BYTES), MAX_IMPORT_BYTES, ImportRequest.class);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
+    DataEndpoints dataRoutes = new DataEndpoints(data, requests, imports);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
-    DocsEndpoints docs = new DocsEndpoints(mapper);
+    DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
+    LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
     Javalin app =
         Javalin.create(
             config -> {
@@ -62,7 +94,8 @@ public final class ApiServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-              routes(config, agentRoutes, opRoutes, docs);
+              config.routes.before(guard::check); // before every path, matched or not
+              routes(config, agentRoutes, opRoutes, dataRoutes, docs);
               errors(config);
             });
     requirePortFree(bindHost, port);
@@ -81,18 +114,25 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void routes(
-      JavalinConfig c, AgentEndpoints agent, OperationEndpoints ops, DocsEndpoints docs) {
-    c.routes.post(PREFIX + "/agent/trigger", agent::trigger);
-    c.routes.get(PREFIX + "/agent/status", agent::status);
-    c.routes.delete(PREFIX + "/agent/cancel/{operation_id}", agent::cancel);
-    c.routes.get(PREFIX + "/agent/budget", agent::budget);
-    c.routes.get(PREFIX + "/operations", ops::list);
-    c.routes.get(PREFIX + "/operations/{id}", ops::get);
-    c.routes.get(PREFIX + "/operations/{id}/children", ops::children);
-    c.routes.delete(PREFIX + "/operations/{id}", agent::cancelOperation);
-    c.routes.get(PREFIX + "/workers", agent::workers);
-    c.routes.get(PREFIX + "/health", docs::health);
-    c.routes.get(PREFIX + "/openapi.json", docs::openApi);
+      JavalinConfig c,
+      AgentEndpoints agent,
+      OperationEndpoints ops,
+      DataEndpoints data,
+      DocsEndpoints docs) {
+    c.routes.post(PREFIX + Routes.TRIGGER, agent::trigger);
+    c.routes.get(PREFIX + Routes.STATUS, agent::status);
+    c.routes.delete(PREFIX + Routes.CANCEL, agent::cancel);
+    c.routes.get(PREFIX + Routes.BUDGET, agent::budget);
+    c.routes.get(PREFIX + Routes.OPERATIONS, ops::list);
+    c.routes.get(PREFIX + Routes.OPERATION, ops::get);
+    c.routes.get(PREFIX + Routes.CHILDREN, ops::children);
+    c.routes.delete(PREFIX + Routes.OPERATION, agent::cancelOperation);
+    c.routes.get(PREFIX + Routes.WORKERS, agent::workers);
+    c.routes.get(PREFIX + Routes.DATA, data::list);
+    c.routes.post(PREFIX + Routes.DATA_IMPORT, data::importCsv);
+    c.routes.post(PREFIX + Routes.BACKTEST, data::backtest);
+    c.routes.get(PREFIX + Routes.HEALTH, docs::health);
+    c.routes.get(PREFIX + Routes.OPENAPI, docs::openApi);
     c.routes.get(DocsEndpoints.UI_PATH, docs::swaggerUi);
     c.routes.get(DocsEndpoints.UI_PATH + "/{asset}", docs::swaggerAsset);
   }
@@ -100,14 +140,18 @@ public final class ApiServer implements AutoCloseable {
   private static void errors(JavalinConfig c) {
     c.routes.exception(
         ApiException.class,
-        (e, ctx) ->
-            ctx.status(e.status())
-                .json(e.body() != null ? e.body() : ApiJson.error(e.getMessage())));
+        (e, ctx) -> {
+          Requests.discardUnreadBody(ctx); // so that a client still sending reads the refusal
+          ctx.status(e.status()).json(e.body() != null ? e.body() : ApiJson.error(e.getMessage()));
+        });
     c.routes.exception(
         ValidationException.class, (e, ctx) -> ctx.status(422).json(ApiJson.error(e.getMessage())));
     c.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx))));
+        (e, ctx) -> {
+          Requests.discardUnreadBody(ctx);
+          ctx.status(e.getStatus()).json(ApiJson.error(describe(e, ctx)));
+        });
     c.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -122,6 +166,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void jsonIfNotYet(Context ctx) {
+    Requests.discardUnreadBody(ctx);
     String type = ctx.res().getContentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
       ctx.json(
@@ -139,7 +184,7 @@ public final class ApiServer implements AutoCloseable {
       case 405:
         return "Method " + ctx.method() + " not allowed on " + Requests.abbreviate(ctx.path());
       case 413:
-        return "Request body too large: at most " + MAX_BODY_BYTES + " bytes";
+        return Requests.tooLarge(MAX_BODY_BYTES).getMessage();
       default:
         return e.getMessage() == null || e.getMessage().isBlank()
             ? "Request refused (" + e.getStatus() + ")"

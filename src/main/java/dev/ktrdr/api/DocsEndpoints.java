@@ -2,17 +2,17 @@ package dev.ktrdr.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ktrdr.operations.Timestamps;
+import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.Routes;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-/** Liveness, the OpenAPI document and the Swagger UI, served from the webjar (no network). */
+/** Health, the OpenAPI document and the Swagger UI, served from the webjar (no network). */
 final class DocsEndpoints {
   static final String UI_PATH = "/api/docs";
   private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/";
@@ -30,9 +30,11 @@ final class DocsEndpoints {
   private final String openApiJson;
   private final String swaggerVersion;
   private final String version;
+  private final HealthCheck health;
 
-  DocsEndpoints(ObjectMapper mapper) {
+  DocsEndpoints(ObjectMapper mapper, AgentService agent, OperationsService ops) {
     this.version = buildVersion();
+    this.health = HealthCheck.of(agent, ops, version);
     ObjectNode doc = OpenApiDocument.build(mapper, version);
     try {
       this.openApiJson = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
@@ -43,11 +45,8 @@ final class DocsEndpoints {
   }
 
   void health(Context ctx) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ok");
-    body.put("version", version);
-    body.put("time", Timestamps.format(Instant.now()));
-    ctx.json(body);
+    WireMapping.Answer answer = health.run();
+    ctx.status(answer.status()).json(answer.body());
   }
 
   void openApi(Context ctx) {
@@ -74,7 +73,8 @@ final class DocsEndpoints {
                 + "/swagger-ui-standalone-preset.js\"></script>\n"
                 + "<script>window.onload = () => { window.ui = SwaggerUIBundle({url: '"
                 + ApiServer.PREFIX
-                + "/openapi.json', dom_id: '#swagger-ui', deepLinking: true,"
+                + Routes.OPENAPI
+                + "', dom_id: '#swagger-ui', deepLinking: true,"
                 + " presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],"
                 + " layout: 'StandaloneLayout'}); };</script>\n"
                 + "</body></html>\n");

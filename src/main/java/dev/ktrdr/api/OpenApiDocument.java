@@ -3,18 +3,43 @@ package dev.ktrdr.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktrdr.operations.OperationQuery;
+import dev.ktrdr.wire.ApiError;
+import dev.ktrdr.wire.BacktestReply;
+import dev.ktrdr.wire.BacktestRequest;
+import dev.ktrdr.wire.BudgetReport;
+import dev.ktrdr.wire.CancelRefusal;
+import dev.ktrdr.wire.CancelRequest;
+import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.DatasetList;
+import dev.ktrdr.wire.Health;
+import dev.ktrdr.wire.ImportReply;
+import dev.ktrdr.wire.ImportRequest;
+import dev.ktrdr.wire.OperationEnvelope;
+import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.QueryParams;
+import dev.ktrdr.wire.Routes;
+import dev.ktrdr.wire.Status;
+import dev.ktrdr.wire.TriggerRefusal;
+import dev.ktrdr.wire.TriggerRequest;
+import dev.ktrdr.wire.Triggered;
+import dev.ktrdr.wire.Vocabulary;
+import dev.ktrdr.wire.Worker;
 
 /**
- * The OpenAPI 3 description of every route, built in code next to the routes it describes (the
- * javalin-openapi plugin does not exist for Javalin 7). A test compares it with the registered
- * routes, so a route added without documentation fails the build.
+ * The OpenAPI 3.1 description of every route. The routes, their parameters and status codes are
+ * listed here, next to each other; every body schema is generated from the wire record the route
+ * really sends ({@link WireSchemas}), so no field or enum word is typed twice. A test compares the
+ * routes with the registered ones, and another validates real replies against these schemas.
  */
 final class OpenApiDocument {
   private final ObjectMapper m;
+  private final WireSchemas schemas;
   private final ObjectNode paths;
 
   private OpenApiDocument(ObjectMapper m) {
     this.m = m;
+    this.schemas = new WireSchemas(m);
     this.paths = m.createObjectNode();
   }
 
@@ -24,21 +49,25 @@ final class OpenApiDocument {
 
   private ObjectNode document(String version) {
     ObjectNode doc = m.createObjectNode();
-    doc.put("openapi", "3.0.3");
+    doc.put("openapi", "3.1.0");
     ObjectNode info = doc.putObject("info");
     info.put("title", "ktrdr console API");
     info.put("version", version);
     info.put(
         "description",
         "Trigger, watch and cancel researches of the ktrdr research "
-            + "coordinator. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
-            + "except the cancel routes, which answer with the service's reply.");
+            + "coordinator; list and import price datasets; backtest a rule-based strategy by "
+            + "hand. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
+            + "except the cancel routes, which answer with the service's reply. Every route "
+            + "refuses a Host other than this server's address (421), an Origin other than "
+            + "this server's own (403) and a body that is not application/json (415).");
     doc.putArray("servers").addObject().put("url", "/");
     agentRoutes();
     operationRoutes();
-    miscRoutes();
+    dataRoutes();
+    systemRoutes();
     doc.set("paths", paths);
-    doc.putObject("components").set("schemas", schemas());
+    doc.putObject("components").set("schemas", schemas.components());
     return doc;
   }
 
@@ -46,336 +75,187 @@ final class OpenApiDocument {
     ObjectNode trigger =
         op(
             "post",
-            "/agent/trigger",
+            Routes.TRIGGER,
             "agent",
             "Start a research",
             "Budget is checked first, then capacity; force overrides both.");
-    body(trigger, "TriggerRequest", false);
-    reply(trigger, "202", "Research started", ref("Triggered"));
-    reply(trigger, "409", "Refused: at_capacity or budget_exhausted", ref("TriggerRefused"));
-    reply(trigger, "400", "Malformed JSON", ref("Error"));
-    reply(trigger, "413", "Body larger than 64 KB", ref("Error"));
+    body(trigger, TriggerRequest.class);
+    reply(trigger, 202, "Research started", Triggered.class);
+    reply(trigger, 409, "Refused: at_capacity or budget_exhausted", TriggerRefusal.class);
+    reply(trigger, 400, "Malformed JSON", ApiError.class);
+    reply(trigger, 413, "Body larger than 64 KB", ApiError.class);
+    reply(trigger, 415, "Body not sent as Content-Type: application/json", ApiError.class);
     reply(
         trigger,
-        "422",
-        "Invalid input: unknown model or field, wrong type, brief too long",
-        ref("Error"));
+        422,
+        "Invalid input: unknown model, dataset or field, wrong type, brief too long, bad seed",
+        ApiError.class);
 
-    ObjectNode status = op("get", "/agent/status", "agent", "Coordinator status", null);
-    reply(status, "200", "Active researches, workers, budget and capacity", ref("Status"));
+    ObjectNode status = op("get", Routes.STATUS, "agent", "Coordinator status", null);
+    reply(status, 200, "Active researches, workers, budget and capacity", Status.class);
 
     ObjectNode cancel =
         op(
             "delete",
-            "/agent/cancel/{operation_id}",
+            Routes.CANCEL,
             "agent",
             "Cancel one research",
             "Cancels the research, its running child and frees its worker. Send the header "
-                + "X-Ktrdr-Client: cli to be recorded as the CLI.");
+                + AgentEndpoints.CLIENT_HEADER
+                + ": cli to be recorded as the CLI.");
     pathParam(cancel, "operation_id", "The research's operation id");
-    cancelParams(cancel);
-    reply(cancel, "200", "Cancelled", ref("CancelSuccess"));
-    reply(cancel, "404", "not_found or not_research", ref("CancelRefused"));
-    reply(cancel, "409", "not_cancellable: the research already ended", ref("CancelRefused"));
-    reply(cancel, "400", "Malformed JSON body or unknown query parameter", ref("Error"));
-    reply(cancel, "422", "Invalid reason", ref("Error"));
+    cancelInput(cancel);
+    reply(cancel, 200, "Cancelled", CancelSuccess.class);
+    reply(cancel, 404, "not_found or not_research", CancelRefusal.class);
+    reply(cancel, 409, "not_cancellable: the research already ended", CancelRefusal.class);
+    reply(cancel, 400, "Malformed JSON body or unknown query parameter", ApiError.class);
+    reply(cancel, 422, "Invalid reason", ApiError.class);
 
-    ObjectNode budget = op("get", "/agent/budget", "agent", "Today's model budget", null);
-    reply(budget, "200", "Budget in dollars for the current UTC day", ref("Budget"));
+    ObjectNode budget = op("get", Routes.BUDGET, "agent", "Today's model budget", null);
+    reply(budget, 200, "Budget in dollars for the current UTC day", BudgetReport.class);
   }
 
   private void operationRoutes() {
     ObjectNode list =
         op(
             "get",
-            "/operations",
+            Routes.OPERATIONS,
             "operations",
             "List operations",
             "Newest first. Unknown query parameters are refused.");
     queryParam(
-        list,
-        "status",
-        enumOf("pending", "running", "completed", "failed", "cancelled"),
-        "Only operations with this status");
+        list, QueryParams.STATUS, vocabulary(Vocabulary.OPERATION_STATUS), "Only this status");
+    queryParam(
+        list, QueryParams.OPERATION_TYPE, vocabulary(Vocabulary.OPERATION_TYPE), "Only this type");
+    queryParam(
+        list, QueryParams.ACTIVE_ONLY, type("boolean"), "Only pending and running operations");
     queryParam(
         list,
-        "operation_type",
-        enumOf("agent_research", "agent_design", "agent_assessment", "training", "backtesting"),
-        "Only operations of this type");
-    queryParam(list, "active_only", type("boolean"), "Only pending and running operations");
-    ObjectNode limit = type("integer");
-    limit.put("minimum", 1).put("maximum", 1000).put("default", 100);
-    queryParam(list, "limit", limit, "Page size");
-    ObjectNode offset = type("integer");
-    offset.put("minimum", 0).put("default", 0);
-    queryParam(list, "offset", offset, "Operations to skip");
-    reply(list, "200", "One page of operations", ref("OperationList"));
-    reply(list, "400", "Invalid query parameter", ref("Error"));
+        QueryParams.LIMIT,
+        type("integer")
+            .put("minimum", 1)
+            .put("maximum", OperationQuery.MAX_LIMIT)
+            .put("default", OperationEndpoints.DEFAULT_LIMIT),
+        "Page size");
+    queryParam(
+        list,
+        QueryParams.OFFSET,
+        type("integer").put("minimum", 0).put("default", 0),
+        "Operations to skip");
+    reply(list, 200, "One page of operations", OperationList.class);
+    reply(list, 400, "Invalid query parameter", ApiError.class);
 
-    ObjectNode get = op("get", "/operations/{id}", "operations", "One operation", null);
+    ObjectNode get = op("get", Routes.OPERATION, "operations", "One operation", null);
     pathParam(get, "id", "Operation id");
-    reply(get, "200", "The operation", ref("OperationEnvelope"));
-    reply(get, "404", "No such operation", ref("Error"));
+    reply(get, 200, "The operation", OperationEnvelope.class);
+    reply(get, 404, "No such operation", ApiError.class);
 
     ObjectNode children =
         op(
             "get",
-            "/operations/{id}/children",
+            Routes.CHILDREN,
             "operations",
             "Children of an operation",
             "Oldest first, in the list shape.");
     pathParam(children, "id", "Parent operation id");
-    reply(children, "200", "The children", ref("OperationList"));
-    reply(children, "404", "No such operation", ref("Error"));
+    reply(children, 200, "The children", OperationList.class);
+    reply(children, 404, "No such operation", ApiError.class);
 
     ObjectNode delete =
         op(
             "delete",
-            "/operations/{id}",
+            Routes.OPERATION,
             "operations",
             "Cancel an operation",
             "A research is cancelled as by /agent/cancel; a child of an active research cancels "
                 + "that research.");
     pathParam(delete, "id", "Operation id");
-    cancelParams(delete);
-    reply(delete, "200", "Cancelled", ref("CancelSuccess"));
-    reply(delete, "404", "not_found", ref("CancelRefused"));
-    reply(delete, "409", "not_cancellable: the operation already ended", ref("CancelRefused"));
-    reply(delete, "400", "Malformed JSON body or unknown query parameter", ref("Error"));
+    cancelInput(delete);
+    reply(delete, 200, "Cancelled", CancelSuccess.class);
+    reply(delete, 404, "not_found", CancelRefusal.class);
+    reply(delete, 409, "not_cancellable: the operation already ended", CancelRefusal.class);
+    reply(delete, 400, "Malformed JSON body or unknown query parameter", ApiError.class);
+    reply(delete, 422, "Invalid reason", ApiError.class);
   }
 
-  private void miscRoutes() {
-    ObjectNode workers = op("get", "/workers", "workers", "Workers and what they run", null);
-    ObjectNode arr = type("array");
-    arr.set("items", ref("Worker"));
-    reply(workers, "200", "Every registered worker", arr);
+  private void dataRoutes() {
+    ObjectNode list =
+        op(
+            "get",
+            Routes.DATA,
+            "data",
+            "List datasets",
+            "The bundled sample datasets first, then the imported ones by id.");
+    reply(list, 200, "Every dataset a research or a backtest can use", DatasetList.class);
+    reply(list, 400, "Unknown query parameter", ApiError.class);
 
-    ObjectNode health = op("get", "/health", "system", "Liveness", null);
-    reply(health, "200", "The server is up", ref("Health"));
+    ObjectNode imp =
+        op(
+            "post",
+            Routes.DATA_IMPORT,
+            "data",
+            "Import a CSV file of price bars",
+            "The whole file or nothing: a bad row refuses the file with its line number. Rows"
+                + " repeated, out of order or with prices of zero or less are repaired or left"
+                + " out, and reported with gaps and other findings. Bodies up to "
+                + ApiServer.MAX_IMPORT_BYTES / (1024 * 1024)
+                + " MB.");
+    body(imp, ImportRequest.class, true);
+    reply(imp, 201, "Imported; the dataset and the import's report", ImportReply.class);
+    reply(imp, 400, "Malformed JSON", ApiError.class);
+    reply(imp, 409, "A dataset of that name exists (or is being imported)", ApiError.class);
+    reply(imp, 413, "Body larger than the import limit", ApiError.class);
+    reply(imp, 415, "Body not sent as Content-Type: application/json", ApiError.class);
+    reply(
+        imp,
+        422,
+        "A file that cannot be imported (line and problem named), a missing or bad field",
+        ApiError.class);
 
-    ObjectNode openapi = op("get", "/openapi.json", "system", "This document", null);
-    reply(openapi, "200", "OpenAPI 3 document", type("object"));
+    ObjectNode backtest =
+        op(
+            "post",
+            Routes.BACKTEST,
+            "data",
+            "One backtest by hand",
+            "A rule-based strategy on a whole dataset, under the conventions of a research's"
+                + " backtest: a signal on a bar's close fills at the next bar's open, commission"
+                + " on every fill, all equity per position.");
+    body(backtest, BacktestRequest.class, true);
+    reply(backtest, 200, "The metrics, equity curve and trades", BacktestReply.class);
+    reply(backtest, 400, "Malformed JSON", ApiError.class);
+    reply(backtest, 413, "Body larger than 64 KB", ApiError.class);
+    reply(backtest, 415, "Body not sent as Content-Type: application/json", ApiError.class);
+    reply(
+        backtest,
+        422,
+        "Unknown dataset or strategy, a bad parameter or commission, a missing field",
+        ApiError.class);
   }
 
-  private ObjectNode schemas() {
-    ObjectNode s = m.createObjectNode();
-    s.set(
-        "Error",
-        object(
-            new String[] {"success", "error"},
-            "success",
-            type("boolean"),
-            "error",
-            type("string")));
-    s.set(
-        "TriggerRequest",
-        object(
-            new String[0],
-            "brief",
-            described(
-                type("string"),
-                "What to research (default: design a new strategy); " + "at most 10000 characters"),
-            "model",
-            described(type("string"), "opus, sonnet, haiku or a full model id"),
-            "bypass_gates",
-            described(type("boolean"), "Skip the training and backtest gates"),
-            "force",
-            described(type("boolean"), "Override the capacity and budget checks")));
-    s.set(
-        "Triggered",
-        object(
-            new String[] {"triggered", "operation_id", "model", "message"},
-            "triggered",
-            type("boolean"),
-            "operation_id",
-            type("string"),
-            "model",
-            type("string"),
-            "message",
-            type("string")));
-    s.set(
-        "TriggerRefused",
-        object(
-            new String[] {"triggered", "reason", "message"},
-            "triggered",
-            type("boolean"),
-            "reason",
-            enumOf("at_capacity", "budget_exhausted"),
-            "active_count",
-            type("integer"),
-            "limit",
-            type("integer"),
-            "message",
-            type("string")));
-    s.set(
-        "CancelRequest",
-        object(
-            new String[0],
-            "reason",
-            described(
-                type("string"), "Why (recorded as cancel_reason); the query parameter wins")));
-    s.set(
-        "CancelSuccess",
-        object(
-            new String[] {"success", "operation_id", "child_cancelled", "message"},
-            "success",
-            type("boolean"),
-            "operation_id",
-            type("string"),
-            "child_cancelled",
-            nullable(type("string")),
-            "message",
-            type("string")));
-    s.set(
-        "CancelRefused",
-        object(
-            new String[] {"success", "reason", "message"},
-            "success",
-            type("boolean"),
-            "reason",
-            enumOf("not_found", "not_research", "not_cancellable"),
-            "message",
-            type("string")));
-    s.set(
-        "Progress",
-        object(
-            new String[0], "percentage", type("number"), "current_step", nullable(type("string"))));
-    ObjectNode params = type("object");
-    params.put("additionalProperties", true);
-    s.set(
-        "Operation",
-        object(
-            new String[] {"operation_id", "operation_type", "status", "created_at"},
-            "operation_id",
-            type("string"),
-            "parent_operation_id",
-            nullable(type("string")),
-            "operation_type",
-            enumOf("agent_research", "agent_design", "agent_assessment", "training", "backtesting"),
-            "status",
-            enumOf("pending", "running", "completed", "failed", "cancelled"),
-            "created_at",
-            dateTime(),
-            "started_at",
-            nullable(dateTime()),
-            "completed_at",
-            nullable(dateTime()),
-            "progress",
-            ref("Progress"),
-            "metadata",
-            object(new String[0], "parameters", params),
-            "error_message",
-            nullable(type("string")),
-            "result_summary",
-            nullable(type("object")),
-            "duration_seconds",
-            type("number")));
-    ObjectNode data = type("array");
-    data.set("items", ref("Operation"));
-    s.set(
-        "OperationList",
-        object(
-            new String[] {"success", "data", "total_count", "active_count"},
-            "success",
-            type("boolean"),
-            "data",
-            data,
-            "total_count",
-            type("integer"),
-            "active_count",
-            type("integer")));
-    s.set(
-        "OperationEnvelope",
-        object(
-            new String[] {"success", "data"},
-            "success",
-            type("boolean"),
-            "data",
-            ref("Operation")));
-    ObjectNode researches = type("array");
-    researches.set(
-        "items",
-        object(
-            new String[0],
-            "operation_id",
-            type("string"),
-            "phase",
-            enumOf("idle", "designing", "training", "backtesting", "assessing"),
-            "strategy_name",
-            nullable(type("string")),
-            "duration_seconds",
-            type("number"),
-            "child_operation_id",
-            nullable(type("string"))));
-    ObjectNode count = object(new String[0], "busy", type("integer"), "total", type("integer"));
-    s.set(
-        "Status",
-        object(
-            new String[] {"status", "active_researches", "workers", "budget", "capacity"},
-            "status",
-            enumOf("active", "idle"),
-            "active_researches",
-            researches,
-            "last_cycle",
-            nullable(
-                object(
-                    new String[0],
-                    "started_at",
-                    dateTime(),
-                    "duration_ms",
-                    type("integer"),
-                    "researches",
-                    type("integer"),
-                    "errors",
-                    type("integer"))),
-            "workers",
-            object(new String[0], "training", count, "backtesting", count.deepCopy()),
-            "budget",
-            object(new String[0], "remaining", type("number"), "daily_limit", type("number")),
-            "capacity",
-            object(new String[0], "active", type("integer"), "limit", type("integer"))));
-    s.set(
-        "Budget",
-        object(
-            new String[] {"date", "daily_limit", "today_spend", "remaining"},
-            "date",
-            described(type("string"), "UTC day, yyyy-MM-dd"),
-            "daily_limit",
-            type("number"),
-            "today_spend",
-            type("number"),
-            "remaining",
-            type("number")));
-    s.set(
-        "Worker",
-        object(
-            new String[] {"worker_id", "worker_type", "status"},
-            "worker_id",
-            type("string"),
-            "worker_type",
-            enumOf("training", "backtesting"),
-            "status",
-            enumOf("available", "busy"),
-            "current_operation_id",
-            nullable(type("string"))));
-    s.set(
-        "Health",
-        object(
-            new String[] {"status"},
-            "status",
-            type("string"),
-            "version",
-            type("string"),
-            "time",
-            dateTime()));
-    return s;
+  private void systemRoutes() {
+    ObjectNode workers = op("get", Routes.WORKERS, "workers", "Workers and what they run", null);
+    ObjectNode list = type("array");
+    list.set("items", schemas.ref(Worker.class));
+    reply(workers, 200, "Every registered worker", list);
+
+    ObjectNode health =
+        op(
+            "get",
+            Routes.HEALTH,
+            "system",
+            "Health",
+            "Checks that the database answers and that the coordinator loop is alive.");
+    reply(health, 200, "Healthy", Health.class);
+    reply(health, 503, "Unhealthy: problems says what is wrong", Health.class);
+
+    ObjectNode openapi = op("get", Routes.OPENAPI, "system", "This document", null);
+    reply(openapi, 200, "OpenAPI 3.1 document", type("object"));
   }
 
   private ObjectNode op(String method, String path, String tag, String summary, String text) {
-    ObjectNode item =
-        paths.has(ApiServer.PREFIX + path)
-            ? (ObjectNode) paths.get(ApiServer.PREFIX + path)
-            : paths.putObject(ApiServer.PREFIX + path);
+    String full = ApiServer.PREFIX + path;
+    ObjectNode item = paths.has(full) ? (ObjectNode) paths.get(full) : paths.putObject(full);
     ObjectNode op = item.putObject(method);
     op.putArray("tags").add(tag);
     op.put("summary", summary);
@@ -387,30 +267,35 @@ final class OpenApiDocument {
     return op;
   }
 
-  private void cancelParams(ObjectNode op) {
-    queryParam(
-        op,
-        "reason",
-        type("string"),
-        "Why; recorded with the cancel (default " + "\"Cancelled by user\")");
-    ObjectNode header = ((ArrayNode) op.get("parameters")).addObject();
+  private void cancelInput(ObjectNode op) {
+    queryParam(op, QueryParams.REASON, type("string"), "Why; wins over the body's reason");
+    ObjectNode header = params(op).addObject();
     header
         .put("name", AgentEndpoints.CLIENT_HEADER)
         .put("in", "header")
         .put("required", false)
         .put("description", "\"cli\" records the cancel as made by the CLI");
     header.set("schema", type("string"));
-    body(op, "CancelRequest", false);
+    body(op, CancelRequest.class);
   }
 
-  private void body(ObjectNode op, String schema, boolean required) {
+  /** A request body that may be left out: an empty body is an empty object. */
+  private void body(ObjectNode op, Class<?> record) {
+    body(op, record, false);
+  }
+
+  private void body(ObjectNode op, Class<?> record, boolean required) {
     ObjectNode rb = op.putObject("requestBody");
     rb.put("required", required);
-    rb.putObject("content").putObject("application/json").set("schema", ref(schema));
+    rb.putObject("content").putObject("application/json").set("schema", schemas.ref(record));
   }
 
-  private void reply(ObjectNode op, String code, String description, ObjectNode schema) {
-    ObjectNode r = ((ObjectNode) op.get("responses")).putObject(code);
+  private void reply(ObjectNode op, int code, String description, Class<?> record) {
+    reply(op, code, description, schemas.ref(record));
+  }
+
+  private void reply(ObjectNode op, int code, String description, ObjectNode schema) {
+    ObjectNode r = ((ObjectNode) op.get("responses")).putObject(Integer.toString(code));
     r.put("description", description);
     r.putObject("content").putObject("application/json").set("schema", schema);
   }
@@ -431,47 +316,11 @@ final class OpenApiDocument {
     return op.has("parameters") ? (ArrayNode) op.get("parameters") : op.putArray("parameters");
   }
 
-  private ObjectNode ref(String schema) {
-    return m.createObjectNode().put("$ref", "#/components/schemas/" + schema);
+  private ObjectNode vocabulary(Vocabulary v) {
+    return m.createObjectNode().put("$ref", "#/" + WireSchemas.COMPONENTS + "/" + v.schemaName());
   }
 
   private ObjectNode type(String type) {
     return m.createObjectNode().put("type", type);
-  }
-
-  private ObjectNode dateTime() {
-    return type("string").put("format", "date-time");
-  }
-
-  private static ObjectNode nullable(ObjectNode schema) {
-    return schema.has("$ref") ? schema : schema.put("nullable", true);
-  }
-
-  private static ObjectNode described(ObjectNode schema, String text) {
-    return schema.put("description", text);
-  }
-
-  private ObjectNode enumOf(String... values) {
-    ObjectNode s = type("string");
-    ArrayNode e = s.putArray("enum");
-    for (String v : values) {
-      e.add(v);
-    }
-    return s;
-  }
-
-  private ObjectNode object(String[] required, Object... nameSchemaPairs) {
-    ObjectNode s = type("object");
-    if (required.length > 0) {
-      ArrayNode r = s.putArray("required");
-      for (String name : required) {
-        r.add(name);
-      }
-    }
-    ObjectNode props = s.putObject("properties");
-    for (int i = 0; i < nameSchemaPairs.length; i += 2) {
-      props.set((String) nameSchemaPairs[i], (ObjectNode) nameSchemaPairs[i + 1]);
-    }
-    return s;
   }
 }

@@ -6,20 +6,27 @@ import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.wire.OperationData;
+import dev.ktrdr.wire.OperationEnvelope;
+import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.QueryParams;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The read side of {@code /operations}. */
 final class OperationEndpoints {
   static final Set<String> LIST_PARAMS =
-      Set.of("status", "operation_type", "active_only", "limit", "offset");
+      Set.of(
+          QueryParams.STATUS,
+          QueryParams.OPERATION_TYPE,
+          QueryParams.ACTIVE_ONLY,
+          QueryParams.LIMIT,
+          QueryParams.OFFSET);
   static final int DEFAULT_LIMIT = 100;
 
   private final OperationsService ops;
@@ -34,14 +41,14 @@ final class OperationEndpoints {
     OperationStatus status =
         enumParam(
             ctx,
-            "status",
+            QueryParams.STATUS,
             OperationStatus.values(),
             OperationStatus::wire,
             OperationStatus::fromWire);
     OperationType type =
         enumParam(
             ctx,
-            "operation_type",
+            QueryParams.OPERATION_TYPE,
             OperationType.values(),
             OperationType::wire,
             OperationType::fromWire);
@@ -49,20 +56,17 @@ final class OperationEndpoints {
         new OperationQuery(
             status,
             type,
-            Requests.boolParam(ctx, "active_only"),
+            Requests.boolParam(ctx, QueryParams.ACTIVE_ONLY),
             null,
-            Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, OperationQuery.MAX_LIMIT),
-            Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+            Requests.intParam(ctx, QueryParams.LIMIT, DEFAULT_LIMIT, 1, OperationQuery.MAX_LIMIT),
+            Requests.intParam(ctx, QueryParams.OFFSET, 0, 0, Integer.MAX_VALUE));
     OperationPage page = ops.list(query);
     ctx.json(listBody(page.operations(), page.totalCount(), page.activeCount()));
   }
 
   void get(Context ctx) {
     Operation op = find(ctx.pathParam("id"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("data", OperationView.of(op, now()));
-    ctx.json(body);
+    ctx.json(OperationEnvelope.of(WireMapping.operation(op, now())));
   }
 
   /** The children of one operation, oldest first, in the list shape. */
@@ -80,18 +84,13 @@ final class OperationEndpoints {
     return ops.get(id).orElseThrow(() -> ApiException.notFound("Operation not found: " + id));
   }
 
-  private Map<String, Object> listBody(List<Operation> list, int total, int active) {
+  private OperationList listBody(List<Operation> list, int total, int active) {
     Instant now = now();
-    List<Map<String, Object>> data = new ArrayList<>();
+    List<OperationData> data = new ArrayList<>();
     for (Operation op : list) {
-      data.add(OperationView.of(op, now));
+      data.add(WireMapping.operation(op, now));
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("data", data);
-    body.put("total_count", total);
-    body.put("active_count", active);
-    return body;
+    return OperationList.of(data, total, active);
   }
 
   private Instant now() {

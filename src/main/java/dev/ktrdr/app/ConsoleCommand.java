@@ -1,6 +1,5 @@
 package dev.ktrdr.app;
 
-import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
 import dev.ktrdr.config.Settings;
@@ -53,12 +52,12 @@ public final class ConsoleCommand implements Callable<Integer> {
     Settings settings = Settings.fromEnvironment();
     int apiPort = port != null ? port : settings.port();
     Path dbPath = settings.databasePath(db, System.getenv());
-    CompletableFuture<AgentRuntime> opening = new CompletableFuture<>();
+    CompletableFuture<Engine> opening = new CompletableFuture<>();
     Thread opener =
         new Thread(
             () -> {
               try {
-                opening.complete(AgentRuntime.open(settings, dbPath, Clock.systemUTC()));
+                opening.complete(Engine.open(settings, dbPath, Clock.systemUTC()));
               } catch (RuntimeException | Error e) {
                 opening.completeExceptionally(e);
               }
@@ -93,7 +92,7 @@ public final class ConsoleCommand implements Callable<Integer> {
               });
           shown.complete(w);
         });
-    AgentRuntime runtime;
+    Engine runtime;
     try {
       runtime = opening.join();
     } catch (CompletionException e) {
@@ -128,7 +127,14 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
     int resumed = runtime.agent().resumeIfNeeded();
     try {
-      api[0] = ApiServer.start(runtime.agent(), runtime.operations(), API_HOST, apiPort);
+      api[0] =
+          ApiServer.start(
+              runtime.agent(),
+              runtime.operations(),
+              runtime.data(),
+              API_HOST,
+              apiPort,
+              settings.apiAccess());
     } catch (ApiStartException e) {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());
@@ -141,8 +147,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void closeWhenOpened(CompletableFuture<AgentRuntime> opening) {
-    opening.thenAccept(AgentRuntime::close);
+  private static void closeWhenOpened(CompletableFuture<Engine> opening) {
+    opening.thenAccept(Engine::close);
   }
 
   private static String seconds(long millis) {

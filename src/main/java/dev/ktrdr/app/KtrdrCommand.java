@@ -1,6 +1,8 @@
 package dev.ktrdr.app;
 
 import dev.ktrdr.cli.AgentCommand;
+import dev.ktrdr.cli.BacktestCommand;
+import dev.ktrdr.cli.DataCommand;
 import dev.ktrdr.cli.OpsCommand;
 import java.util.Set;
 import picocli.CommandLine;
@@ -17,12 +19,15 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       AgentCommand.class,
       OpsCommand.class,
+      DataCommand.class,
+      BacktestCommand.class,
       DoctorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KtrdrCommand implements Runnable {
   /** Commands that are HTTP clients: their output is for the user, so engine logs stay quiet. */
-  private static final Set<String> CLIENT_COMMANDS = Set.of("agent", "ops", "doctor");
+  private static final Set<String> CLIENT_COMMANDS =
+      Set.of("agent", "ops", "data", "backtest", "doctor");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,5 @@
 package dev.ktrdr.app;
 
-import dev.ktrdr.agent.AgentRuntime;
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.config.Settings;
 import java.nio.file.Path;
@@ -51,10 +50,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     }
     Path dbPath = settings.databasePath(db, System.getenv());
     FxToolkit.startHeadless();
-    AgentRuntime runtime = AgentRuntime.open(settings, dbPath, Clock.systemUTC());
+    Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
     ApiServer api;
     try {
-      api = ApiServer.start(runtime.agent(), runtime.operations(), ApiServer.DEFAULT_HOST, apiPort);
+      api =
+          ApiServer.start(
+              runtime.agent(),
+              runtime.operations(),
+              runtime.data(),
+              ApiServer.DEFAULT_HOST,
+              apiPort,
+              settings.apiAccess());
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -1,7 +1,12 @@
 package dev.ktrdr.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.QueryParams;
+import dev.ktrdr.wire.Routes;
+import dev.ktrdr.wire.TriggerRefusal;
+import dev.ktrdr.wire.TriggerRequest;
+import dev.ktrdr.wire.Triggered;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,39 +48,64 @@ public final class AgentCommand implements Runnable {
     @Option(names = "--bypass-gates", description = "Skip the training and backtest gates")
     boolean bypassGates;
 
+    @Option(
+        names = "--dataset",
+        paramLabel = "ID",
+        description = "Research this dataset (see `ktrdr data list`)")
+    String dataset;
+
+    @Option(
+        names = "--symbol",
+        paramLabel = "S",
+        description = "Research a dataset of this symbol, e.g. BTC/USD")
+    String symbol;
+
+    @Option(
+        names = "--timeframe",
+        paramLabel = "T",
+        description = "Research a dataset of this timeframe, e.g. 1h")
+    String timeframe;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        description = "Makes the research repeatable (default: drawn and recorded)")
+    Long seed;
+
     @Override
     int run(ApiClient api) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      if (brief != null) {
-        body.put("brief", brief);
-      }
-      if (model != null) {
-        body.put("model", model);
-      }
-      body.put("bypass_gates", bypassGates);
-      body.put("force", force);
-      ApiClient.Reply reply = api.post(body, "agent", "trigger");
-      JsonNode j = reply.requireJson(api.baseUrl());
+      ApiClient.Reply reply =
+          api.post(
+              new TriggerRequest(
+                  brief, model, bypassGates, force, dataset, symbol, timeframe, seed),
+              Routes.TRIGGER);
       if (json) {
-        printJson(j);
+        printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;
       }
-      if (reply.ok() && j.path("triggered").asBoolean()) {
-        out().println("Research triggered: " + j.path("operation_id").asText());
+      if (reply.status() == 202) {
+        out().println("Research triggered: " + reply.as(Triggered.class).operationId());
         return 0;
       }
-      String reason = j.path("reason").asText("");
-      if ("at_capacity".equals(reason)) {
-        err()
-            .printf(
-                "Cannot trigger: at capacity (%d active researches, limit is %d)%n",
-                j.path("active_count").asInt(), j.path("limit").asInt());
-        err().println("Use --force to override limit");
-      } else if ("budget_exhausted".equals(reason)) {
+      if (reply.status() != 409) {
         err().println("Cannot trigger: " + reply.errorMessage());
-        err().println("Use --force to override the budget");
-      } else {
-        err().println("Cannot trigger: " + reply.errorMessage());
+        return 1;
+      }
+      TriggerRefusal refusal = reply.as(TriggerRefusal.class);
+      switch (refusal.reason()) {
+        case AT_CAPACITY:
+          err()
+              .printf(
+                  "Cannot trigger: at capacity (%d active researches, limit is %d)%n",
+                  refusal.activeCount(), refusal.limit());
+          err().println("Use --force to override limit");
+          break;
+        case BUDGET_EXHAUSTED:
+          err().println("Cannot trigger: " + refusal.message());
+          err().println("Use --force to override the budget");
+          break;
+        default:
+          err().println("Cannot trigger: " + refusal.message());
       }
       return 1;
     }
@@ -88,47 +118,46 @@ public final class AgentCommand implements Runnable {
   static final class Status extends ClientCommand {
     @Override
     int run(ApiClient api) {
-      ApiClient.Reply reply = api.get(Map.of(), "agent", "status");
-      JsonNode j = reply.requireJson(api.baseUrl());
+      ApiClient.Reply reply = api.get(Map.of(), Routes.STATUS);
       if (json) {
-        printJson(j);
+        printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;
       }
       if (!reply.ok()) {
         throw new CliFailure(reply.errorMessage());
       }
-      JsonNode active = j.path("active_researches");
-      out().println("Active researches: " + active.size());
+      dev.ktrdr.wire.Status status = reply.as(dev.ktrdr.wire.Status.class);
+      out().println("Active researches: " + status.activeResearches().size());
       out().println();
-      for (JsonNode r : active) {
+      for (dev.ktrdr.wire.Status.ActiveResearch r : status.activeResearches()) {
         out()
             .printf(
                 "  %s  %-12s strategy: %-18s (%s)%n",
-                r.path("operation_id").asText(),
-                Formats.text(r, "phase"),
-                Formats.text(r, "strategy_name"),
-                Formats.duration(r.path("duration_seconds").asDouble()));
+                r.operationId(),
+                Formats.text(r.phase()),
+                Formats.text(r.strategyName()),
+                Formats.duration(r.durationSeconds()));
       }
-      if (active.size() > 0) {
+      if (!status.activeResearches().isEmpty()) {
         out().println();
       }
-      JsonNode w = j.path("workers");
+      dev.ktrdr.wire.Status.Workers w = status.workers();
       out()
           .printf(
               "Workers: training %d/%d, backtest %d/%d%n",
-              w.path("training").path("busy").asInt(),
-              w.path("training").path("total").asInt(),
-              w.path("backtesting").path("busy").asInt(),
-              w.path("backtesting").path("total").asInt());
+              w.training().busy(),
+              w.training().total(),
+              w.backtesting().busy(),
+              w.backtesting().total());
       out()
           .printf(
               java.util.Locale.ROOT,
               "Budget: $%.2f remaining today%n",
-              j.path("budget").path("remaining").asDouble());
+              status.budget().remaining());
       out()
           .printf(
               "Capacity: %d/%d researches%n",
-              j.path("capacity").path("active").asInt(), j.path("capacity").path("limit").asInt());
+              status.capacity().active(), status.capacity().limit());
       return 0;
     }
   }
@@ -156,22 +185,20 @@ public final class AgentCommand implements Runnable {
       boolean allOk = true;
       for (String id : ids) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("reason", reason);
-        ApiClient.Reply reply = api.delete(query, "agent", "cancel", id);
-        JsonNode j = reply.requireJson(api.baseUrl());
-        replies.add(j);
-        boolean ok = reply.ok() && j.path("success").asBoolean();
-        allOk &= ok;
+        query.put(QueryParams.REASON, reason);
+        ApiClient.Reply reply = api.delete(query, Routes.CANCEL, id);
+        replies.add(reply.requireJson());
+        allOk &= reply.ok();
         if (json) {
           continue;
         }
-        if (ok) {
-          out().println("Research cancelled: " + j.path("operation_id").asText(id));
+        if (reply.ok()) {
+          out().println("Research cancelled: " + reply.as(CancelSuccess.class).operationId());
         } else {
           err()
               .println(
                   (ids.size() == 1 ? "Cannot cancel: " : "Cannot cancel " + id + ": ")
-                      + reply.errorMessage());
+                      + Formats.cancelRefusal(reply));
         }
       }
       if (json) {

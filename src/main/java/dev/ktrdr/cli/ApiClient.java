@@ -1,8 +1,13 @@
 package dev.ktrdr.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktrdr.wire.ApiError;
+import dev.ktrdr.wire.ClientHeader;
+import dev.ktrdr.wire.Routes;
+import dev.ktrdr.wire.WireJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -15,19 +20,32 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * The CLI's only way to the engine: JSON over HTTP with OkHttp. Every request names the CLI in
- * {@code X-Ktrdr-Client} so that the server records cancels as made by the CLI.
+ * The CLI's only way to the engine: JSON over HTTP with OkHttp, read into the same wire records the
+ * server writes ({@code dev.ktrdr.wire}). Every request names the CLI in {@code X-Ktrdr-Client} so
+ * that the server records cancels as made by the CLI.
  */
 final class ApiClient {
-  static final String CLIENT_HEADER = "X-Ktrdr-Client";
+  static final String CLIENT_HEADER = ClientHeader.NAME;
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /**
+   * The wire's strict types, but a tolerant reader: a field added by a newer server is ignored, not
+   * an error.
+   */
+  static final ObjectMapper MAPPER =
+      WireJson.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final String baseUrl;
   private final HttpUrl base;
   private final OkHttpClient http;
 
+  static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
   ApiClient(String baseUrl) {
+    this(baseUrl, DEFAULT_READ_TIMEOUT);
+  }
+
+  ApiClient(String baseUrl, Duration readTimeout) {
     this.baseUrl = baseUrl;
     HttpUrl parsed = HttpUrl.parse(baseUrl);
     if (parsed == null) {
@@ -37,7 +55,8 @@ final class ApiClient {
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(Duration.ofSeconds(5))
-            .readTimeout(Duration.ofSeconds(30))
+            .readTimeout(readTimeout)
+            .writeTimeout(readTimeout)
             .retryOnConnectionFailure(false)
             .build();
   }
@@ -46,24 +65,27 @@ final class ApiClient {
     return baseUrl;
   }
 
-  /** {@code path} is a list of segments under {@code /api/v1}; each is URL-encoded. */
-  Reply get(Map<String, String> query, String... path) {
-    return send("GET", null, query, path);
+  /**
+   * {@code route} is one of {@link Routes}; {@code values} fill its path parameters in order, each
+   * URL-encoded as one segment.
+   */
+  Reply get(Map<String, String> query, String route, String... values) {
+    return send("GET", null, query, route, values);
   }
 
-  Reply post(Object body, String... path) {
-    return send("POST", body, Map.of(), path);
+  Reply post(Object body, String route, String... values) {
+    return send("POST", body, Map.of(), route, values);
   }
 
-  Reply delete(Map<String, String> query, String... path) {
-    return send("DELETE", null, query, path);
+  Reply delete(Map<String, String> query, String route, String... values) {
+    return send("DELETE", null, query, route, values);
   }
 
-  private Reply send(String method, Object body, Map<String, String> query, String... path) {
-    HttpUrl.Builder url = base.newBuilder().addPathSegment("api").addPathSegment("v1");
-    for (String segment : path) {
-      url.addPathSegment(segment);
-    }
+  private Reply send(
+      String method, Object body, Map<String, String> query, String route, String... values) {
+    HttpUrl.Builder url = base.newBuilder();
+    Routes.segments(Routes.PREFIX).forEach(url::addPathSegment);
+    Routes.segments(route, values).forEach(url::addPathSegment);
     query.forEach(
         (k, v) -> {
           if (v != null) {
@@ -82,13 +104,13 @@ final class ApiClient {
         new Request.Builder()
             .url(url.build())
             .method(method, rb)
-            .header(CLIENT_HEADER, "cli")
+            .header(CLIENT_HEADER, ClientHeader.CLI)
             .header("Accept", "application/json")
             .build();
     try (Response response = http.newCall(request).execute()) {
       ResponseBody rbody = response.body();
       String text = rbody == null ? "" : rbody.string();
-      return new Reply(response.code(), parse(text), text);
+      return new Reply(response.code(), parse(text), text, baseUrl);
     } catch (IOException e) {
       throw new ServerUnreachable(baseUrl);
     } finally {
@@ -105,35 +127,51 @@ final class ApiClient {
   }
 
   /** An HTTP answer: status, the JSON (null when the body was not JSON) and the raw text. */
-  record Reply(int status, JsonNode json, String raw) {
+  record Reply(int status, JsonNode json, String raw, String url) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
 
     /** The JSON body, or a failure saying the server answered something else. */
-    JsonNode requireJson(String url) {
+    JsonNode requireJson() {
       if (json == null) {
-        throw new CliFailure(
-            "Unexpected reply from "
-                + url
-                + " (HTTP "
-                + status
-                + "): "
-                + (raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
+        throw unexpected();
       }
       return json;
     }
 
-    /** The server's own explanation of a refusal. */
+    /** The body as a wire record, or a failure saying the server answered something else. */
+    <T> T as(Class<T> type) {
+      try {
+        return MAPPER.treeToValue(requireJson(), type);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        throw unexpected();
+      }
+    }
+
+    /** The server's own explanation of a refusal ({@link ApiError}), or the raw answer. */
     String errorMessage() {
       if (json != null) {
-        for (String field : new String[] {"error", "message"}) {
-          if (json.hasNonNull(field)) {
-            return json.get(field).asText();
+        try {
+          ApiError e = MAPPER.treeToValue(json, ApiError.class);
+          if (e.error() != null) {
+            return e.error();
           }
+        } catch (JsonProcessingException | IllegalArgumentException notAnError) {
+          // fall through to the raw text
         }
       }
       return "HTTP " + status + (raw.isBlank() ? "" : ": " + raw.strip());
+    }
+
+    private CliFailure unexpected() {
+      return new CliFailure(
+          "Unexpected reply from "
+              + url
+              + " (HTTP "
+              + status
+              + "): "
+              + (raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
     }
   }
 

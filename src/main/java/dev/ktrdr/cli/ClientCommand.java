@@ -31,7 +31,7 @@ abstract class ClientCommand implements Callable<Integer> {
   public final Integer call() {
     String target = apiUrl();
     try {
-      return run(new ApiClient(target));
+      return run(new ApiClient(target, readTimeout()));
     } catch (ApiClient.ServerUnreachable | CliFailure e) {
       err().println("Error: " + e.getMessage());
       return 1;
@@ -39,6 +39,11 @@ abstract class ClientCommand implements Callable<Integer> {
       out().flush();
       err().flush();
     }
+  }
+
+  /** How long to wait for the reply: commands whose server work takes long say so. */
+  java.time.Duration readTimeout() {
+    return ApiClient.DEFAULT_READ_TIMEOUT;
   }
 
   /** Does the work; returns the exit code (0 done, 1 refused). */

@@ -1,9 +1,13 @@
 package dev.ktrdr.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.OperationData;
+import dev.ktrdr.wire.OperationEnvelope;
+import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.QueryParams;
+import dev.ktrdr.wire.Routes;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,22 +69,21 @@ public final class OpsCommand implements Runnable {
     @Override
     int run(ApiClient api) {
       Map<String, String> q = new LinkedHashMap<>();
-      q.put("status", status);
-      q.put("operation_type", type);
-      q.put("active_only", active ? "true" : null);
-      q.put("limit", Integer.toString(limit));
-      q.put("offset", Integer.toString(offset));
-      ApiClient.Reply reply = api.get(q, "operations");
-      JsonNode j = reply.requireJson(api.baseUrl());
+      q.put(QueryParams.STATUS, status);
+      q.put(QueryParams.OPERATION_TYPE, type);
+      q.put(QueryParams.ACTIVE_ONLY, active ? "true" : null);
+      q.put(QueryParams.LIMIT, Integer.toString(limit));
+      q.put(QueryParams.OFFSET, Integer.toString(offset));
+      ApiClient.Reply reply = api.get(q, Routes.OPERATIONS);
       if (json) {
-        printJson(j);
+        printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;
       }
       if (!reply.ok()) {
         throw new CliFailure(reply.errorMessage());
       }
-      JsonNode data = j.path("data");
-      if (data.size() == 0) {
+      OperationList page = reply.as(OperationList.class);
+      if (page.data().isEmpty()) {
         out().println("No operations found.");
         return 0;
       }
@@ -89,23 +92,23 @@ public final class OpsCommand implements Runnable {
           new String[] {
             "OPERATION ID", "TYPE", "STATUS", "PHASE", "PROGRESS", "DURATION", "CREATED"
           });
-      for (JsonNode op : data) {
+      for (OperationData op : page.data()) {
         rows.add(
             new String[] {
-              op.path("operation_id").asText(),
-              Formats.text(op, "operation_type"),
-              Formats.text(op, "status"),
+              op.operationId(),
+              Formats.text(op.operationType()),
+              Formats.text(op.status()),
               Formats.phase(op),
               Formats.percent(op),
-              Formats.duration(op.path("duration_seconds").asDouble()),
-              Formats.text(op, "created_at")
+              Formats.duration(op.durationSeconds()),
+              Formats.text(op.createdAt())
             });
       }
       Formats.table(rows).forEach(out()::println);
       out()
           .printf(
               "%nShowing %d of %d operations (%d active)%n",
-              data.size(), j.path("total_count").asInt(), j.path("active_count").asInt());
+              page.data().size(), page.totalCount(), page.activeCount());
       return 0;
     }
   }
@@ -120,54 +123,55 @@ public final class OpsCommand implements Runnable {
 
     @Override
     int run(ApiClient api) {
-      ApiClient.Reply reply = api.get(Map.of(), "operations", id);
-      JsonNode j = reply.requireJson(api.baseUrl());
+      ApiClient.Reply reply = api.get(Map.of(), Routes.OPERATION, id);
       if (!reply.ok()) {
         if (json) {
-          printJson(j);
+          printJson(reply.requireJson());
           return 1;
         }
         throw new CliFailure(reply.errorMessage());
       }
-      ApiClient.Reply kids = api.get(Map.of(), "operations", id, "children");
-      JsonNode children =
-          kids.ok()
-              ? kids.requireJson(api.baseUrl()).path("data")
-              : ApiClient.MAPPER.createArrayNode();
+      ApiClient.Reply kids = api.get(Map.of(), Routes.CHILDREN, id);
       if (json) {
-        ObjectNode combined = ((ObjectNode) j).deepCopy();
-        combined.set("children", children);
+        ObjectNode combined = ((ObjectNode) reply.requireJson()).deepCopy();
+        combined.set(
+            "children",
+            ApiClient.MAPPER.valueToTree(
+                kids.ok() ? kids.as(OperationList.class).data() : List.of()));
         printJson(combined);
         return 0;
       }
-      JsonNode op = j.path("data");
-      line("Operation", op.path("operation_id").asText());
-      line("Type", Formats.text(op, "operation_type"));
-      line("Status", Formats.text(op, "status"));
-      line("Parent", Formats.text(op, "parent_operation_id"));
-      line("Created", Formats.text(op, "created_at"));
-      line("Started", Formats.text(op, "started_at"));
-      line("Completed", Formats.text(op, "completed_at"));
-      line("Duration", Formats.duration(op.path("duration_seconds").asDouble()));
+      OperationData op = reply.as(OperationEnvelope.class).data();
+      List<OperationData> children = kids.ok() ? kids.as(OperationList.class).data() : List.of();
+      line("Operation", op.operationId());
+      line("Type", Formats.text(op.operationType()));
+      line("Status", Formats.text(op.status()));
+      line("Parent", Formats.text(op.parentOperationId()));
+      line("Created", Formats.text(op.createdAt()));
+      line("Started", Formats.text(op.startedAt()));
+      line("Completed", Formats.text(op.completedAt()));
+      line("Duration", Formats.duration(op.durationSeconds()));
       line(
           "Progress",
-          Formats.percent(op) + " " + Formats.text(op.path("progress"), "current_step"));
-      line("Error", Formats.text(op, "error_message"));
-      section("Parameters", op.path("metadata").path("parameters"));
-      section("Result", op.path("result_summary"));
+          Formats.percent(op)
+              + " "
+              + Formats.text(op.progress() == null ? null : op.progress().currentStep()));
+      line("Error", Formats.text(op.errorMessage()));
+      section("Parameters", op.metadata() == null ? null : op.metadata().parameters());
+      section("Result", op.resultSummary());
       out().println("Children (" + children.size() + "):");
-      if (children.size() == 0) {
+      if (children.isEmpty()) {
         out().println("  -");
       } else {
         List<String[]> rows = new ArrayList<>();
-        for (JsonNode c : children) {
+        for (OperationData c : children) {
           rows.add(
               new String[] {
-                "  " + c.path("operation_id").asText(),
-                Formats.text(c, "operation_type"),
-                Formats.text(c, "status"),
+                "  " + c.operationId(),
+                Formats.text(c.operationType()),
+                Formats.text(c.status()),
                 Formats.percent(c),
-                "(" + Formats.duration(c.path("duration_seconds").asDouble()) + ")"
+                "(" + Formats.duration(c.durationSeconds()) + ")"
               });
         }
         Formats.table(rows).forEach(out()::println);
@@ -179,16 +183,13 @@ public final class OpsCommand implements Runnable {
       out().printf("%-11s %s%n", label + ":", value);
     }
 
-    private void section(String label, JsonNode fields) {
-      if (fields == null || !fields.isObject() || fields.size() == 0) {
+    private void section(String label, Map<String, Object> fields) {
+      if (fields == null || fields.isEmpty()) {
         line(label, "-");
         return;
       }
       out().println(label + ":");
-      for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        out().println("  " + e.getKey() + ": " + Formats.value(e.getValue()));
-      }
+      fields.forEach((k, v) -> out().println("  " + k + ": " + Formats.value(v)));
     }
   }
 
@@ -206,26 +207,24 @@ public final class OpsCommand implements Runnable {
     @Override
     int run(ApiClient api) {
       Map<String, String> query = new LinkedHashMap<>();
-      query.put("reason", reason);
-      ApiClient.Reply reply = api.delete(query, "operations", id);
-      JsonNode j = reply.requireJson(api.baseUrl());
+      query.put(QueryParams.REASON, reason);
+      ApiClient.Reply reply = api.delete(query, Routes.OPERATION, id);
       if (json) {
-        printJson(j);
+        printJson(reply.requireJson());
         return reply.ok() ? 0 : 1;
       }
-      if (!reply.ok() || !j.path("success").asBoolean()) {
-        err().println("Cannot cancel: " + reply.errorMessage());
+      if (!reply.ok()) {
+        err().println("Cannot cancel: " + Formats.cancelRefusal(reply));
         return 1;
       }
-      String cancelled = j.path("operation_id").asText(id);
-      String child =
-          j.path("child_cancelled").isNull() ? null : j.path("child_cancelled").asText(null);
+      CancelSuccess done = reply.as(CancelSuccess.class);
+      String child = done.childCancelled();
       out()
           .println(
-              j.path("message").asText("Cancelled")
+              done.message()
                   + ": "
-                  + cancelled
-                  + (child != null && !child.equals(cancelled)
+                  + done.operationId()
+                  + (child != null && !child.equals(done.operationId())
                       ? " (child " + child + " cancelled)"
                       : ""));
       return 0;

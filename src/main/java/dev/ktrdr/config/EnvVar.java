@@ -5,18 +5,26 @@ package dev.ktrdr.config;
  * defaults are written down (SPEC §11). The README's configuration table mirrors this enum.
  */
 public enum EnvVar {
-  AGENT_POLL_INTERVAL("2", "Seconds the coordinator sleeps between cycles"),
+  AGENT_POLL_INTERVAL("2", "Seconds between the coordinator's safety sweeps"),
   AGENT_MAX_CONCURRENT_RESEARCHES("0", "Research limit; 0 derives it from the worker counts"),
   AGENT_CONCURRENCY_BUFFER("1", "Added to the worker count when the limit is derived"),
   AGENT_DAILY_BUDGET("5.00", "Dollars of model spend allowed per UTC day"),
-  USE_STUB_WORKERS("true", "Run training and backtests on in-process stub workers"),
+  USE_STUB_WORKERS("false", "Stub phases (tests, demos) instead of real research on local workers"),
   STUB_WORKER_DELAY("30", "Seconds each stub phase takes"),
   STUB_WORKER_FAST("false", "Make every stub phase take 0.5 seconds"),
   STUB_TRAINING_WORKERS("2", "Number of stub training workers"),
   STUB_BACKTEST_WORKERS("2", "Number of stub backtest workers"),
+  // One of each by default: a training or backtest job keeps one core busy, and the machine the
+  // console is made for has two; more only queue for the same cores.
+  LOCAL_TRAINING_WORKERS("1", "Number of local (real) training workers"),
+  LOCAL_BACKTEST_WORKERS("1", "Number of local (real) backtest workers"),
+  ANTHROPIC_API_KEY(null, "Key for Claude models; unset: rule-based design and assessment"),
+  ANTHROPIC_BASE_URL(null, "Address of the Anthropic API (default https://api.anthropic.com)"),
   KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
-  KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)");
+  KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),
+  KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),
+  KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)");
 
   private final String defaultValue;
   private final String description;

@@ -3,8 +3,11 @@ package dev.ktrdr.config;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Settings read once from the environment and validated (SPEC §11). A bad value is a {@link
@@ -21,7 +24,11 @@ public record Settings(
     int stubBacktestWorkers,
     Path dbPathOverride,
     String apiUrl,
-    int port) {
+    int port,
+    ApiAccess apiAccess,
+    int localTrainingWorkers,
+    int localBacktestWorkers,
+    ModelAccess modelAccess) {
 
   /** The stub phase length used when {@code STUB_WORKER_FAST=true}. */
   public static final Duration FAST_STUB_DELAY = Duration.ofMillis(500);
@@ -47,7 +54,14 @@ public record Settings(
         r.integer(EnvVar.STUB_BACKTEST_WORKERS, 0, 1_000),
         db == null || db.isBlank() ? null : Path.of(db),
         r.url(EnvVar.KTRDR_API_URL),
-        r.integer(EnvVar.KTRDR_PORT, 1, 65_535));
+        r.integer(EnvVar.KTRDR_PORT, 1, 65_535),
+        new ApiAccess(
+            r.list(EnvVar.KTRDR_ALLOWED_HOSTS, HostPort::parse, "host names"),
+            r.list(EnvVar.KTRDR_ALLOWED_ORIGINS, WebOrigin::parse, "origins")),
+        r.integer(EnvVar.LOCAL_TRAINING_WORKERS, 0, 64),
+        r.integer(EnvVar.LOCAL_BACKTEST_WORKERS, 0, 64),
+        new ModelAccess(
+            r.secret(EnvVar.ANTHROPIC_API_KEY), r.optionalUrl(EnvVar.ANTHROPIC_BASE_URL)));
   }
 
   /** Defaults for everything, as if the environment were empty. */
@@ -67,7 +81,11 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withStubDelay(Duration d) {
@@ -82,7 +100,11 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withWorkers(int training, int backtest) {
@@ -97,7 +119,11 @@ public record Settings(
         backtest,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withMaxConcurrentResearches(int max) {
@@ -112,7 +138,11 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withDailyBudget(BigDecimal budget) {
@@ -127,7 +157,11 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        port);
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
   }
 
   public Settings withPort(int p) {
@@ -142,7 +176,100 @@ public record Settings(
         stubBacktestWorkers,
         dbPathOverride,
         apiUrl,
-        p);
+        p,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
+  }
+
+  public Settings withApiAccess(ApiAccess access) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        access,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
+  }
+
+  /** The same settings with stub workers on or off. */
+  public Settings withStubWorkers(boolean stubs) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        stubs,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess);
+  }
+
+  /** The same settings with this many local training and backtest workers. */
+  public Settings withLocalWorkers(int training, int backtest) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        training,
+        backtest,
+        modelAccess);
+  }
+
+  /** The same settings with another way to the model service. */
+  public Settings withModelAccess(ModelAccess access) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        access);
+  }
+
+  /** Training workers the engine runs: the stub count with stubs, else the local count. */
+  public int trainingWorkers() {
+    return useStubWorkers ? stubTrainingWorkers : localTrainingWorkers;
+  }
+
+  /** Backtest workers the engine runs: the stub count with stubs, else the local count. */
+  public int backtestWorkers() {
+    return useStubWorkers ? stubBacktestWorkers : localBacktestWorkers;
   }
 
   /**
@@ -240,12 +367,50 @@ public record Settings(
       }
     }
 
+    /** A value that must never be echoed back (an API key): null when unset or blank. */
+    String secret(EnvVar v) {
+      String value = env.get(v.name());
+      if (value == null || value.isBlank()) {
+        return null;
+      }
+      if (value.strip().chars().anyMatch(Character::isWhitespace)) {
+        throw new ConfigException(
+            "Invalid " + v.name() + ": the value contains spaces (the value is not shown).");
+      }
+      return value.strip();
+    }
+
+    /** An http(s) URL, or null when unset. */
+    String optionalUrl(EnvVar v) {
+      return raw(v) == null ? null : url(v);
+    }
+
     String url(EnvVar v) {
       String value = raw(v);
       if (!value.startsWith("http://") && !value.startsWith("https://")) {
         throw bad(v, value, "an http:// or https:// URL");
       }
       return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /**
+     * A comma-separated list, each entry parsed by {@code parse}; empty entries are skipped, and
+     * the first bad entry is an error naming the variable and saying what is wrong with it.
+     */
+    <T> List<T> list(EnvVar v, Function<String, T> parse, String what) {
+      String value = raw(v);
+      List<T> out = new ArrayList<>();
+      for (String entry : value.split(",", -1)) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        try {
+          out.add(parse.apply(entry.strip()));
+        } catch (IllegalArgumentException e) {
+          throw bad(v, value, "comma-separated " + what + ", but " + e.getMessage());
+        }
+      }
+      return List.copyOf(out);
     }
 
     private static ConfigException bad(EnvVar v, String value, String expected) {

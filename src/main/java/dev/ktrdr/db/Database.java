@@ -1,5 +1,8 @@
 package dev.ktrdr.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ktrdr.db.migration.V004__ResearchStateAndVersions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -10,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,21 +27,35 @@ import org.sqlite.SQLiteDataSource;
  * process at a time (a second server on the same file is refused, see {@link
  * DatabaseLockedException}).
  *
- * <p>All access goes through one connection guarded by a lock: SQLite serialises writers anyway,
- * and one connection makes every read-check-write sequence atomic within the process.
+ * <p>Who may do what: every write goes through {@link #write}, to one writer thread that commits
+ * queued units in groups (see {@link GroupCommitWriter}); reads use {@link #read}, on a small pool
+ * of read-only connections. In WAL mode a reader sees the last commit and never waits for the
+ * writer, so a long export or listing cannot hold up a cancel.
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+  /** Read connections: enough for the API, the window and the coordinator to read at once. */
+  static final int READERS = 4;
+
   private final Path path;
-  private final Connection connection;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final Connection writerConnection;
+  private final GroupCommitWriter writer;
+  private final HikariDataSource readers;
   private final FileChannel lockChannel;
   private final FileLock fileLock;
 
-  private Database(Path path, Connection connection, FileChannel lockChannel, FileLock fileLock) {
+  private Database(
+      Path path,
+      Connection writerConnection,
+      GroupCommitWriter writer,
+      HikariDataSource readers,
+      FileChannel lockChannel,
+      FileLock fileLock) {
     this.path = path;
-    this.connection = connection;
+    this.writerConnection = writerConnection;
+    this.writer = writer;
+    this.readers = readers;
     this.lockChannel = lockChannel;
     this.fileLock = fileLock;
   }
@@ -45,6 +64,8 @@ public final class Database implements AutoCloseable {
   public static Database open(Path path) {
     Path file = path.toAbsolutePath();
     FileChannel channel = null;
+    Connection writerConnection = null;
+    HikariDataSource readers = null;
     try {
       Path dir = file.getParent();
       if (dir != null) {
@@ -58,29 +79,65 @@ public final class Database implements AutoCloseable {
         channel.close();
         throw new DatabaseLockedException(file);
       }
-      SQLiteConfig config = new SQLiteConfig();
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-      config.enforceForeignKeys(true);
-      config.setBusyTimeout(5000);
-      SQLiteDataSource ds = new SQLiteDataSource(config);
-      ds.setUrl("jdbc:sqlite:" + file);
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .mixed(true)
-          .load()
-          .migrate();
-      Connection c = ds.getConnection();
+      SQLiteDataSource ds = dataSource(file, false);
+      migrate(ds);
+      writerConnection = ds.getConnection();
+      readers = readPool(file);
+      GroupCommitWriter writer = new GroupCommitWriter(writerConnection, "ktrdr-db-writer");
       log.info("Database open: {}", file);
-      return new Database(file, c, channel, fl);
-    } catch (IOException | SQLException e) {
+      return new Database(file, writerConnection, writer, readers, channel, fl);
+    } catch (IOException | SQLException | RuntimeException e) {
+      if (readers != null) {
+        readers.close();
+      }
+      closeQuietly(writerConnection);
       closeQuietly(channel);
-      throw new DatabaseException("Cannot open database " + file + ": " + e.getMessage(), e);
-    } catch (org.flywaydb.core.api.FlywayException e) {
-      closeQuietly(channel);
-      throw new DatabaseException("Cannot prepare database " + file + ": " + e.getMessage(), e);
+      if (e instanceof DatabaseException) {
+        throw (DatabaseException) e;
+      }
+      String what =
+          e instanceof org.flywaydb.core.api.FlywayException ? "Cannot prepare" : "Cannot open";
+      throw new DatabaseException(what + " database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Applies the SQL migrations and the Java data moves, registered here rather than scanned. */
+  static void migrate(SQLiteDataSource ds) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .javaMigrations(new V004__ResearchStateAndVersions())
+        .mixed(true)
+        .load()
+        .migrate();
+  }
+
+  static SQLiteDataSource dataSource(Path file, boolean readOnly) {
+    SQLiteConfig config = new SQLiteConfig();
+    if (readOnly) {
+      config.setReadOnly(true);
+    } else {
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    }
+    // NORMAL in WAL mode: a commit survives a crash of this process (kill -9), not a power cut.
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(5000);
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + file);
+    return ds;
+  }
+
+  private static HikariDataSource readPool(Path file) {
+    HikariConfig hc = new HikariConfig();
+    hc.setDataSource(dataSource(file, true));
+    hc.setPoolName("ktrdr-read");
+    hc.setMaximumPoolSize(READERS);
+    hc.setMinimumIdle(1);
+    hc.setAutoCommit(true);
+    hc.setReadOnly(true); // as the connections are opened: SQLite cannot switch it later
+    hc.setConnectionTimeout(30_000);
+    return new HikariDataSource(hc);
   }
 
   private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -91,11 +148,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
       try {
-        channel.close();
-      } catch (IOException ignored) {
+        c.close();
+      } catch (Exception ignored) {
         // nothing more to release
       }
     }
@@ -105,51 +162,87 @@ public final class Database implements AutoCloseable {
     return path;
   }
 
-  /** Runs {@code work} with exclusive use of the connection. */
-  public <T> T withConnection(SqlWork<T> work) {
-    lock.lock();
-    try {
-      return work.run(connection);
+  /**
+   * Runs {@code work} on a read-only connection. Never waits for the writer; sees everything
+   * committed before it started.
+   */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = readers.getConnection()) {
+      return work.run(c);
     } catch (SQLException e) {
       throw new DatabaseException("Database error: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
     }
   }
 
-  /** Runs {@code work} in one transaction, rolled back if it throws. */
-  public <T> T inTransaction(SqlWork<T> work) {
-    return withConnection(
-        c -> {
-          c.setAutoCommit(false);
-          try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-          } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-          } finally {
-            c.setAutoCommit(true);
-          }
-        });
+  /**
+   * Queues {@code work} for the writer thread. The future completes after the batch holding it has
+   * committed (or fails with the unit's exception, the unit alone rolled back). Urgent units
+   * (triggers, cancels) go ahead of queued routine ones (progress).
+   */
+  public <T> CompletableFuture<T> write(WriteWork<T> work, boolean urgent) {
+    return writer.submit(work, urgent);
+  }
+
+  /** {@link #write} and wait for the commit. Must not be called from the writer thread. */
+  public <T> T writeAndWait(WriteWork<T> work, boolean urgent) {
+    return await(write(work, urgent));
+  }
+
+  /** Waits for a write's commit, rethrowing its failure as it was. */
+  public <T> T await(CompletableFuture<T> future) {
+    if (writer.isWriterThread()) {
+      throw new IllegalStateException(
+          "Waiting for a write on the writer thread would deadlock: "
+              + "listeners and after-commit actions must not write synchronously");
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          // The write is queued and will commit (close() drains the queue): wait for it, so the
+          // caller knows what happened, and leave the interrupt for its next wait.
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException | CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new DatabaseException("Database error: " + cause, cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** True on the writer thread (where listeners run). */
+  public boolean isWriterThread() {
+    return writer.isWriterThread();
   }
 
   @Override
   public void close() {
-    lock.lock();
+    writer.close();
+    readers.close();
     try {
-      if (!connection.isClosed()) {
-        try (Statement s = connection.createStatement()) {
+      if (!writerConnection.isClosed()) {
+        writerConnection.setAutoCommit(true);
+        try (Statement s = writerConnection.createStatement()) {
           s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
-        connection.close();
+        writerConnection.close();
         log.info("Database closed: {}", path);
       }
     } catch (SQLException e) {
       log.warn("Closing database {}: {}", path, e.getMessage());
     } finally {
-      lock.unlock();
       try {
         fileLock.release();
       } catch (IOException ignored) {
@@ -159,7 +252,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** A unit of JDBC work. */
+  /** A unit of JDBC reading. */
   @FunctionalInterface
   public interface SqlWork<T> {
     T run(Connection c) throws SQLException;

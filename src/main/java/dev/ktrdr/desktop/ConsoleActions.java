@@ -13,11 +13,9 @@ import dev.ktrdr.desktop.notify.Notice;
 import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
-import dev.ktrdr.desktop.table.SnapshotOrder;
 import dev.ktrdr.operations.Operation;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,10 +43,10 @@ final class ConsoleActions {
     void triggered(String operationId);
 
     /** A fresh snapshot of a research, read after an action. */
-    void updated(Operation research, SnapshotOrder.Stamp stamp);
+    void updated(Operation research);
   }
 
-  private record CancelResult(CancelReply reply, Operation after, Instant readAt) {}
+  private record CancelResult(CancelReply reply, Operation after) {}
 
   private final Engine engine;
   private final TaskExecutor executor;
@@ -116,8 +114,7 @@ final class ConsoleActions {
           List<CancelResult> results = new ArrayList<>();
           for (OperationRow r : list) {
             CancelReply reply = engine.agent().cancel(r.id(), null, CancelSource.DESKTOP);
-            Instant readAt = clock.instant();
-            results.add(new CancelResult(reply, engine.ops().get(r.id()).orElse(null), readAt));
+            results.add(new CancelResult(reply, engine.ops().get(r.id()).orElse(null)));
           }
           return results;
         },
@@ -141,7 +138,7 @@ final class ConsoleActions {
   private ConsoleViewModel.CancelOutcome applyCancel(OperationRow row, CancelResult res) {
     row.setCancelling(false);
     if (res.after() != null) {
-      feedback.updated(res.after(), SnapshotOrder.readAt(res.readAt()));
+      feedback.updated(res.after());
     }
     CancelReply reply = res.reply();
     String text;

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +84,7 @@ public final class ConsoleViewModel {
     this.engine = engine;
     this.executor = executor;
     this.clock = clock;
-    this.loader = new TableLoader(engine, executor, clock);
+    this.loader = new TableLoader(engine, executor);
     this.detail = new DetailModel(engine, executor, clock);
     this.summary = new SummaryModel(engine, executor, clock, table::activeCount);
     this.notices = new NoticeBatcher(n -> noticeSink.accept(n));
@@ -139,14 +138,15 @@ public final class ConsoleViewModel {
     Instant now = clock.instant();
     Map<String, Operation> researches = new LinkedHashMap<>();
     Map<String, Operation> children = new LinkedHashMap<>();
-    Map<String, SnapshotOrder.Stamp> stamps = new HashMap<>();
     List<LogEntry> lines = new ArrayList<>();
     for (OperationEvent e : batch) {
       Operation op = e.operation();
-      SnapshotOrder.Stamp stamp = SnapshotOrder.of(e);
-      if (op != null && !SnapshotOrder.isOlder(stamp, stamps.get(e.operationId()))) {
-        (OperationRow.isResearch(op) ? researches : children).put(e.operationId(), op);
-        stamps.put(e.operationId(), stamp);
+      if (op != null) {
+        Map<String, Operation> into = OperationRow.isResearch(op) ? researches : children;
+        Operation held = into.get(e.operationId());
+        if (held == null || !SnapshotOrder.isOlder(op, held.version())) {
+          into.put(e.operationId(), op);
+        }
       }
       if (e.kind() != OperationEvent.Kind.PROGRESS) {
         lines.add(LogEntry.of(e));
@@ -158,7 +158,7 @@ public final class ConsoleViewModel {
         notices.offer(Notices.ended(e), now);
       }
     }
-    table.merge(researches.values(), stamps::get, now, true);
+    table.merge(researches.values(), now, true);
     table.mergeChildren(children.values(), now);
     detail.apply(batch);
     lanesFeed.apply(batch);
@@ -294,8 +294,8 @@ public final class ConsoleViewModel {
     }
 
     @Override
-    public void updated(Operation research, SnapshotOrder.Stamp stamp) {
-      table.merge(List.of(research), id -> stamp, clock.instant(), true);
+    public void updated(Operation research) {
+      table.merge(List.of(research), clock.instant(), true);
       detail.touch();
     }
   }

@@ -1,12 +1,10 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.desktop.lanes.LanesModel;
-import dev.ktrdr.desktop.table.SnapshotOrder;
 import dev.ktrdr.desktop.table.TableLoader;
 import dev.ktrdr.desktop.table.TableModel;
 import dev.ktrdr.operations.Operation;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -34,8 +32,7 @@ class RefreshSink implements TableLoader.Sink {
 
   @Override
   public void page(TableLoader.Page p) {
-    SnapshotOrder.Stamp stamp = SnapshotOrder.readAt(p.readAt());
-    table.merge(p.researches(), id -> stamp, clock.instant(), false);
+    table.merge(p.researches(), clock.instant(), false);
     int loaded = p.offset() + p.researches().size();
     if (loaded < p.total()) {
       message.accept(
@@ -47,7 +44,7 @@ class RefreshSink implements TableLoader.Sink {
   }
 
   @Override
-  public void children(List<Operation> current, Instant readAt) {
+  public void children(List<Operation> current) {
     table.mergeChildren(current, clock.instant());
     lanes.load(current);
   }

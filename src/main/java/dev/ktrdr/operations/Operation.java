@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * One unit of tracked work as stored: an immutable snapshot. {@code parameters} is {@code
- * metadata.parameters}; {@code resultSummary} may be null until the operation ends.
+ * metadata.parameters}; for a research it is derived from its typed {@link #research()} state.
+ * {@code resultSummary} may be null until the operation ends. {@code version} grows with every
+ * committed change (one global sequence), so of two snapshots the larger version is the newer.
  */
 public record Operation(
     String operationId,
@@ -22,9 +24,14 @@ public record Operation(
     String currentStep,
     Map<String, Object> parameters,
     String errorMessage,
-    Map<String, Object> resultSummary) {
+    Map<String, Object> resultSummary,
+    Research research,
+    long version) {
 
   public Operation {
+    if (research != null) {
+      parameters = ResearchParameters.of(research);
+    }
     parameters =
         parameters == null
             ? Map.of()
@@ -33,6 +40,37 @@ public record Operation(
         resultSummary == null
             ? null
             : Collections.unmodifiableMap(new LinkedHashMap<>(resultSummary));
+  }
+
+  /** An operation without typed research state and not yet stored (version 0). */
+  public Operation(
+      String operationId,
+      String parentOperationId,
+      OperationType operationType,
+      OperationStatus status,
+      Instant createdAt,
+      Instant startedAt,
+      Instant completedAt,
+      double progressPercentage,
+      String currentStep,
+      Map<String, Object> parameters,
+      String errorMessage,
+      Map<String, Object> resultSummary) {
+    this(
+        operationId,
+        parentOperationId,
+        operationType,
+        status,
+        createdAt,
+        startedAt,
+        completedAt,
+        progressPercentage,
+        currentStep,
+        parameters,
+        errorMessage,
+        resultSummary,
+        null,
+        0);
   }
 
   public boolean isActive() {

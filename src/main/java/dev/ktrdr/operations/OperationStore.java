@@ -1,19 +1,21 @@
 package dev.ktrdr.operations;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Where operations live. Every write that could race is conditional: it applies only while the
- * operation is in an expected status, so a terminal operation is never changed. Implementations
- * must be safe to call from any thread. SQLite today; a shared PostgreSQL store later.
+ * Where operations live. Reads never wait for writes. Writes are units of work ({@link
+ * OperationWrites}) run one at a time by one writer and committed in groups; a unit's future
+ * completes after its commit. Every write that could race is conditional on the operation's status,
+ * so a terminal operation is never changed (the same guard holds for a store shared by processes).
+ * Implementations must be safe to call from any thread. SQLite today; PostgreSQL next.
  */
 public interface OperationStore extends AutoCloseable {
-
-  void insert(Operation operation);
 
   Optional<Operation> find(String operationId);
 
@@ -31,30 +33,28 @@ public interface OperationStore extends AutoCloseable {
 
   int countActive(OperationType type);
 
-  /**
-   * Moves the operation to {@code to} if {@link OperationStatus#isAllowed} permits it from its
-   * current status, together with the given error, result and parameter changes, and records the
-   * change in the log, all in one transaction.
-   */
-  Transition transition(
-      String operationId,
-      OperationStatus to,
-      Instant at,
-      String errorMessage,
-      Map<String, Object> resultSummary,
-      Map<String, Object> parameterPatch,
-      String logMessage);
-
-  /** Sets progress if the operation is still active; false otherwise. */
-  boolean updateProgress(String operationId, double percentage, String currentStep);
-
-  /** Merges keys into the parameters if the operation is still active; false otherwise. */
-  boolean mergeParameters(String operationId, Map<String, Object> patch);
-
-  void appendLog(EventRecord record);
-
   /** Log lines of one operation (or of all, with null), oldest first, at most {@code limit}. */
   List<EventRecord> history(String operationId, int limit);
+
+  /** Creations and status changes logged after {@code afterEventId}, oldest first. */
+  List<StatusChange> statusChangesSince(long afterEventId, int limit);
+
+  /** The position of the newest line of the log (0 when empty). */
+  long lastEventId();
+
+  /**
+   * Queues a unit of work. The returned future completes after its commit; by then {@code
+   * published} has been given the unit's events, on the writer thread, in commit order. Urgent
+   * units (a trigger, a cancel) are taken before routine ones (progress).
+   */
+  <T> CompletableFuture<T> write(
+      Function<OperationWrites, T> unit,
+      boolean urgent,
+      Clock clock,
+      Consumer<List<OperationEvent>> published);
+
+  /** Waits for a write's commit and returns its result, rethrowing its failure. */
+  <T> T await(CompletableFuture<T> write);
 
   @Override
   void close();

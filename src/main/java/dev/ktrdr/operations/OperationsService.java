@@ -1,19 +1,26 @@
 package dev.ktrdr.operations;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates, reads and changes operations. Every change is written to the store before it returns or
- * is published, and every status change is logged once with the operation id. Safe to call from any
- * thread; calls block for the duration of one database round trip.
+ * Creates, reads and changes operations. Every change is committed before it returns and before it
+ * is published; every status change is logged once, with the operation id, at INFO (creation and
+ * progress at DEBUG). Safe to call from any thread.
+ *
+ * <p>Threads: reads run on the caller's thread and never wait for writes. Writes are queued to the
+ * store's one writer thread, batched into shared commits; the caller waits for its commit (about a
+ * millisecond). Listeners are called on the writer thread, after the commit, in commit order: they
+ * must return quickly and must not write synchronously (that would wait on itself, and throws).
  */
 public final class OperationsService {
   private static final Logger log = LoggerFactory.getLogger(OperationsService.class);
@@ -39,166 +46,70 @@ public final class OperationsService {
     listeners.remove(l);
   }
 
+  /**
+   * Runs {@code unit} atomically on the writer thread and waits for its commit. Urgent units (a
+   * trigger, a cancel) are committed ahead of routine ones.
+   */
+  public <T> T inTransaction(Function<OperationWrites, T> unit, boolean urgent) {
+    return store.await(inTransactionAsync(unit, urgent));
+  }
+
+  /** {@link #inTransaction} without waiting: the future completes after the commit. */
+  public <T> CompletableFuture<T> inTransactionAsync(
+      Function<OperationWrites, T> unit, boolean urgent) {
+    return store.write(unit, urgent, clock, this::publish);
+  }
+
   /** Creates a pending operation and returns it. */
   public Operation create(OperationType type, String parentId, Map<String, Object> parameters) {
-    Instant now = clock.instant();
-    Operation op =
-        new Operation(
-            OperationIds.next(type, now),
-            parentId,
-            type,
-            OperationStatus.PENDING,
-            now,
-            null,
-            null,
-            0,
-            null,
-            parameters,
-            null,
-            null);
-    store.insert(op);
-    log.info(
-        "Operation {} created ({}{})",
-        op.operationId(),
-        type.wire(),
-        parentId == null ? "" : ", parent " + parentId);
-    publish(
-        new OperationEvent(
-            now,
-            op.operationId(),
-            type,
-            parentId,
-            OperationEvent.Kind.CREATED,
-            null,
-            OperationStatus.PENDING,
-            type.wire() + " created",
-            op));
-    return op;
+    return inTransaction(w -> w.insert(type, parentId, parameters), false);
   }
 
   public Transition start(String id) {
-    return move(id, OperationStatus.RUNNING, null, null, null, "started");
+    return move(id, OperationStatus.RUNNING, null, null, "started");
   }
 
   public Transition complete(String id, Map<String, Object> resultSummary) {
-    return move(id, OperationStatus.COMPLETED, null, resultSummary, null, "completed");
+    return move(id, OperationStatus.COMPLETED, null, resultSummary, "completed");
   }
 
   public Transition fail(String id, String error) {
-    return move(id, OperationStatus.FAILED, error, null, null, "failed: " + error);
+    return move(id, OperationStatus.FAILED, error, null, "failed: " + error);
   }
 
-  /** Cancels with {@code reason} as the error message, merging {@code parameterPatch} at once. */
-  public Transition cancel(String id, String reason, Map<String, Object> parameterPatch) {
-    return move(
-        id, OperationStatus.CANCELLED, reason, null, parameterPatch, "cancelled: " + reason);
+  /** Cancels with {@code reason} as the error message. */
+  public Transition cancel(String id, String reason) {
+    return move(id, OperationStatus.CANCELLED, reason, null, "cancelled: " + reason);
   }
 
   private Transition move(
-      String id,
-      OperationStatus to,
-      String error,
-      Map<String, Object> result,
-      Map<String, Object> patch,
-      String message) {
-    Transition t = store.transition(id, to, clock.instant(), error, result, patch, message);
-    if (t.applied()) {
-      Operation op = t.operation();
-      log.info(
-          "Operation {} {} -> {}{}",
-          id,
-          t.from().wire(),
-          to.wire(),
-          error == null ? "" : " (" + error + ")");
-      publish(
-          new OperationEvent(
-              clock.instant(),
-              id,
-              op.operationType(),
-              op.parentOperationId(),
-              OperationEvent.Kind.STATUS,
-              t.from(),
-              to,
-              message,
-              op));
-    } else if (t.found()) {
+      String id, OperationStatus to, String error, Map<String, Object> result, String message) {
+    Transition t =
+        inTransaction(w -> w.transition(id, to, error, result, message), to.isTerminal());
+    if (!t.applied() && t.found()) {
       log.debug("Operation {}: {} refused, it is already {}", id, to.wire(), t.current().wire());
     }
     return t;
   }
 
-  /**
-   * Sets progress while the operation is active; false once it has ended. The change is kept in the
-   * operation's log too, so an exported log has every progress step.
-   */
+  /** Sets progress while the operation is active; false once it has ended. */
   public boolean updateProgress(String id, double percentage, String step) {
-    boolean ok = store.updateProgress(id, percentage, step);
-    if (ok) {
-      String message = Math.round(percentage) + "%" + (step == null ? "" : " · " + step);
-      record(id, OperationEvent.Kind.PROGRESS, message);
-      publishChange(id, OperationEvent.Kind.PROGRESS, message);
-    }
-    return ok;
+    return inTransaction(w -> w.updateProgress(id, percentage, step), false);
   }
 
-  /**
-   * Merges parameters while the operation is active; false once it has ended. Which keys changed is
-   * kept in the operation's log too.
-   */
-  public boolean mergeParameters(String id, Map<String, Object> patch) {
-    boolean ok = store.mergeParameters(id, patch);
-    if (ok) {
-      String message = "parameters: " + String.join(", ", patch.keySet());
-      record(id, OperationEvent.Kind.PARAMETERS, message);
-      publishChange(id, OperationEvent.Kind.PARAMETERS, message);
-    }
-    return ok;
-  }
-
-  private void record(String id, OperationEvent.Kind kind, String message) {
-    store.appendLog(new EventRecord(clock.instant(), id, kind, null, null, message));
-  }
-
-  /**
-   * Publishes a non-status change with the operation as it now is (read only if anyone listens).
-   */
-  private void publishChange(String id, OperationEvent.Kind kind, String message) {
-    if (listeners.isEmpty()) {
-      return;
-    }
-    store
-        .find(id)
-        .ifPresent(
-            op ->
-                publish(
-                    new OperationEvent(
-                        clock.instant(),
-                        id,
-                        op.operationType(),
-                        op.parentOperationId(),
-                        kind,
-                        null,
-                        null,
-                        message,
-                        op)));
+  /** Changes a research's typed state while it is active; empty once it has ended. */
+  public Optional<Operation> updateResearch(String id, UnaryOperator<Research> change) {
+    return inTransaction(w -> w.updateResearch(id, change), false);
   }
 
   /** Adds a line to the operation's persisted log and tells the listeners. */
   public void log(String id, String message) {
-    Instant now = clock.instant();
-    store.appendLog(new EventRecord(now, id, OperationEvent.Kind.LOG, null, null, message));
-    Optional<Operation> op = store.find(id);
-    publish(
-        new OperationEvent(
-            now,
-            id,
-            op.map(Operation::operationType).orElse(null),
-            op.map(Operation::parentOperationId).orElse(null),
-            OperationEvent.Kind.LOG,
-            null,
-            null,
-            message,
-            op.orElse(null)));
+    inTransaction(
+        w -> {
+          w.log(id, message);
+          return null;
+        },
+        false);
   }
 
   public Optional<Operation> get(String id) {
@@ -230,13 +141,47 @@ public final class OperationsService {
     return store.history(operationId, limit);
   }
 
-  private void publish(OperationEvent e) {
-    for (OperationListener l : listeners) {
-      try {
-        l.onEvent(e);
-      } catch (RuntimeException ex) {
-        log.warn("Listener failed on event for {}: {}", e.operationId(), ex.toString());
+  /** Creations and status changes after a position of the log (the coordinator's sweep). */
+  public List<StatusChange> statusChangesSince(long afterEventId, int limit) {
+    return store.statusChangesSince(afterEventId, limit);
+  }
+
+  public long lastEventId() {
+    return store.lastEventId();
+  }
+
+  /** On the writer thread, after the commit: log each state change once, then tell listeners. */
+  private void publish(List<OperationEvent> events) {
+    for (OperationEvent e : events) {
+      logChange(e);
+      for (OperationListener l : listeners) {
+        try {
+          l.onEvent(e);
+        } catch (RuntimeException ex) {
+          log.warn("Listener failed on event for {}: {}", e.operationId(), ex.toString());
+        }
       }
+    }
+  }
+
+  /**
+   * One INFO line per status change, naming the operation, its type and parent; creation, progress,
+   * parameters and log lines at DEBUG (1,000 researches make about 10,000 INFO lines, not more).
+   */
+  private static void logChange(OperationEvent e) {
+    if (e.kind() == OperationEvent.Kind.STATUS) {
+      Operation op = e.operation();
+      String error = op == null || e.to().isActive() ? null : op.errorMessage();
+      log.info(
+          "Operation {} ({}{}) {} -> {}{}",
+          e.operationId(),
+          e.operationType(),
+          e.parentOperationId() == null ? "" : ", parent " + e.parentOperationId(),
+          e.from(),
+          e.to(),
+          error == null ? "" : ": " + error);
+    } else if (log.isDebugEnabled()) {
+      log.debug("Operation {} {}: {}", e.operationId(), e.kind().wire(), e.message());
     }
   }
 }

@@ -6,20 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Workers by type, each available or busy with one operation. A worker is handed out by {@link
- * #dispatch} and given back by {@link #release}, which the worker's own end-of-work callback and
- * every cancel call; release is idempotent, so a worker can never stay busy after its operation
- * ended. Thread-safe.
+ * Workers by type, each available or busy with one operation. A worker is taken by {@link #reserve}
+ * (busy at once, before its operation even exists, so that nobody else can take it in between) and
+ * started through its {@link Lease}; it is given back by {@link #release}, which the worker's own
+ * end-of-work callback and every cancel call. Release is idempotent, so a worker can never stay
+ * busy after its operation ended; each release tells the {@code onFreed} listener which type of
+ * worker came free. Thread-safe.
  */
 public final class WorkerRegistry {
   private static final Logger log = LoggerFactory.getLogger(WorkerRegistry.class);
+  private static final String RESERVED = "(reserved)";
 
   private final Map<String, Worker> workers = new LinkedHashMap<>();
   private final Map<String, String> busyByWorker = new LinkedHashMap<>();
+  private volatile Consumer<WorkerType> onFreed = t -> {};
 
   public synchronized void register(Worker w) {
     if (workers.putIfAbsent(w.id(), w) != null) {
@@ -27,46 +32,60 @@ public final class WorkerRegistry {
     }
   }
 
+  /** Called, outside the registry's lock, whenever a worker becomes available. */
+  public void onFreed(Consumer<WorkerType> listener) {
+    this.onFreed = listener;
+  }
+
   /**
-   * Starts {@code operation} on the first available worker of {@code type}. Returns that worker's
-   * id, or empty when every worker of the type is busy (the caller waits and tries later).
+   * Takes the first available worker of {@code type} and holds it busy for the caller, who then
+   * starts it on an operation or releases it. Empty when every worker of the type is busy.
    */
-  public synchronized Optional<String> dispatch(WorkerType type, Operation operation) {
+  public synchronized Optional<Lease> reserve(WorkerType type) {
     for (Worker w : workers.values()) {
       if (w.type() == type && !busyByWorker.containsKey(w.id())) {
-        String opId = operation.operationId();
-        busyByWorker.put(w.id(), opId);
-        log.info("Worker {} busy with {}", w.id(), opId);
-        try {
-          w.start(operation, () -> release(opId));
-        } catch (RuntimeException e) {
-          release(opId);
-          throw e;
-        }
-        return Optional.of(w.id());
+        busyByWorker.put(w.id(), RESERVED);
+        return Optional.of(new Lease(w));
       }
     }
     return Optional.empty();
   }
 
+  /**
+   * Starts {@code operation} on the first available worker of {@code type}. Returns that worker's
+   * id, or empty when every worker of the type is busy.
+   */
+  public Optional<String> dispatch(WorkerType type, Operation operation) {
+    return reserve(type).map(lease -> lease.start(operation));
+  }
+
   /** Makes the worker running {@code operationId} available again; no-op if none is. */
-  public synchronized boolean release(String operationId) {
-    String workerId = workerOf(operationId);
-    if (workerId == null) {
-      return false;
+  public boolean release(String operationId) {
+    WorkerType freed;
+    synchronized (this) {
+      String workerId = workerOf(operationId);
+      if (workerId == null) {
+        return false;
+      }
+      busyByWorker.remove(workerId);
+      freed = workers.get(workerId).type();
+      log.debug("Worker {} available (was {})", workerId, operationId);
     }
-    busyByWorker.remove(workerId);
-    log.info("Worker {} available (was {})", workerId, operationId);
+    onFreed.accept(freed);
     return true;
   }
 
   /** Stops the work of {@code operationId} and releases its worker at once. */
-  public synchronized boolean cancel(String operationId) {
-    String workerId = workerOf(operationId);
-    if (workerId == null) {
-      return false;
+  public boolean cancel(String operationId) {
+    Worker w;
+    synchronized (this) {
+      String workerId = workerOf(operationId);
+      if (workerId == null) {
+        return false;
+      }
+      w = workers.get(workerId);
     }
-    workers.get(workerId).cancel(operationId);
+    w.cancel(operationId);
     return release(operationId);
   }
 
@@ -91,7 +110,7 @@ public final class WorkerRegistry {
     List<WorkerSnapshot> out = new ArrayList<>();
     for (Worker w : workers.values()) {
       String op = busyByWorker.get(w.id());
-      out.add(new WorkerSnapshot(w.id(), w.type(), op != null, op));
+      out.add(new WorkerSnapshot(w.id(), w.type(), op != null, RESERVED.equals(op) ? null : op));
     }
     return out;
   }
@@ -103,5 +122,51 @@ public final class WorkerRegistry {
       }
     }
     return null;
+  }
+
+  /** A worker held for one caller: start it once, or release it. */
+  public final class Lease {
+    private final Worker worker;
+    private boolean done;
+
+    private Lease(Worker worker) {
+      this.worker = worker;
+    }
+
+    public WorkerType type() {
+      return worker.type();
+    }
+
+    /** Starts the held worker on {@code operation}; returns the worker's id. */
+    public String start(Operation operation) {
+      String opId = operation.operationId();
+      synchronized (WorkerRegistry.this) {
+        if (done) {
+          throw new IllegalStateException("Lease already used");
+        }
+        done = true;
+        busyByWorker.put(worker.id(), opId);
+      }
+      log.debug("Worker {} busy with {}", worker.id(), opId);
+      try {
+        worker.start(operation, () -> WorkerRegistry.this.release(opId));
+      } catch (RuntimeException e) {
+        WorkerRegistry.this.release(opId);
+        throw e;
+      }
+      return worker.id();
+    }
+
+    /** Gives the worker back unused. */
+    public void release() {
+      synchronized (WorkerRegistry.this) {
+        if (done) {
+          return;
+        }
+        done = true;
+        busyByWorker.remove(worker.id());
+      }
+      onFreed.accept(worker.type());
+    }
   }
 }

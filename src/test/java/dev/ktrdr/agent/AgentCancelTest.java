@@ -3,36 +3,36 @@ package dev.ktrdr.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.agent.reply.CancelRefused;
 import dev.ktrdr.agent.reply.CancelReply;
 import dev.ktrdr.agent.reply.Cancelled;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
+import dev.ktrdr.testing.PhaseGates.Gate;
 import dev.ktrdr.testing.TestEngine;
 import dev.ktrdr.workers.WorkerSnapshot;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The seed's unit list for {@code cancel(operation_id)}, and SPEC §12 scenarios 7 and 9. */
 class AgentCancelTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
+  private final PhaseGates gates = new PhaseGates();
   private TestEngine engine;
 
   @BeforeEach
   void start() {
-    // Long enough phases that each one can be caught while its child runs.
-    engine =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(1000)));
+    // Phases that a test acts on are held at a gate; the others finish at once.
+    engine = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), gates);
   }
 
   @AfterEach
@@ -42,10 +42,13 @@ class AgentCancelTest {
 
   @Test
   void cancelSucceedsForRunningResearch() {
+    gates.hold("running", Phase.DESIGNING);
     String id = engine.trigger("running");
-    engine.awaitRunningChild(id, "designing");
+    Gate design = gates.awaitHeld("running", Phase.DESIGNING);
     CancelReply reply = engine.agent().cancel(id);
-    assertThat(reply).isInstanceOf(Cancelled.class);
+    assertThat(reply).isEqualTo(new Cancelled(id, engine.childOf(id, Phase.DESIGNING)));
+    assertThat(design.awaitExit()).isTrue();
+    assertThat(design.sawCancel()).isTrue();
     assertThat(reply.success()).isTrue();
     assertThat(reply.message()).isEqualTo("Research cancelled");
     Operation op = engine.get(id);
@@ -78,23 +81,27 @@ class AgentCancelTest {
   }
 
   @Test
-  void unknownOperationIsNotFound() throws Exception {
+  void unknownOperationIsNotFound() {
     CancelReply reply = engine.agent().cancel("op_agent_research_20260101_000000_deadbeef");
-    assertThat(JSON.writeValueAsString(reply))
+    assertThat(reply)
         .isEqualTo(
-            "{\"success\":false,"
-                + "\"reason\":\"not_found\",\"message\":\"Operation not found: "
-                + "op_agent_research_20260101_000000_deadbeef\"}");
+            new CancelRefused(
+                CancelRefused.Reason.NOT_FOUND,
+                "Operation not found: op_agent_research_20260101_000000_deadbeef"));
   }
 
   @Test
   void childOperationIsNotResearch() {
+    gates.hold("has a design child", Phase.DESIGNING);
     String id = engine.trigger("has a design child");
-    String child = TestEngine.childIdOf(engine.awaitRunningChild(id, "designing"));
+    Gate design = gates.awaitHeld("has a design child", Phase.DESIGNING);
+    String child = engine.childOf(id, Phase.DESIGNING);
     CancelReply reply = engine.agent().cancel(child);
     assertThat(reply).isEqualTo(CancelRefused.notResearch(child));
     assertThat(reply.message()).isEqualTo("Operation is not a research: " + child);
     assertThat(engine.status(id)).isEqualTo(OperationStatus.RUNNING);
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.RUNNING);
+    assertThat(design.isHeld()).as("the refused cancel left the design alone").isTrue();
   }
 
   @Test
@@ -104,7 +111,8 @@ class AgentCancelTest {
     Operation cancelled = finished(OperationStatus.CANCELLED);
     assertThat(engine.agent().cancel(completed.operationId()))
         .isEqualTo(
-            new CancelRefused(false, "not_cancellable", "Cannot cancel completed operation"));
+            new CancelRefused(
+                CancelRefused.Reason.NOT_CANCELLABLE, "Cannot cancel completed operation"));
     assertThat(engine.agent().cancel(failed.operationId()).message())
         .isEqualTo("Cannot cancel failed operation");
     assertThat(engine.agent().cancel(cancelled.operationId()).message())
@@ -115,28 +123,29 @@ class AgentCancelTest {
 
   @Test
   void doubleCancelIsNotCancellable() {
+    gates.hold("twice", Phase.DESIGNING);
     String id = engine.trigger("twice");
     assertThat(engine.agent().cancel(id).success()).isTrue();
     CancelReply second = engine.agent().cancel(id);
     assertThat(second).isInstanceOf(CancelRefused.class);
-    assertThat(((CancelRefused) second).reason()).isEqualTo("not_cancellable");
-  }
-
-  @Test
-  void cancelReplySerializesToTheSpecShape() throws Exception {
-    assertThat(JSON.writeValueAsString(new Cancelled("op_1", null)))
-        .isEqualTo(
-            "{\"success\":true,\"operation_id\":\"op_1\",\"child_cancelled\":null,"
-                + "\"message\":\"Research cancelled\"}");
+    assertThat(((CancelRefused) second).reason()).isEqualTo(CancelRefused.Reason.NOT_CANCELLABLE);
+    assertThat(second.success()).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"designing", "training", "backtesting", "assessing"})
-  void cancelInEachPhaseStopsEverythingOfThatResearch(String phase) {
+  @EnumSource(
+      value = Phase.class,
+      names = {"DESIGNING", "TRAINING", "BACKTESTING", "ASSESSING"})
+  void cancelInEachPhaseStopsEverythingOfThatResearch(Phase phase) {
+    String brief = "cancel me while " + phase.wire();
+    gates.hold(brief, phase).hold("keeps going", phase);
     String other = engine.trigger("keeps going");
-    String id = engine.trigger("cancel me while " + phase);
-    Operation research = engine.awaitRunningChild(id, phase);
-    String child = TestEngine.childIdOf(research);
+    String id = engine.trigger(brief);
+    Gate held = gates.awaitHeld(brief, phase);
+    Gate otherHeld = gates.awaitHeld("keeps going", phase);
+    String child = engine.childOf(id, phase);
+    assertThat(engine.phase(id)).isEqualTo(phase.wire());
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.RUNNING);
 
     CancelReply reply = engine.agent().cancel(id, null, CancelSource.DESKTOP);
 
@@ -145,27 +154,38 @@ class AgentCancelTest {
     assertThat(engine.status(child)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.ops().children(id)).noneMatch(Operation::isActive);
     assertThat(engine.agent().childTasks().isTracked(id)).isFalse();
-    assertThat(engine.agent().workers())
-        .extracting(WorkerSnapshot::currentOperationId)
-        .doesNotContain(child);
-    // The coordinator never touches it again, while the other research goes on to the end.
+    assertThat(engine.workerFree(child)).isTrue();
+    // The held work itself saw the cancel and stopped: nothing of the research runs on.
+    assertThat(held.awaitExit()).isTrue();
+    assertThat(held.sawCancel()).isTrue();
+    // The other research, held in the same phase, was not touched: it goes on to the end.
+    assertThat(otherHeld.isHeld()).isTrue();
+    otherHeld.release();
     engine.awaitStatus(other, OperationStatus.COMPLETED);
-    assertThat(engine.get(id).param("phase")).isEqualTo(phase);
+    assertThat(otherHeld.sawCancel()).isFalse();
+    // The coordinator never touched the cancelled research again.
+    assertThat(engine.get(id).param("phase")).isEqualTo(phase.wire());
     assertThat(engine.ops().children(id))
         .noneMatch(Operation::isActive)
         .allSatisfy(c -> assertThat(c.status()).isNotEqualTo(OperationStatus.RUNNING));
     await().atMost(TestEngine.WAIT).until(() -> engine.agent().childTasks().size() == 0);
-    assertThat(engine.agent().workers()).noneMatch(WorkerSnapshot::busy);
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> engine.agent().workers().stream().noneMatch(WorkerSnapshot::busy));
   }
 
   @Test
   void cancellingAChildThroughTheGenericCancelCancelsItsResearch() {
+    gates.hold("child cancel", Phase.DESIGNING);
     String id = engine.trigger("child cancel");
-    String child = TestEngine.childIdOf(engine.awaitRunningChild(id, "designing"));
+    Gate design = gates.awaitHeld("child cancel", Phase.DESIGNING);
+    String child = engine.childOf(id, Phase.DESIGNING);
     CancelReply reply = engine.agent().cancelOperation(child, null, CancelSource.API);
     assertThat(reply).isEqualTo(new Cancelled(id, child));
     assertThat(engine.status(id)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.status(child)).isEqualTo(OperationStatus.CANCELLED);
+    assertThat(design.awaitExit()).isTrue();
+    assertThat(design.sawCancel()).isTrue();
   }
 
   private Operation finished(OperationStatus status) {
@@ -180,7 +200,7 @@ class AgentCancelTest {
         engine.ops().fail(op.operationId(), "boom");
         break;
       default:
-        engine.ops().cancel(op.operationId(), "x", null);
+        engine.ops().cancel(op.operationId(), "x");
     }
     return engine.get(op.operationId());
   }

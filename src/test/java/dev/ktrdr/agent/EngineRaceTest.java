@@ -38,8 +38,7 @@ class EngineRaceTest {
    */
   @Test
   void resumeDoesNotFailAChildTheCoordinatorCreatesMeanwhile() throws Exception {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       CountDownLatch childCreated = new CountDownLatch(1);
       CountDownLatch letCoordinatorGo = new CountDownLatch(1);
       AtomicBoolean once = new AtomicBoolean();
@@ -86,8 +85,7 @@ class EngineRaceTest {
    */
   @Test
   void aTaskCancelledBeforeItRunsIsNotAStraggler() throws Exception {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       List<Runnable> queued = new ArrayList<>();
       ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
       AtomicInteger reported = new AtomicInteger();
@@ -97,15 +95,28 @@ class EngineRaceTest {
         String research =
             e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of()).operationId();
         String child = e.ops().create(OperationType.AGENT_DESIGN, research, Map.of()).operationId();
-        PhaseTask task = new PhaseTask(research, child, (p, c) -> Map.of(), e.ops());
+        PhaseTask task = new PhaseTask(research, child, (p, c) -> Map.of(), e.ops(), (id, r) -> {});
+        // The watchdog's one thread is kept busy until the task thread has run, so the straggler
+        // check (due 50 ms after the cancel) cannot run early however slow this machine is.
+        CountDownLatch watchdogFree = new CountDownLatch(1);
+        watchdog.execute(
+            () -> {
+              try {
+                watchdogFree.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+              }
+            });
         tasks.start(task);
         assertThat(tasks.cancel(research)).isTrue();
+        // Due no earlier than the straggler check, and queued after it: it runs after the check.
+        CountDownLatch checked = new CountDownLatch(1);
+        watchdog.schedule(checked::countDown, 50, TimeUnit.MILLISECONDS);
         queued.forEach(Runnable::run); // the task thread gets to it only now
+        watchdogFree.countDown();
 
         assertThat(task.hasExited()).isTrue();
-        CountDownLatch pastGrace = new CountDownLatch(1);
-        watchdog.schedule(pastGrace::countDown, 500, TimeUnit.MILLISECONDS);
-        assertThat(pastGrace.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(checked.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(reported).hasValue(0);
         assertThat(tasks.stragglerCount()).isZero();
         assertThat(e.status(child)).isEqualTo(OperationStatus.PENDING); // never started
@@ -121,7 +132,7 @@ class EngineRaceTest {
    */
   @Test
   void anErrorWhileAdvancingOneResearchDoesNotStopTheLoop() {
-    StubTiming timing = new StubTiming(Duration.ofMillis(100));
+    StubTiming timing = new StubTiming(Duration.ZERO);
     StubDesignAgent stub = new StubDesignAgent(timing);
     DesignAgent designer =
         (brief, model) -> {
@@ -133,7 +144,7 @@ class EngineRaceTest {
     try (TestEngine e =
         TestEngine.start(
             dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(100)),
+            TestEngine.instantSettings(),
             designer,
             new StubAssessmentAgent(timing))) {
       String broken = e.trigger("broken agent");
@@ -154,7 +165,7 @@ class EngineRaceTest {
    */
   @Test
   void anErrorInsideAnInProcessPhaseFailsTheResearch() {
-    StubTiming timing = new StubTiming(Duration.ofMillis(100));
+    StubTiming timing = new StubTiming(Duration.ZERO);
     DesignAgent designer =
         (brief, model) ->
             (progress, cancelled) -> {
@@ -163,7 +174,7 @@ class EngineRaceTest {
     try (TestEngine e =
         TestEngine.start(
             dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(100)),
+            TestEngine.instantSettings(),
             designer,
             new StubAssessmentAgent(timing))) {
       String id = e.trigger("design throws an Error");

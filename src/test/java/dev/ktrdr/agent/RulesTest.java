@@ -23,15 +23,18 @@ class RulesTest {
         .isEmpty();
     assertThat(
             Gates.training(Map.of("accuracy", 0.09, "final_loss", 0.3, "initial_loss", 0.9))
-                .orElseThrow())
+                .orElseThrow()
+                .toMap())
         .containsEntry("reason", "accuracy_below_threshold");
     assertThat(
             Gates.training(Map.of("accuracy", 0.5, "final_loss", 0.81, "initial_loss", 0.9))
-                .orElseThrow())
+                .orElseThrow()
+                .toMap())
         .containsEntry("reason", "loss_too_high");
     assertThat(
             Gates.training(Map.of("accuracy", 0.5, "final_loss", 0.6, "initial_loss", 0.3))
-                .orElseThrow())
+                .orElseThrow()
+                .toMap())
         .containsEntry("reason", "insufficient_loss_decrease");
     assertThat(Gates.training(Map.of("accuracy", 0.10, "final_loss", 0.8, "initial_loss", 0.8)))
         .as("thresholds themselves pass")
@@ -44,15 +47,18 @@ class RulesTest {
     assertThat(Gates.backtest(good)).isEmpty();
     assertThat(
             Gates.backtest(Map.of("win_rate", 0.05, "max_drawdown", 0.2, "sharpe_ratio", 1.0))
-                .orElseThrow())
+                .orElseThrow()
+                .toMap())
         .containsEntry("reason", "win_rate_too_low");
     assertThat(
             Gates.backtest(Map.of("win_rate", 0.5, "max_drawdown", 0.41, "sharpe_ratio", 1.0))
-                .orElseThrow())
+                .orElseThrow()
+                .toMap())
         .containsEntry("reason", "drawdown_too_high");
     assertThat(
             Gates.backtest(Map.of("win_rate", 0.5, "max_drawdown", 0.2, "sharpe_ratio", -0.6))
-                .orElseThrow())
+                .orElseThrow()
+                .toMap())
         .containsEntry("reason", "sharpe_too_low");
   }
 

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ktrdr.agent.inprocess.AssessmentAgent;
 import dev.ktrdr.agent.inprocess.StubDesignAgent;
+import dev.ktrdr.agent.reply.CancelReply;
+import dev.ktrdr.agent.reply.Cancelled;
 import dev.ktrdr.agent.reply.StatusReply;
 import dev.ktrdr.agent.reply.TriggerRefused;
 import dev.ktrdr.agent.reply.TriggerReply;
@@ -14,6 +16,9 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
+import dev.ktrdr.testing.PhaseGates.Gate;
 import dev.ktrdr.testing.TestEngine;
 import dev.ktrdr.workers.WorkerSnapshot;
 import dev.ktrdr.workers.stub.StubTiming;
@@ -34,22 +39,33 @@ class ScenariosTest {
 
   @Test
   void scenario1_cancelOneResearchWhileTheOthersComplete() {
+    // B holds in training (its worker busy, its child running) until it is cancelled; A and C
+    // run straight through. Nothing races B's phase.
+    PhaseGates gates = new PhaseGates().hold("B", Phase.TRAINING);
     try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(400)))) {
+        TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), gates)) {
       String a = e.trigger("A");
       String b = e.trigger("B");
       String c = e.trigger("C");
-      for (String id : List.of(a, b, c)) {
-        await().atMost(TestEngine.WAIT).until(() -> !"idle".equals(e.phase(id)));
-      }
-      String bChild = TestEngine.childIdOf(e.get(b));
-      assertThat(e.agent().cancel(b).success()).isTrue();
+      Gate bTraining = gates.awaitHeld("B", Phase.TRAINING);
+      String bChild = e.childOf(b, Phase.TRAINING);
+      assertThat(e.workerFree(bChild)).isFalse();
+
+      CancelReply reply = e.agent().cancel(b);
+
+      assertThat(reply).isEqualTo(new Cancelled(b, bChild));
+      assertThat(e.status(b)).isEqualTo(OperationStatus.CANCELLED);
+      assertThat(e.status(bChild)).isEqualTo(OperationStatus.CANCELLED);
+      assertThat(e.workerFree(bChild)).isTrue();
+      assertThat(bTraining.awaitExit()).isTrue();
+      assertThat(bTraining.sawCancel()).isTrue();
       e.awaitStatus(a, OperationStatus.COMPLETED);
       e.awaitStatus(c, OperationStatus.COMPLETED);
       assertThat(e.status(b)).isEqualTo(OperationStatus.CANCELLED);
-      assertThat(e.ops().get(bChild).orElseThrow().status())
-          .isIn(OperationStatus.CANCELLED, OperationStatus.COMPLETED);
-      assertThat(e.ops().children(b)).noneMatch(Operation::isActive);
+      assertThat(e.get(b).param("phase")).isEqualTo("training");
+      assertThat(e.ops().children(b))
+          .extracting(Operation::status)
+          .containsExactly(OperationStatus.COMPLETED, OperationStatus.CANCELLED);
       for (String done : List.of(a, c)) {
         Operation op = e.get(done);
         assertThat(op.resultSummary())
@@ -73,6 +89,7 @@ class ScenariosTest {
         assertThat(e.ops().children(done))
             .hasSize(4)
             .allSatisfy(ch -> assertThat(ch.parentOperationId()).isEqualTo(done))
+            .allSatisfy(ch -> assertThat(ch.status()).isEqualTo(OperationStatus.COMPLETED))
             .extracting(Operation::operationType)
             .containsExactly(
                 OperationType.AGENT_DESIGN,
@@ -81,30 +98,39 @@ class ScenariosTest {
                 OperationType.AGENT_ASSESSMENT);
       }
       await().atMost(TestEngine.WAIT).until(() -> !e.agent().coordinator().isRunning());
-      assertThat(e.agent().workers()).noneMatch(WorkerSnapshot::busy);
+      await()
+          .atMost(TestEngine.WAIT)
+          .until(() -> e.agent().workers().stream().noneMatch(WorkerSnapshot::busy));
       assertThat(e.agent().childTasks().size()).isZero();
     }
   }
 
   @Test
   void scenario2_twoResearchesRunConcurrentlyWithOverlappingPhases() {
+    // Both designs are held at once, so both run at the same time: the overlap is a fact of the
+    // test, not a hope about thread timing.
+    PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
     try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(300)))) {
+        TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), gates)) {
       String a = e.trigger("A");
       String b = e.trigger("B");
+      gates.awaitHeld("A", Phase.DESIGNING);
+      gates.awaitHeld("B", Phase.DESIGNING);
+      assertThat(e.agent().childTasks().trackedResearchIds()).containsExactlyInAnyOrder(a, b);
+      gates.release("A", Phase.DESIGNING);
+      gates.release("B", Phase.DESIGNING);
       e.awaitStatus(a, OperationStatus.COMPLETED);
       e.awaitStatus(b, OperationStatus.COMPLETED);
       Operation designA = e.get(e.get(a).param("design_op_id"));
       Operation designB = e.get(e.get(b).param("design_op_id"));
-      assertThat(designA.startedAt()).isBefore(designB.completedAt());
-      assertThat(designB.startedAt()).isBefore(designA.completedAt());
+      assertThat(designA.startedAt()).isBeforeOrEqualTo(designB.completedAt());
+      assertThat(designB.startedAt()).isBeforeOrEqualTo(designA.completedAt());
     }
   }
 
   @Test
   void scenario3_anInjectedFailureFailsOnlyItsResearch() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(200)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String a = e.trigger("A");
       String b = e.trigger("B INJECT_FAILURE");
       String c = e.trigger("C");
@@ -117,8 +143,7 @@ class ScenariosTest {
 
   @Test
   void failuresInEveryLaterPhaseFailTheResearch() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(150)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String t = e.trigger("INJECT_FAILURE:training");
       String bt = e.trigger("INJECT_FAILURE:backtest");
       String as = e.trigger("INJECT_FAILURE:assessment");
@@ -136,7 +161,7 @@ class ScenariosTest {
 
   @Test
   void anExceptionWhileAdvancingFailsThatResearchOnly() {
-    StubTiming timing = new StubTiming(Duration.ofMillis(150));
+    StubTiming timing = new StubTiming(Duration.ZERO);
     AssessmentAgent normal = new dev.ktrdr.agent.inprocess.StubAssessmentAgent(timing);
     AssessmentAgent explodesForB =
         (brief, model, tr, bt, rej) -> {
@@ -148,7 +173,7 @@ class ScenariosTest {
     try (TestEngine e =
         TestEngine.start(
             dir.resolve("k.db"),
-            TestEngine.fastSettings(Duration.ofMillis(150)),
+            TestEngine.instantSettings(),
             new StubDesignAgent(timing),
             explodesForB)) {
       String a = e.trigger("A");
@@ -164,8 +189,7 @@ class ScenariosTest {
 
   @Test
   void gateFailuresGoStraightToAPartialAssessment() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(150)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String t = e.trigger("INJECT_GATE_FAIL:training");
       String b = e.trigger("INJECT_GATE_FAIL:backtest");
       String bypass =
@@ -194,60 +218,53 @@ class ScenariosTest {
 
   @Test
   void scenario4_queuingWithOneTrainingWorkerServesWaitingResearchesOldestFirst() {
-    Settings s =
-        TestEngine.fastSettings(Duration.ofMillis(600))
-            .withWorkers(1, 1)
-            .withMaxConcurrentResearches(3);
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
-      List<String> ids = List.of(e.trigger("A"), e.trigger("B"), e.trigger("C"));
-      // One trains; the other two wait in designing with their design done (no "waiting" phase).
-      // Which design finishes first is a race between threads, so the first grant is not
-      // asserted; from here on the free worker must go to the oldest waiting research.
-      String[] first = new String[1];
-      await()
-          .atMost(TestEngine.WAIT)
-          .pollInterval(Duration.ofMillis(10))
-          .until(
-              () -> {
-                List<String> training =
-                    ids.stream()
-                        .filter(id -> "training".equals(e.phase(id)))
-                        .collect(java.util.stream.Collectors.toList());
-                long waiting =
-                    ids.stream()
-                        .filter(
-                            id ->
-                                "designing".equals(e.phase(id))
-                                    && e.status(e.get(id).param("design_op_id"))
-                                        == OperationStatus.COMPLETED)
-                        .count();
-                first[0] = training.isEmpty() ? null : training.get(0);
-                return training.size() == 1 && waiting == 2;
-              });
-      for (String id : ids) {
+    // Every training is held, so the one worker stays busy until the test lets it go.
+    PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING).holdEvery(Phase.TRAINING);
+    Settings s = TestEngine.instantSettings().withWorkers(1, 1).withMaxConcurrentResearches(3);
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s, gates)) {
+      String a = e.trigger("A");
+      String b = e.trigger("B");
+      String c = e.trigger("C");
+      // C designs first and takes the only training worker ...
+      gates.release("C", Phase.DESIGNING);
+      Gate cTraining = gates.awaitHeld("C", Phase.TRAINING);
+      // ... then A and B finish their designs and wait in "designing" (no "waiting" phase).
+      gates.release("B", Phase.DESIGNING);
+      gates.release("A", Phase.DESIGNING);
+      for (String id : List.of(a, b)) {
+        await()
+            .atMost(TestEngine.WAIT)
+            .until(() -> e.status(e.childOf(id, Phase.DESIGNING)) == OperationStatus.COMPLETED);
+      }
+      assertThat(e.phase(a)).isEqualTo("designing");
+      assertThat(e.phase(b)).isEqualTo("designing");
+      assertThat(e.childOf(a, Phase.TRAINING)).isNull();
+      assertThat(e.childOf(b, Phase.TRAINING)).isNull();
+
+      // The freed worker goes to the oldest waiting research, A, although B's design ended first.
+      cTraining.release();
+      Gate aTraining = gates.awaitHeld("A", Phase.TRAINING);
+      assertThat(e.phase(b)).isEqualTo("designing");
+      assertThat(e.childOf(b, Phase.TRAINING)).isNull();
+      aTraining.release();
+      gates.awaitHeld("B", Phase.TRAINING).release();
+
+      for (String id : List.of(a, b, c)) {
         e.awaitStatus(id, OperationStatus.COMPLETED);
       }
       List<Operation> trainings =
           new java.util.ArrayList<>(
               e.ops().list(OperationQuery.all().withType(OperationType.TRAINING)).operations());
       java.util.Collections.reverse(trainings); // the listing is newest first
-      assertThat(trainings)
-          .extracting(Operation::parentOperationId)
-          .hasSize(3)
-          .first()
-          .isEqualTo(first[0]);
-      List<String> waitedInOrder = new java.util.ArrayList<>(ids);
-      waitedInOrder.remove(first[0]);
-      assertThat(trainings.subList(1, 3))
-          .extracting(Operation::parentOperationId)
-          .containsExactlyElementsOf(waitedInOrder);
+      assertThat(trainings).extracting(Operation::parentOperationId).containsExactly(c, a, b);
     }
   }
 
   @Test
   void scenario5_capacityLimitAndForce() {
-    Settings s = TestEngine.fastSettings(Duration.ofSeconds(5)).withMaxConcurrentResearches(2);
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
+    PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
+    Settings s = TestEngine.instantSettings().withMaxConcurrentResearches(2);
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s, gates)) {
       e.trigger("A");
       e.trigger("B");
       TriggerReply third = e.agent().trigger(TriggerRequest.of("C"));
@@ -268,18 +285,21 @@ class ScenariosTest {
   @Test
   void scenario6_budgetExhaustedRefusesTriggersButRunningResearchesFinish() {
     // 0.16 allows one start; the first design's spend (0.0345 on sonnet) drops it below 0.15.
-    Settings s =
-        TestEngine.fastSettings(Duration.ofMillis(300)).withDailyBudget(new BigDecimal("0.16"));
-    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s)) {
+    Settings s = TestEngine.instantSettings().withDailyBudget(new BigDecimal("0.16"));
+    // A is held in training (its design spent), so no operation appears while B is refused.
+    PhaseGates gates = new PhaseGates().hold("A", Phase.TRAINING);
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), s, gates)) {
       String a = e.trigger("A");
-      await().atMost(TestEngine.WAIT).until(() -> e.get(a).param("strategy_name") != null);
+      Gate aTraining = gates.awaitHeld("A", Phase.TRAINING);
+      assertThat(e.get(a).param("strategy_name")).isNotNull();
       int before = e.ops().list(OperationQuery.all()).totalCount();
       TriggerReply refused = e.agent().trigger(TriggerRequest.of("B"));
-      assertThat(refused).isInstanceOf(TriggerRefused.class);
-      assertThat(((TriggerRefused) refused).reason()).isEqualTo("budget_exhausted");
+      assertThat(refused).isInstanceOf(TriggerRefused.BudgetExhausted.class);
+      assertThat(refused.triggered()).isFalse();
       assertThat(e.ops().list(OperationQuery.all()).totalCount())
           .as("no operation created")
           .isEqualTo(before);
+      aTraining.release();
       e.awaitStatus(a, OperationStatus.COMPLETED);
       assertThat(e.agent().budget().todaySpend()).isEqualTo(0.066);
       assertThat(e.agent().trigger(new TriggerRequest("forced", null, false, true)).triggered())
@@ -289,8 +309,7 @@ class ScenariosTest {
 
   @Test
   void unknownModelIsAValidationError() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(300)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> e.agent().trigger(new TriggerRequest("x", "gpt-4", false, false)))
           .isInstanceOf(ValidationException.class)
@@ -305,12 +324,16 @@ class ScenariosTest {
 
   @Test
   void theCoordinatorStopsWhenIdleAndStartsOnTrigger() {
+    PhaseGates gates = new PhaseGates().hold("A", Phase.DESIGNING);
     try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+        TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), gates)) {
       assertThat(e.agent().coordinator().isRunning()).isFalse();
       assertThat(e.agent().getStatus().status()).isEqualTo("idle");
       String a = e.trigger("A");
       assertThat(e.agent().coordinator().isRunning()).isTrue();
+      gates.awaitHeld("A", Phase.DESIGNING);
+      assertThat(e.agent().coordinator().isRunning()).as("A is active").isTrue();
+      gates.release("A", Phase.DESIGNING);
       e.awaitStatus(a, OperationStatus.COMPLETED);
       await().atMost(TestEngine.WAIT).until(() -> !e.agent().coordinator().isRunning());
       assertThat(e.agent().getStatus().lastCycle()).isNotNull();
@@ -321,8 +344,7 @@ class ScenariosTest {
 
   @Test
   void aCancelRacingCompletionEndsInExactlyOneTerminalState() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       for (int i = 0; i < 60; i++) {
         Operation r =
             e.ops().create(OperationType.AGENT_RESEARCH, null, Map.of("phase", "assessing"));

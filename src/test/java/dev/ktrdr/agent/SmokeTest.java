@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,8 +13,7 @@ class SmokeTest {
 
   @Test
   void aResearchRunsToCompletion() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String id = e.trigger("Explore RSI variations");
       e.awaitStatus(id, OperationStatus.COMPLETED);
       assertThat(e.get(id).resultSummary()).containsEntry("verdict", "promising");

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.Phase;
 import dev.ktrdr.testing.ApiHarness;
 import dev.ktrdr.testing.ApiHarness.Reply;
+import dev.ktrdr.testing.PhaseGates;
+import dev.ktrdr.testing.PhaseGates.Gate;
 import dev.ktrdr.testing.TestEngine;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,12 +25,16 @@ class ApiContractTest {
   @TempDir static Path dir;
   static ApiHarness api;
 
+  /** Each test holds the phases it acts on (by brief); every other phase finishes at once. */
+  static final PhaseGates gates = new PhaseGates();
+
   @BeforeAll
   static void start() {
     api =
         ApiHarness.start(
             dir.resolve("api.db"),
-            TestEngine.fastSettings(Duration.ofMillis(150)).withMaxConcurrentResearches(3));
+            TestEngine.instantSettings().withMaxConcurrentResearches(3),
+            gates);
   }
 
   @AfterAll
@@ -71,25 +77,25 @@ class ApiContractTest {
 
   @Test
   void aFullEngineAnswers409AtCapacityAndForcePasses() {
-    {
-      List<String> started = new ArrayList<>();
-      Reply r;
-      do {
-        r = api.post("/api/v1/agent/trigger", "{\"brief\": \"fill\"}");
-        if (r.status() == 202) {
-          started.add(r.json().get("operation_id").asText());
-        }
-      } while (r.status() == 202 && started.size() < 10);
-      assertThat(r.status()).isEqualTo(409);
-      JsonNode j = r.json();
-      assertThat(j.get("triggered").asBoolean()).isFalse();
-      assertThat(j.get("reason").asText()).isEqualTo("at_capacity");
-      assertThat(j.get("limit").asInt()).isEqualTo(3);
-      assertThat(j.get("active_count").asInt()).isGreaterThanOrEqualTo(3);
-      Reply forced = api.post("/api/v1/agent/trigger", "{\"force\": true}");
-      assertThat(forced.status()).isEqualTo(202);
-      started.add(forced.json().get("operation_id").asText());
-      started.forEach(id -> api.delete("/api/v1/agent/cancel/" + id));
+    List<String> started = new ArrayList<>();
+    for (int i = 1; i <= 4; i++) {
+      gates.hold("fill " + i, Phase.DESIGNING); // all stay active until cancelled
+    }
+    for (int i = 1; i <= 3; i++) {
+      started.add(api.trigger("fill " + i));
+    }
+    Reply r = api.post("/api/v1/agent/trigger", "{\"brief\": \"fill 4\"}");
+    assertThat(r.status()).isEqualTo(409);
+    JsonNode j = r.json();
+    assertThat(j.get("triggered").asBoolean()).isFalse();
+    assertThat(j.get("reason").asText()).isEqualTo("at_capacity");
+    assertThat(j.get("limit").asInt()).isEqualTo(3);
+    assertThat(j.get("active_count").asInt()).isEqualTo(3);
+    Reply forced = api.post("/api/v1/agent/trigger", "{\"brief\": \"fill 4\", \"force\": true}");
+    assertThat(forced.status()).isEqualTo(202);
+    started.add(forced.json().get("operation_id").asText());
+    for (String id : started) {
+      assertThat(api.delete("/api/v1/agent/cancel/" + id).status()).isEqualTo(200);
     }
   }
 
@@ -97,8 +103,7 @@ class ApiContractTest {
   void budgetExhaustedIs409AndCreatesNothing(@TempDir Path other) {
     try (ApiHarness broke =
         ApiHarness.start(
-            other.resolve("b.db"),
-            TestEngine.fastSettings(Duration.ofMillis(100)).withDailyBudget(BigDecimal.ZERO))) {
+            other.resolve("b.db"), TestEngine.instantSettings().withDailyBudget(BigDecimal.ZERO))) {
       Reply r = broke.post("/api/v1/agent/trigger", "{}");
       assertThat(r.status()).isEqualTo(409);
       assertThat(r.json().get("reason").asText()).isEqualTo("budget_exhausted");
@@ -112,14 +117,17 @@ class ApiContractTest {
 
   @Test
   void cancelAnswersWithTheServiceDictAndTheRightStatus() {
+    gates.hold("to cancel", Phase.DESIGNING);
     String id = api.trigger("to cancel");
-    api.engine().awaitRunningChild(id, "designing");
+    gates.awaitHeld("to cancel", Phase.DESIGNING);
     Reply ok = api.send("DELETE", "/api/v1/agent/cancel/" + id + "?reason=enough", null, "cli");
     assertThat(ok.status()).isEqualTo(200);
     assertThat(fieldNames(ok.json()))
         .containsExactly("success", "operation_id", "child_cancelled", "message");
     assertThat(ok.json().get("message").asText()).isEqualTo("Research cancelled");
-    assertThat(ok.json().get("child_cancelled").asText()).startsWith("op_agent_design_");
+    assertThat(ok.json().get("operation_id").asText()).isEqualTo(id);
+    assertThat(ok.json().get("child_cancelled").asText())
+        .isEqualTo(api.engine().childOf(id, Phase.DESIGNING));
     Operation op = api.engine().get(id);
     assertThat(op.status()).isEqualTo(OperationStatus.CANCELLED);
     assertThat(op.param("cancel_reason")).isEqualTo("enough");
@@ -133,6 +141,7 @@ class ApiContractTest {
 
   @Test
   void cancelTakesItsReasonFromAJsonBodyAndRecordsTheApi() {
+    gates.hold("body reason", Phase.DESIGNING);
     String id = api.trigger("body reason");
     Reply ok =
         api.send("DELETE", "/api/v1/agent/cancel/" + id, "{\"reason\": \"from body\"}", null);
@@ -254,14 +263,18 @@ class ApiContractTest {
 
   @Test
   void deletingAChildCancelsItsResearch() {
+    gates.hold("child cancel", Phase.DESIGNING);
     String id = api.trigger("child cancel");
-    Operation r = api.engine().awaitRunningChild(id, "designing");
-    String design = r.param("design_op_id");
+    Gate held = gates.awaitHeld("child cancel", Phase.DESIGNING);
+    String design = api.engine().childOf(id, Phase.DESIGNING);
     Reply del = api.delete("/api/v1/operations/" + design);
     assertThat(del.status()).isEqualTo(200);
     assertThat(del.json().get("operation_id").asText()).isEqualTo(id);
+    assertThat(del.json().get("child_cancelled").asText()).isEqualTo(design);
     assertThat(api.engine().status(id)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(api.engine().status(design)).isEqualTo(OperationStatus.CANCELLED);
+    assertThat(held.awaitExit()).isTrue();
+    assertThat(held.sawCancel()).isTrue();
     assertThat(api.delete("/api/v1/operations/" + id).status()).isEqualTo(409);
   }
 
@@ -273,7 +286,12 @@ class ApiContractTest {
     JsonNode first = w.json().get(0);
     assertThat(fieldNames(first))
         .containsExactly("worker_id", "worker_type", "status", "current_operation_id");
-    assertThat(first.get("status").asText()).isIn("available", "busy");
+    w.json()
+        .forEach(
+            worker ->
+                assertThat(worker.get("status").asText())
+                    .as("busy exactly when it has an operation")
+                    .isEqualTo(worker.get("current_operation_id").isNull() ? "available" : "busy"));
     assertThat(api.get("/api/v1/agent/budget").json().get("daily_limit").asDouble()).isEqualTo(5.0);
     Reply h = api.get("/api/v1/health");
     assertThat(h.status()).isEqualTo(200);
@@ -299,7 +317,11 @@ class ApiContractTest {
             ApiStartException.class,
             () ->
                 ApiServer.start(
-                    api.engine().agent(), api.engine().ops(), null, api.server().port()));
+                    api.engine().agent(),
+                    api.engine().ops(),
+                    api.engine().runtime().data(),
+                    null,
+                    api.server().port()));
     assertThat(e.getMessage())
         .contains("Port " + api.server().port())
         .contains("in use")

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +36,7 @@ class HostileInputTest {
 
   @BeforeAll
   static void start() {
-    api =
-        ApiHarness.start(dir.resolve("hostile.db"), TestEngine.fastSettings(Duration.ofSeconds(5)));
+    api = ApiHarness.start(dir.resolve("hostile.db"), TestEngine.instantSettings());
   }
 
   @AfterAll
@@ -101,6 +99,7 @@ class HostileInputTest {
     java.util.Arrays.fill(chunk, (byte) 'x');
     HttpRequest req =
         HttpRequest.newBuilder(URI.create(api.url() + "/api/v1/agent/trigger"))
+            .header("Content-Type", "application/json") // else the 415 check answers first
             .POST(
                 HttpRequest.BodyPublishers.ofInputStream(
                     () ->

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktrdr.testing.ApiHarness;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,7 @@ class OpenApiCompletenessTest {
 
   @Test
   void everyRegisteredRouteIsDocumentedWithItsParametersAndReplies() {
-    try (ApiHarness api =
-        ApiHarness.start(dir.resolve("o.db"), TestEngine.fastSettings(Duration.ofMillis(100)))) {
+    try (ApiHarness api = ApiHarness.start(dir.resolve("o.db"), TestEngine.instantSettings())) {
       JsonNode doc = api.get("/api/v1/openapi.json").json();
       assertThat(doc.get("openapi").asText()).startsWith("3.");
 

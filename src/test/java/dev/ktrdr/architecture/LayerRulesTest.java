@@ -1,5 +1,6 @@
 package dev.ktrdr.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers: operations ← workers ← agent ← {api, cli, desktop} ← app. */
+/** The layers: operations ← workers ← agent ← {api, cli, desktop} ← app; wire ← {api, cli}. */
 class LayerRulesTest {
   private static JavaClasses classes;
 
@@ -86,6 +87,38 @@ class LayerRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.ktrdr.desktop..", "dev.ktrdr.cli..")
         .because("the API serves the service layer, not the other faces")
+        .check(classes);
+  }
+
+  @Test
+  void theWireModelKnowsOnlyJackson() {
+    classes()
+        .that()
+        .resideInAPackage("dev.ktrdr.wire..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.ktrdr.wire..", "java..", "com.fasterxml.jackson..")
+        .because("the wire records are shared by the server and the CLI, and know nothing else")
+        .check(classes);
+  }
+
+  @Test
+  void theEngineKnowsNoWireFormat() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.ktrdr.operations..",
+            "dev.ktrdr.db..",
+            "dev.ktrdr.config..",
+            "dev.ktrdr.workers..",
+            "dev.ktrdr.agent..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.ktrdr.wire..")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson.annotation..")
+        .because("service results carry no wire names or annotations; the API maps them")
         .check(classes);
   }
 

@@ -1,19 +1,22 @@
 package dev.ktrdr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.app.KtrdrCommand;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.Phase;
 import dev.ktrdr.testing.ApiHarness;
+import dev.ktrdr.testing.DeadPort;
+import dev.ktrdr.testing.PhaseGates;
+import dev.ktrdr.testing.PhaseGates.Gate;
 import dev.ktrdr.testing.TestEngine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,12 +30,16 @@ class CliTest {
   @TempDir static Path dir;
   static ApiHarness api;
 
+  /** Each test holds the phases it acts on (by brief); every other phase finishes at once. */
+  static final PhaseGates gates = new PhaseGates();
+
   @BeforeAll
   static void start() {
     api =
         ApiHarness.start(
             dir.resolve("cli.db"),
-            TestEngine.fastSettings(Duration.ofMillis(150)).withMaxConcurrentResearches(2));
+            TestEngine.instantSettings().withMaxConcurrentResearches(2),
+            gates);
   }
 
   @AfterAll
@@ -88,6 +95,7 @@ class CliTest {
 
   @Test
   void atCapacityExplainsAndForcePasses() {
+    gates.hold("one", Phase.DESIGNING).hold("two", Phase.DESIGNING).hold("three", Phase.DESIGNING);
     List<String> ids = new ArrayList<>();
     ids.add(api.trigger("one"));
     ids.add(api.trigger("two"));
@@ -113,19 +121,24 @@ class CliTest {
 
   @Test
   void statusHasTheSpecLayout() {
+    gates.hold("status", Phase.DESIGNING);
     String id = api.trigger("status");
-    api.engine().awaitRunningChild(id, "designing");
+    gates.awaitHeld("status", Phase.DESIGNING);
+    // An earlier test's research may have completed a moment before its last worker was freed.
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> api.engine().agent().workers().stream().noneMatch(w -> w.busy()));
     Run r = ktrdr("agent", "status");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .startsWith("Active researches: 1" + System.lineSeparator() + System.lineSeparator());
     assertThat(r.out())
-        .containsPattern("  " + id + "  designing    strategy: -\\s+ \\(0m \\d+s\\)");
+        .containsPattern("  " + id + "  designing    strategy: -\\s+ \\(\\d+m \\d+s\\)");
     assertThat(r.out())
         .contains("Workers: training 0/2, backtest 0/2")
         .containsPattern("Budget: \\$\\d+\\.\\d\\d remaining today")
         .contains("Capacity: 1/2 researches");
-    ktrdr("agent", "cancel", id);
+    assertThat(ktrdr("agent", "cancel", id).code()).isZero();
   }
 
   @Test
@@ -144,6 +157,7 @@ class CliTest {
 
   @Test
   void cancelWithSeveralIdsReportsEachAndFailsIfOneFails() {
+    gates.hold("multi", Phase.DESIGNING);
     String id = api.trigger("multi");
     Run r = ktrdr("agent", "cancel", id, "op_agent_research_20260101_000000_deadbeef");
     assertThat(r.code()).isEqualTo(1);
@@ -162,10 +176,11 @@ class CliTest {
 
   @Test
   void jsonPrintsTheRawReply() throws Exception {
+    gates.hold("json", Phase.DESIGNING);
     Run r = ktrdr("agent", "status", "--json");
     assertThat(r.code()).isZero();
     assertThat(r.json().has("active_researches")).isTrue();
-    Run t = ktrdr("agent", "trigger", "--json");
+    Run t = ktrdr("agent", "trigger", "--brief", "json", "--json");
     assertThat(t.json().get("triggered").asBoolean()).isTrue();
     String id = t.json().get("operation_id").asText();
     Run list = ktrdr("ops", "list", "--json", "--type", "agent_research");
@@ -173,7 +188,9 @@ class CliTest {
     Run get = ktrdr("ops", "get", id, "--json");
     assertThat(get.json().get("data").get("operation_id").asText()).isEqualTo(id);
     assertThat(get.json().has("children")).isTrue();
-    ktrdr("agent", "cancel", id);
+    Run cancel = ktrdr("agent", "cancel", id, "--json");
+    assertThat(cancel.code()).isZero();
+    assertThat(cancel.json().get("success").asBoolean()).isTrue();
   }
 
   @Test
@@ -228,23 +245,49 @@ class CliTest {
 
   @Test
   void opsCancelOfAChildCancelsItsResearch() {
+    gates.hold("ops cancel", Phase.DESIGNING);
     String id = api.trigger("ops cancel");
-    Operation r = api.engine().awaitRunningChild(id, "designing");
-    Run run = ktrdr("ops", "cancel", r.param("design_op_id"));
+    Gate design = gates.awaitHeld("ops cancel", Phase.DESIGNING);
+    String child = api.engine().childOf(id, Phase.DESIGNING);
+    Run run = ktrdr("ops", "cancel", child);
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out().trim())
-        .isEqualTo(
-            "Research cancelled: " + id + " (child " + r.param("design_op_id") + " cancelled)");
+        .isEqualTo("Research cancelled: " + id + " (child " + child + " cancelled)");
+    assertThat(api.engine().status(id)).isEqualTo(OperationStatus.CANCELLED);
+    assertThat(api.engine().status(child)).isEqualTo(OperationStatus.CANCELLED);
+    assertThat(design.awaitExit()).isTrue();
+    assertThat(design.sawCancel()).isTrue();
+  }
+
+  @Test
+  void theDefaultUrlFormPassesTheServersHostCheck() {
+    // KTRDR_API_URL defaults to http://localhost:PORT: OkHttp sends Host localhost:PORT and the
+    // body as application/json, both of which the server's request guard requires.
+    String url = "http://localhost:" + api.server().port();
+    Run trigger = run("agent", "trigger", "--brief", "via localhost", "--url", url);
+    assertThat(trigger.code()).as(trigger.err()).isZero();
+    String id = trigger.out().trim().substring("Research triggered: ".length());
+    Run cancel = run("agent", "cancel", id, "--url", url);
+    assertThat(cancel.code()).as(cancel.err()).isZero();
     assertThat(api.engine().status(id)).isEqualTo(OperationStatus.CANCELLED);
   }
 
   @Test
+  void aHostTheServerRefusesIsReportedInWords() {
+    // 0.0.0.0 reaches the loopback server on Linux, but it is not one of the server's names.
+    Run r = run("agent", "status", "--url", "http://0.0.0.0:" + api.server().port());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("is not this server's address").doesNotContain("Exception");
+  }
+
+  @Test
   void aServerThatIsDownIsOneClearLine() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort(); // closed again: nothing listens there
+    try (DeadPort nobody = new DeadPort()) {
+      serverDownIsOneClearLine(nobody.url());
     }
-    String url = "http://127.0.0.1:" + port;
+  }
+
+  private static void serverDownIsOneClearLine(String url) {
     for (String[] args :
         new String[][] {
           {"agent", "status"},

@@ -7,6 +7,7 @@ import dev.ktrdr.agent.reply.TriggerReply;
 import dev.ktrdr.agent.reply.Triggered;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.desktop.table.OperationRow;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +18,43 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A real engine on a temporary database and the real console window on it, for the TestFX tests of
- * the window. Stub phases are long unless a test asks otherwise, so nothing ends on its own while a
- * test acts on it.
+ * the window. A test that acts on running researches opens it with {@link PhaseGates}: the phases
+ * it holds stay running until the test releases or cancels them, and every other phase ends at
+ * once, so nothing races the test.
  */
 final class ConsoleFixture implements AutoCloseable {
   final Path dir;
   final Path db;
   final TestEngine engine;
   final ConsoleWindow window;
+  final PhaseGates gates;
 
-  private ConsoleFixture(Path dir, TestEngine engine, ConsoleWindow window) {
+  private ConsoleFixture(Path dir, TestEngine engine, ConsoleWindow window, PhaseGates gates) {
     this.dir = dir;
     this.db = dir.resolve("k.db");
     this.engine = engine;
     this.window = window;
+    this.gates = gates;
   }
 
-  /** Opens the engine and the window on {@code stage}; call from a TestFX {@code @Start}. */
+  /**
+   * Opens the engine (instant stubs held at {@code gates}) and the window on {@code stage}; call
+   * from a TestFX {@code @Start}.
+   */
+  static ConsoleFixture open(Stage stage, PhaseGates gates) throws Exception {
+    Path dir = Files.createTempDirectory("ktrdr-console-fx");
+    TestEngine engine =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.instantSettings().withMaxConcurrentResearches(100),
+            gates);
+    return new ConsoleFixture(dir, engine, window(stage, engine, dir), gates);
+  }
+
+  /**
+   * Opens the engine with stub phases of {@code stubDelay} (for a test that only watches whole
+   * researches run to their end) and the window on {@code stage}.
+   */
   static ConsoleFixture open(Stage stage, Duration stubDelay) throws Exception {
     return open(stage, TestEngine.fastSettings(stubDelay).withMaxConcurrentResearches(100));
   }
@@ -41,9 +62,20 @@ final class ConsoleFixture implements AutoCloseable {
   static ConsoleFixture open(Stage stage, Settings settings) throws Exception {
     Path dir = Files.createTempDirectory("ktrdr-console-fx");
     TestEngine engine = TestEngine.start(dir.resolve("k.db"), settings);
-    ConsoleWindow window =
+    return new ConsoleFixture(dir, engine, window(stage, engine, dir), null);
+  }
+
+  private static ConsoleWindow window(Stage stage, TestEngine engine, Path dir) {
+    ConsoleWindow w =
         ConsoleWindow.open(stage, engine.agent(), engine.ops(), dir.resolve("k.db"), () -> {});
-    return new ConsoleFixture(dir, engine, window);
+    // Keys go to the focused window: when the toolkit was started by an earlier test class (not by
+    // TestFX), a new stage is not focused by itself, and a typed key would go nowhere.
+    javafx.application.Platform.runLater(
+        () -> {
+          stage.toFront();
+          stage.requestFocus();
+        });
+    return w;
   }
 
   static <T> T fx(Callable<T> c) {

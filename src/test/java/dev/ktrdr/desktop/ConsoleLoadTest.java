@@ -6,10 +6,11 @@ import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,12 @@ class ConsoleLoadTest {
 
   @Test
   void moreResearchesThanOnePageAreAllLoadedAndTheFilterFindsTheOldest() {
-    engine = TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofSeconds(30)));
+    // Whatever the coordinator starts stays in its design: the rows do not change under the test.
+    engine =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.instantSettings(),
+            new PhaseGates().holdEvery(Phase.DESIGNING));
     int n = OperationQuery.MAX_LIMIT + 6;
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {

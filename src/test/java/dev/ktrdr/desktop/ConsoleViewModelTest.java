@@ -9,16 +9,17 @@ import dev.ktrdr.desktop.log.LogModel;
 import dev.ktrdr.desktop.notify.Notice;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
-import dev.ktrdr.desktop.table.SnapshotOrder;
 import dev.ktrdr.desktop.table.StatusFilter;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
+import dev.ktrdr.testing.PhaseGates.Gate;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +38,15 @@ class ConsoleViewModelTest {
   @TempDir Path dir;
   private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
   private final List<Notice> notices = new ArrayList<>();
+
+  /** Every research stays in its design until the test releases it or cancels it. */
+  private final PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
+
   private TestEngine engine;
   private ConsoleViewModel vm;
 
-  private void open(Duration stubDelay) {
-    engine = TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(stubDelay));
+  private void open() {
+    engine = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings(), gates);
     vm =
         new ConsoleViewModel(
             engine.agent(), engine.ops(), TaskExecutor.sameThread(), Clock.systemUTC());
@@ -85,12 +90,15 @@ class ConsoleViewModelTest {
 
   @Test
   void aTriggeredResearchAppearsAndTicksThroughItsPhasesToCompleted() {
-    open(Duration.ofMillis(100));
+    open();
     String id = trigger("Explore RSI variations");
-    awaitUi(() -> vm.row(id) != null);
+    gates.awaitHeld("Explore RSI variations", Phase.DESIGNING);
+    awaitUi(() -> vm.row(id) != null && !vm.row(id).currentChildProperty().get().isEmpty());
     OperationRow row = vm.row(id);
     assertThat(row.modelProperty().get()).isEqualTo("haiku");
+    assertThat(row.status()).isEqualTo(OperationStatus.RUNNING);
     assertThat(row.isCancellable()).isTrue();
+    gates.release("Explore RSI variations", Phase.DESIGNING);
     awaitUi(() -> row.status() == OperationStatus.COMPLETED);
     assertThat(row.isCancellable()).isFalse();
     assertThat(row.progressProperty().get()).isEqualTo(1.0);
@@ -103,8 +111,9 @@ class ConsoleViewModelTest {
 
   @Test
   void cancelGoesToTheServiceAndTheRowAndTheDatabaseSayCancelled() {
-    open(Duration.ofSeconds(5));
+    open();
     String id = trigger("To be cancelled");
+    Gate design = gates.awaitHeld("To be cancelled", Phase.DESIGNING);
     awaitUi(() -> vm.row(id) != null && !vm.row(id).currentChildProperty().get().isEmpty());
     OperationRow row = vm.row(id);
     vm.cancel(row);
@@ -114,17 +123,21 @@ class ConsoleViewModelTest {
     Operation stored = engine.get(id);
     assertThat(stored.status()).isEqualTo(OperationStatus.CANCELLED);
     assertThat(stored.param("cancelled_by")).isEqualTo(CancelSource.DESKTOP.wire());
-    assertThat(engine.agent().workers()).noneMatch(w -> w.busy());
+    assertThat(engine.status(engine.childOf(id, Phase.DESIGNING)))
+        .isEqualTo(OperationStatus.CANCELLED);
+    assertThat(design.awaitExit()).isTrue();
+    assertThat(design.sawCancel()).isTrue();
+    assertThat(engine.agent().childTasks().isTracked(id)).isFalse();
   }
 
   @Test
   void aCancelThatLosesTheRaceIsRefusedInWords() {
-    open(Duration.ofSeconds(5));
-    String id = trigger("Finishes first");
+    open();
+    String id = trigger("Cancelled elsewhere first");
     awaitUi(() -> vm.row(id) != null);
     OperationRow row = vm.row(id);
     // Cancelled elsewhere (the CLI, say); the console has not seen the event yet.
-    engine.agent().cancel(id, "from the CLI", CancelSource.CLI);
+    assertThat(engine.agent().cancel(id, "from the CLI", CancelSource.CLI).success()).isTrue();
     assertThat(row.isCancellable()).isTrue();
     vm.cancel(row);
     assertThat(row.noteProperty().get())
@@ -136,11 +149,11 @@ class ConsoleViewModelTest {
 
   @Test
   void cancelAllReportsOneOutcomePerRow() {
-    open(Duration.ofSeconds(5));
+    open();
     String a = trigger("A");
     String b = trigger("B");
     awaitUi(() -> vm.row(a) != null && vm.row(b) != null);
-    engine.agent().cancel(b, null, CancelSource.API);
+    assertThat(engine.agent().cancel(b, null, CancelSource.API).success()).isTrue();
     List<ConsoleViewModel.CancelOutcome> outcomes = new ArrayList<>();
     vm.cancelAll(List.of(vm.row(a), vm.row(b)), outcomes::addAll);
     assertThat(outcomes)
@@ -154,7 +167,7 @@ class ConsoleViewModelTest {
 
   @Test
   void filterByTextAndStatus() {
-    open(Duration.ofSeconds(5));
+    open();
     String a = trigger("Alpha brief");
     String b = trigger("Beta brief");
     awaitUi(() -> vm.row(a) != null && vm.row(b) != null);
@@ -170,7 +183,7 @@ class ConsoleViewModelTest {
 
   @Test
   void anInvalidModelIsAMessageNotACrash() {
-    open(Duration.ofSeconds(5));
+    open();
     List<TriggerReply> replies = new ArrayList<>();
     vm.trigger("x", "gpt-9", false, false, replies::add);
     assertThat(replies).containsExactly((TriggerReply) null);
@@ -179,7 +192,7 @@ class ConsoleViewModelTest {
 
   @Test
   void refreshLoadsWhatIsAlreadyInTheDatabaseAndTheSummary() {
-    open(Duration.ofSeconds(5));
+    open();
     String id = engine.trigger("Before the console looked");
     ConsoleViewModel fresh =
         new ConsoleViewModel(
@@ -222,17 +235,17 @@ class ConsoleViewModelTest {
             Map.of("phase", "training"),
             "Cancelled by user",
             null);
-    OperationRow row = new OperationRow(running, SnapshotOrder.Stamp.FIRST, 0, t.plusSeconds(10));
+    OperationRow row = new OperationRow(running, 0, t.plusSeconds(10));
     assertThat(row.currentChildProperty().get()).isEqualTo("training 0% · y");
-    row.update(cancelled, SnapshotOrder.readAt(t.plusSeconds(80)), t.plusSeconds(80));
-    row.update(running, SnapshotOrder.readAt(t.plusSeconds(81)), t.plusSeconds(81));
+    row.update(cancelled, t.plusSeconds(80));
+    row.update(running, t.plusSeconds(81));
     assertThat(row.status()).isEqualTo(OperationStatus.CANCELLED);
     assertThat(DisplayFormats.duration(row.durationSecondsProperty().get())).isEqualTo("1m 15s");
   }
 
   @Test
   void theLogPaneKeepsOnlyTheNewestLines() {
-    open(Duration.ofSeconds(5));
+    open();
     List<OperationEvent> batch = new ArrayList<>();
     for (int i = 0; i < LogModel.CAPACITY + 10; i++) {
       batch.add(

@@ -11,10 +11,11 @@ import dev.ktrdr.desktop.shell.WindowState;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleWindowTest {
   private Path dir;
   private Path db;
+
+  /** Every research stays in its design until the test releases it or cancels it. */
+  private final PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
+
   private TestEngine engine;
   private ConsoleWindow window;
   private final AtomicReference<ConsoleView.ExportChoice> nextExport = new AtomicReference<>();
@@ -48,7 +53,7 @@ class ConsoleWindowTest {
   void start(Stage stage) throws Exception {
     dir = Files.createTempDirectory("ktrdr-console-test");
     db = dir.resolve("k.db");
-    engine = TestEngine.start(db, TestEngine.fastSettings(Duration.ofMillis(1500)));
+    engine = TestEngine.start(db, TestEngine.instantSettings(), gates);
     window = ConsoleWindow.open(stage, engine.agent(), engine.ops(), db, () -> {});
     window.view().setExportPrompt((owner, visible, all) -> Optional.ofNullable(nextExport.get()));
     window.view().setClipboard(clipboard::add);
@@ -167,6 +172,8 @@ class ConsoleWindowTest {
   void clickingARowsCancelCancelsThatResearchInServiceTableAndDatabase(FxRobot robot) {
     String a = engine.trigger("A");
     String b = engine.trigger("B");
+    PhaseGates.Gate aDesign = gates.awaitHeld("A", Phase.DESIGNING);
+    PhaseGates.Gate bDesign = gates.awaitHeld("B", Phase.DESIGNING);
     awaitRow(a);
     awaitRow(b);
     select(a); // the focused/selected row is A: the click must still act on B's own row
@@ -177,7 +184,10 @@ class ConsoleWindowTest {
     awaitRowStatus(b, OperationStatus.CANCELLED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.get(b).param("cancelled_by")).isEqualTo("desktop");
-    assertThat(engine.status(a)).isIn(OperationStatus.RUNNING, OperationStatus.PENDING);
+    assertThat(bDesign.awaitExit()).isTrue();
+    assertThat(bDesign.sawCancel()).isTrue();
+    assertThat(engine.status(a)).isEqualTo(OperationStatus.RUNNING);
+    assertThat(aDesign.isHeld()).isTrue();
     assertThat(fx(cancelB::isDisabled)).isTrue();
     Button cancelA = cancelButtonOf(robot, a);
     assertThat(fx(cancelA::isDisabled)).isFalse();
@@ -212,7 +222,8 @@ class ConsoleWindowTest {
         .until(() -> fx(() -> robot.lookup("#confirmCancel").tryQuery().isPresent()));
     robot.clickOn("Keep running");
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(engine.status(id)).isIn(OperationStatus.RUNNING, OperationStatus.PENDING);
+    assertThat(engine.status(id)).isEqualTo(OperationStatus.RUNNING);
+    assertThat(gates.awaitHeld("Keep me", Phase.DESIGNING).isHeld()).isTrue();
   }
 
   @Test
@@ -285,7 +296,7 @@ class ConsoleWindowTest {
     assertThat(fx(() -> vm().messageProperty().get())).startsWith("Could not write ");
     robot.clickOn("OK");
     String id = triggerThroughTheWindow(robot, "Still working");
-    assertThat(engine.status(id)).isIn(OperationStatus.RUNNING, OperationStatus.PENDING);
+    assertThat(engine.status(id)).isEqualTo(OperationStatus.RUNNING);
   }
 
   @Test
@@ -337,20 +348,26 @@ class ConsoleWindowTest {
   /** The seed scenario through the window: A, B, C; cancel B from its row; A and C complete. */
   @Test
   void seedScenarioCancelBFromTheTableWhileAAndCComplete(FxRobot robot) {
+    // B trains until it is cancelled; A and C go straight through once triggered.
+    for (String brief : List.of("Research A", "Research B", "Research C")) {
+      gates.release(brief, Phase.DESIGNING);
+    }
+    gates.hold("Research B", Phase.TRAINING);
     String a = triggerThroughTheWindow(robot, "Research A");
     String b = triggerThroughTheWindow(robot, "Research B");
     String c = triggerThroughTheWindow(robot, "Research C");
-    Operation bAdvanced = engine.awaitRunningChild(b, "training");
-    String bChild = TestEngine.childIdOf(bAdvanced);
+    PhaseGates.Gate bTraining = gates.awaitHeld("Research B", Phase.TRAINING);
+    String bChild = engine.childOf(b, Phase.TRAINING);
+    assertThat(engine.workerFree(bChild)).isFalse();
     robot.clickOn(cancelButtonOf(robot, b));
     confirmCancel(robot);
     awaitRowStatus(b, OperationStatus.CANCELLED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
-    // On a loaded machine the 1.5 s training may finish between the wait and the click;
-    // either way nothing of B may be left running.
-    assertThat(engine.status(bChild)).isIn(OperationStatus.CANCELLED, OperationStatus.COMPLETED);
+    assertThat(engine.status(bChild)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.ops().children(b)).noneMatch(Operation::isActive);
-    assertThat(engine.agent().workers()).noneMatch(w -> bChild.equals(w.currentOperationId()));
+    assertThat(engine.workerFree(bChild)).isTrue();
+    assertThat(bTraining.awaitExit()).isTrue();
+    assertThat(bTraining.sawCancel()).isTrue();
     awaitRowStatus(a, OperationStatus.COMPLETED);
     awaitRowStatus(c, OperationStatus.COMPLETED);
     assertThat(engine.status(a)).isEqualTo(OperationStatus.COMPLETED);

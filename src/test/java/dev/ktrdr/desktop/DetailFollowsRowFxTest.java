@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ class DetailFollowsRowFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    c = ConsoleFixture.open(stage, Duration.ofMinutes(5));
+    c = ConsoleFixture.open(stage, new PhaseGates().holdEvery(Phase.DESIGNING));
   }
 
   @AfterEach
@@ -57,7 +58,9 @@ class DetailFollowsRowFxTest {
             "Training model...",
             p,
             null,
-            null);
+            null,
+            null,
+            before.version() + 1); // the engine's next committed change
     return new OperationEvent(
         Instant.now(),
         after.operationId(),

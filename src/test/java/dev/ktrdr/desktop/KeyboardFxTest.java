@@ -8,10 +8,11 @@ import static org.awaitility.Awaitility.await;
 import dev.ktrdr.desktop.log.LogExporter;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class KeyboardFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    c = ConsoleFixture.open(stage, Duration.ofMinutes(5));
+    c = ConsoleFixture.open(stage, new PhaseGates().holdEvery(Phase.DESIGNING));
   }
 
   @AfterEach
@@ -80,7 +81,7 @@ class KeyboardFxTest {
     String b = c.trigger("Beta");
     c.awaitShown(a);
     c.awaitShown(b);
-    robot.moveTo("#message");
+    robot.clickOn("#message"); // the window takes the keys
     robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
     assertThat(focused()).isSameAs(fx(() -> c.view().table()));
     assertThat(selectedId()).isEqualTo(b); // newest first
@@ -112,7 +113,7 @@ class KeyboardFxTest {
     OperationRow row = c.awaitShown(done);
     assertThat(fx(() -> robot.lookup("#cancelSelected").queryButton().isDisabled())).isTrue();
     assertThat(fx(() -> row.phaseProperty().get())).isEqualTo("done");
-    robot.moveTo("#message");
+    robot.clickOn("#message");
     robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
     assertThat(selectedId()).isEqualTo(done);
     assertThat(fx(() -> robot.lookup("#cancelSelected").queryButton().isDisabled()))
@@ -177,6 +178,7 @@ class KeyboardFxTest {
 
   @Test
   void theHelpListsTheNewKeys(FxRobot robot) {
+    robot.clickOn("#message"); // the window takes the keys
     robot.type(KeyCode.F1);
     await()
         .atMost(TestEngine.WAIT)

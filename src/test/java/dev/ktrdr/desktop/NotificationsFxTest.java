@@ -10,8 +10,9 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class NotificationsFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    c = ConsoleFixture.open(stage, Duration.ofMinutes(5));
+    c = ConsoleFixture.open(stage, new PhaseGates().holdEvery(Phase.DESIGNING));
   }
 
   @AfterEach

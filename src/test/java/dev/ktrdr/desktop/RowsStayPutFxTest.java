@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import dev.ktrdr.testing.TestEngine;
-import java.time.Duration;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
@@ -35,7 +36,7 @@ class RowsStayPutFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    c = ConsoleFixture.open(stage, Duration.ofMinutes(5)); // every research stays in designing
+    c = ConsoleFixture.open(stage, new PhaseGates().holdEvery(Phase.DESIGNING));
   }
 
   @AfterEach
@@ -116,10 +117,14 @@ class RowsStayPutFxTest {
     assertThat(fx(confirm::getContentText)).contains(b);
     robot.type(KeyCode.ENTER); // Enter confirms
     c.engine.awaitStatus(b, OperationStatus.CANCELLED);
+    assertThat(c.gates.gate("B", Phase.DESIGNING).awaitExit()).isTrue();
+    assertThat(c.gates.gate("B", Phase.DESIGNING).sawCancel()).isTrue();
+    // Every other research is still in its held design, untouched.
+    for (String brief : List.of("A", "C", "new 1", "new 2", "new 3")) {
+      assertThat(c.gates.awaitHeld(brief, Phase.DESIGNING).isHeld()).as(brief).isTrue();
+    }
     for (String other : List.of(a, d, n1, n2, n3)) {
-      assertThat(c.engine.status(other))
-          .as(other)
-          .isIn(OperationStatus.RUNNING, OperationStatus.PENDING);
+      assertThat(c.engine.status(other)).as(other).isEqualTo(OperationStatus.RUNNING);
     }
 
     robot.moveTo("#message"); // the pointer leaves the table: the new ones show, on top
@@ -135,7 +140,7 @@ class RowsStayPutFxTest {
     String b = c.trigger("B");
     c.awaitShown(a);
     c.awaitShown(b);
-    robot.moveTo("#message");
+    robot.clickOn("#message"); // the window takes the keys
     robot.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL); // the table
     robot.type(KeyCode.J); // the second row: A
     assertThat(fx(() -> c.view().table().getSelectionModel().getSelectedItem().id())).isEqualTo(a);
@@ -166,7 +171,9 @@ class RowsStayPutFxTest {
     assertThat(fx(() -> robot.lookup("#confirmCancel").queryAs(DialogPane.class).getHeaderText()))
         .isEqualTo("Cancel research " + shortA + "?");
     robot.clickOn("Keep running");
-    assertThat(c.engine.status(a)).isIn(OperationStatus.RUNNING, OperationStatus.PENDING);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(c.engine.status(a)).isEqualTo(OperationStatus.RUNNING);
+    assertThat(c.gates.awaitHeld("A", Phase.DESIGNING).isHeld()).isTrue();
   }
 
   private void onSelect(String id) {

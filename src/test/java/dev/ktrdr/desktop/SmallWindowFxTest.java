@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import dev.ktrdr.desktop.shell.WindowState;
 import dev.ktrdr.desktop.table.Column;
 import dev.ktrdr.desktop.table.OperationRow;
-import java.time.Duration;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.PhaseGates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.geometry.Bounds;
@@ -35,7 +36,7 @@ class SmallWindowFxTest {
 
   @Start
   void start(Stage stage) throws Exception {
-    c = ConsoleFixture.open(stage, Duration.ofMinutes(5));
+    c = ConsoleFixture.open(stage, new PhaseGates().holdEvery(Phase.DESIGNING));
   }
 
   @AfterEach

@@ -5,11 +5,11 @@ import static dev.ktrdr.desktop.ConsoleFixture.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ktrdr.agent.Phase;
 import dev.ktrdr.desktop.detail.Timeline;
 import dev.ktrdr.desktop.lanes.LanesModel;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.Phase;
 import dev.ktrdr.testing.TestEngine;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,10 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The real jar as a process: {@code ktrdr serve} and CLI invocations, as a user runs them. */
 final class KtrdrProcess {
-  static final Duration WAIT = Duration.ofSeconds(60);
+  /** Generous: a bound only decides how long a broken test takes to fail, never a passing one. */
+  static final Duration WAIT = Duration.ofSeconds(120);
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -36,27 +39,26 @@ final class KtrdrProcess {
     return p;
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** A running {@code ktrdr serve}; its stdout and stderr go to files in {@code dir}. */
+  /**
+   * A running {@code ktrdr serve} on a port the system picked (no free-port race with other
+   * processes); its stdout and stderr go to files in {@code dir}.
+   */
   static final class Server implements AutoCloseable {
+    private static final Pattern LISTENING =
+        Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+
     final Process process;
-    final int port;
     final Path stdout;
     final Path stderr;
+    volatile int port; // known once the launch line is out
 
-    private Server(Process process, int port, Path stdout, Path stderr) {
+    private Server(Process process, Path stdout, Path stderr) {
       this.process = process;
-      this.port = port;
       this.stdout = stdout;
       this.stderr = stderr;
     }
 
-    static Server start(Path dir, Path db, int port, Map<String, String> env, String name)
+    static Server start(Path dir, Path db, Map<String, String> env, String name)
         throws IOException {
       Path out = dir.resolve(name + ".out");
       Path err = dir.resolve(name + ".err");
@@ -67,15 +69,21 @@ final class KtrdrProcess {
                   jar().toString(),
                   "serve",
                   "--port",
-                  Integer.toString(port),
+                  "0",
                   "--db",
                   db.toString())
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
-      pb.environment().put("STUB_WORKER_DELAY", "1");
+      // Quick stubs: a test that acts on a running phase holds it with INJECT_HOLD in the brief.
+      // Real research (the product's default) only where a test asks for USE_STUB_WORKERS=false,
+      // and never with the developer's model key: tests do not call the model service.
+      pb.environment().put("USE_STUB_WORKERS", "true");
+      pb.environment().remove("ANTHROPIC_API_KEY");
+      pb.environment().remove("ANTHROPIC_BASE_URL");
+      pb.environment().put("STUB_WORKER_DELAY", "0.2");
       pb.environment().put("AGENT_POLL_INTERVAL", "0.1");
       pb.environment().putAll(env);
-      Server s = new Server(pb.start(), port, out, err);
+      Server s = new Server(pb.start(), out, err);
       await()
           .atMost(WAIT)
           .until(
@@ -84,13 +92,23 @@ final class KtrdrProcess {
                   throw new IllegalStateException(
                       "serve exited " + s.process.exitValue() + ": " + Files.readString(err));
                 }
-                return Files.readString(out).contains("listening on http://127.0.0.1:" + port);
+                Matcher m = LISTENING.matcher(Files.readString(out));
+                if (m.find()) {
+                  s.port = Integer.parseInt(m.group(1));
+                  return true;
+                }
+                return false;
               });
       return s;
     }
 
     String url() {
       return "http://127.0.0.1:" + port;
+    }
+
+    /** Stops the server (SIGTERM) and waits for it. */
+    void stop() throws InterruptedException {
+      close();
     }
 
     JsonNode get(String path) throws Exception {
@@ -113,6 +131,10 @@ final class KtrdrProcess {
 
     String phase(String id) throws Exception {
       return operation(id).path("metadata").path("parameters").path("phase").asText();
+    }
+
+    String param(String id, String name) throws Exception {
+      return operation(id).path("metadata").path("parameters").path(name).asText();
     }
 
     List<String> stderrLines() throws IOException {
@@ -161,7 +183,7 @@ final class KtrdrProcess {
     Path err = Files.createTempFile("ktrdr-cli", ".err");
     try {
       Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("CLI did not finish: " + cmd);
       }

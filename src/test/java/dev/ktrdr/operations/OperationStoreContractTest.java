@@ -61,24 +61,24 @@ class OperationStoreContractTest {
     assertThat(done.applied()).isTrue();
     assertThat(done.operation().progressPercentage()).isEqualTo(100.0);
 
-    Transition cancel = ops.cancel(id, "late", null);
+    Transition cancel = ops.cancel(id, "late");
     assertThat(cancel.applied()).isFalse();
     assertThat(cancel.current()).isEqualTo(OperationStatus.COMPLETED);
     assertThat(ops.fail(id, "late").applied()).isFalse();
     assertThat(ops.start(id).applied()).isFalse();
     assertThat(ops.updateProgress(id, 3, "x")).isFalse();
-    assertThat(ops.mergeParameters(id, Map.of("k", "v"))).isFalse();
+    assertThat(ops.updateResearch(id, s -> s.withAssessmentVerdict("late"))).isEmpty();
 
     Operation after = ops.get(id).orElseThrow();
     assertThat(after.status()).isEqualTo(OperationStatus.COMPLETED);
-    assertThat(after.parameters()).doesNotContainKey("k");
+    assertThat(after.parameters()).doesNotContainKey("assessment_verdict");
     assertThat(after.errorMessage()).isNull();
     assertThat(after.completedAt()).isNotNull();
   }
 
   @Test
   void unknownIdsAreReportedNotFound() {
-    assertThat(ops.cancel("op_nope", "x", null).found()).isFalse();
+    assertThat(ops.cancel("op_nope", "x").found()).isFalse();
     assertThat(ops.get("op_nope")).isEmpty();
   }
 
@@ -107,7 +107,7 @@ class OperationStoreContractTest {
             pool.submit(
                 () -> {
                   barrier.await();
-                  return ops.cancel(id, "stop", null);
+                  return ops.cancel(id, "stop");
                 }));
         int applied = 0;
         OperationStatus winner = null;
@@ -139,7 +139,7 @@ class OperationStoreContractTest {
     }
     ops.create(OperationType.TRAINING, ids.get(0), Map.of());
     ops.start(ids.get(1));
-    ops.cancel(ids.get(2), "x", null);
+    ops.cancel(ids.get(2), "x");
 
     OperationPage research =
         ops.list(OperationQuery.all().withType(OperationType.AGENT_RESEARCH).withLimit(2));
@@ -166,7 +166,7 @@ class OperationStoreContractTest {
   void everyStatusChangeIsLoggedAndPublished() {
     String id = ops.create(OperationType.AGENT_DESIGN, null, Map.of()).operationId();
     ops.start(id);
-    ops.cancel(id, "Cancelled by user", Map.of("cancelled_by", "cli"));
+    ops.cancel(id, "Cancelled by user");
     ops.log(id, "note");
     assertThat(ops.history(id, 100))
         .extracting(EventRecord::kind)
@@ -181,7 +181,6 @@ class OperationStoreContractTest {
         .containsExactly(OperationStatus.RUNNING, OperationStatus.CANCELLED);
     Operation op = ops.get(id).orElseThrow();
     assertThat(op.errorMessage()).isEqualTo("Cancelled by user");
-    assertThat(op.parameters()).containsEntry("cancelled_by", "cli");
   }
 
   @Test

@@ -28,8 +28,24 @@ public final class ApiHarness implements AutoCloseable {
   }
 
   public static ApiHarness start(Path db, Settings settings) {
-    TestEngine engine = TestEngine.start(db, settings);
-    return new ApiHarness(engine, ApiServer.start(engine.agent(), engine.ops(), null, 0));
+    return serve(TestEngine.start(db, settings));
+  }
+
+  /** A served engine whose phases wait at {@code gates} where the test says. */
+  public static ApiHarness start(Path db, Settings settings, PhaseGates gates) {
+    return serve(TestEngine.start(db, settings, gates));
+  }
+
+  private static ApiHarness serve(TestEngine engine) {
+    return new ApiHarness(
+        engine,
+        ApiServer.start(
+            engine.agent(),
+            engine.ops(),
+            engine.runtime().data(),
+            null,
+            0,
+            engine.settings().apiAccess()));
   }
 
   public TestEngine engine() {

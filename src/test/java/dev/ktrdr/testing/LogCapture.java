@@ -26,6 +26,20 @@ public final class LogCapture implements AutoCloseable {
         .collect(Collectors.toList());
   }
 
+  /** Every event so far, as {@code LEVEL logger: message}. */
+  public synchronized List<String> lines() {
+    return List.copyOf(appender.list).stream()
+        .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
+        .toList();
+  }
+
+  /** Every message logged so far, formatted. */
+  public synchronized List<String> messages() {
+    return List.copyOf(appender.list).stream()
+        .map(ILoggingEvent::getFormattedMessage)
+        .collect(Collectors.toList());
+  }
+
   @Override
   public void close() {
     root.detachAppender(appender);

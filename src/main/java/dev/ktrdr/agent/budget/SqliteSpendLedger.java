@@ -17,13 +17,14 @@ public final class SqliteSpendLedger implements SpendLedger {
 
   @Override
   public void record(SpendEntry e) {
-    db.withConnection(
-        c -> {
+    db.writeAndWait(
+        tx -> {
           try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT OR IGNORE INTO llm_spend"
-                      + " (operation_id, research_id, day, model, input_tokens, output_tokens, cost_usd,"
-                      + " recorded_at) VALUES (?,?,?,?,?,?,?,?)")) {
+              tx.connection()
+                  .prepareStatement(
+                      "INSERT INTO llm_spend (operation_id, research_id, day, model, input_tokens,"
+                          + " output_tokens, cost_usd, recorded_at) VALUES (?,?,?,?,?,?,?,?)"
+                          + " ON CONFLICT (operation_id) DO NOTHING")) {
             ps.setString(1, e.operationId());
             ps.setString(2, e.researchId());
             ps.setString(3, e.day().toString());
@@ -34,12 +35,13 @@ public final class SqliteSpendLedger implements SpendLedger {
             ps.setString(8, Timestamps.format(e.recordedAt()));
             return ps.executeUpdate();
           }
-        });
+        },
+        false);
   }
 
   @Override
   public BigDecimal spendOn(LocalDate day) {
-    return db.withConnection(
+    return db.read(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(

@@ -14,4 +14,14 @@ public interface AssessmentAgent {
       Map<String, Object> trainingResult,
       Map<String, Object> backtestResult,
       Map<String, Object> gateRejection);
+
+  /** Assesses {@code input}; an agent that needs no strategy spec need not override this. */
+  default InProcessWork assess(AssessInput input) {
+    return assess(
+        input.brief(),
+        input.modelId(),
+        input.trainingResult(),
+        input.backtestResult(),
+        input.gateRejection());
+  }
 }

@@ -6,4 +6,12 @@ package dev.ktrdr.agent.inprocess;
  */
 public interface DesignAgent {
   InProcessWork design(String brief, String modelId);
+
+  /**
+   * Designs for {@code input}; an agent that reads only the brief and the model (the stub) need not
+   * override this.
+   */
+  default InProcessWork design(DesignInput input) {
+    return design(input.brief(), input.modelId());
+  }
 }

@@ -25,6 +25,9 @@ public final class StubAssessmentAgent implements AssessmentAgent {
       Map<String, Object> backtestResult,
       Map<String, Object> gateRejection) {
     return (progress, cancelled) -> {
+      if (FaultInjection.holdsAt(brief, FaultInjection.Stage.ASSESSMENT)) {
+        timing.hold(cancelled);
+      }
       timing.run(pct -> progress.report(pct, "Reviewing results (" + pct + "%)"), cancelled);
       if (FaultInjection.failsAt(brief, FaultInjection.Stage.ASSESSMENT)) {
         throw new IllegalStateException(FaultInjection.message(FaultInjection.Stage.ASSESSMENT));

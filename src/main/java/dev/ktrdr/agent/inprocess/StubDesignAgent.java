@@ -21,6 +21,9 @@ public final class StubDesignAgent implements DesignAgent {
   @Override
   public InProcessWork design(String brief, String modelId) {
     return (progress, cancelled) -> {
+      if (FaultInjection.holdsAt(brief, FaultInjection.Stage.DESIGN)) {
+        timing.hold(cancelled);
+      }
       timing.run(pct -> progress.report(pct, "Drafting strategy (" + pct + "%)"), cancelled);
       if (FaultInjection.failsAt(brief, FaultInjection.Stage.DESIGN)) {
         throw new IllegalStateException(FaultInjection.message(FaultInjection.Stage.DESIGN));

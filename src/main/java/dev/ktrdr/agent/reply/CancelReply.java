@@ -1,8 +1,14 @@
 package dev.ktrdr.agent.reply;
 
-/** The answer to a cancel: {@link Cancelled} or {@link CancelRefused}. */
+/**
+ * The answer to a cancel: {@link Cancelled} or {@link CancelRefused}. Whether it succeeded is its
+ * type, so no flag can say otherwise.
+ */
 public sealed interface CancelReply permits Cancelled, CancelRefused {
-  boolean success();
-
   String message();
+
+  /** True exactly for {@link Cancelled}. */
+  default boolean success() {
+    return this instanceof Cancelled;
+  }
 }

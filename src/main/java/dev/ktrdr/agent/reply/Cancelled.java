@@ -1,17 +1,18 @@
 package dev.ktrdr.agent.reply;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-
-/** {@code {"success": true, "operation_id", "child_cancelled": ID_OR_NULL, "message"}}. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"success", "operation_id", "child_cancelled", "message"})
-public record Cancelled(boolean success, String operationId, String childCancelled, String message)
+/** The research (or a lone operation) is cancelled; {@code childCancelled} may be null. */
+public record Cancelled(String operationId, String childCancelled, String message)
     implements CancelReply {
+  public static final String RESEARCH_CANCELLED = "Research cancelled";
+  public static final String OPERATION_CANCELLED = "Operation cancelled";
+
+  /** A research, and the child that was running under it (or null). */
   public Cancelled(String operationId, String childCancelled) {
-    this(true, operationId, childCancelled, "Research cancelled");
+    this(operationId, childCancelled, RESEARCH_CANCELLED);
+  }
+
+  /** An operation that is not part of an active research, cancelled alone. */
+  public static Cancelled operation(String operationId) {
+    return new Cancelled(operationId, null, OPERATION_CANCELLED);
   }
 }

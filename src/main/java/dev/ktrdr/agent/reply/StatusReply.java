@@ -1,28 +1,31 @@
 package dev.ktrdr.agent.reply;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.ktrdr.agent.LastCycle;
 import java.util.List;
 import java.util.Map;
 
-/** The coordinator's state (SPEC §6 {@code getStatus()}). */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"status", "active_researches", "last_cycle", "workers", "budget", "capacity"})
+/**
+ * The coordinator's state (SPEC §6 {@code getStatus()}). Whether it is active is derived from the
+ * list of active researches, so the two cannot disagree.
+ */
 public record StatusReply(
-    String status,
     List<ActiveResearch> activeResearches,
     LastCycle lastCycle,
     Map<String, WorkerCount> workers,
     BudgetSummary budget,
     Capacity capacity) {
 
-  /** One active research as the status lists it. */
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  @JsonInclude(JsonInclude.Include.ALWAYS)
+  /** True while any research is active. */
+  public boolean isActive() {
+    return !activeResearches.isEmpty();
+  }
+
+  /** {@code active} or {@code idle}, as the window shows it. */
+  public String status() {
+    return isActive() ? "active" : "idle";
+  }
+
+  /** One active research as the status lists it; strategy and child may be null. */
   public record ActiveResearch(
       String operationId,
       String phase,
@@ -30,12 +33,9 @@ public record StatusReply(
       double durationSeconds,
       String childOperationId) {}
 
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record WorkerCount(int busy, int total) {}
 
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record BudgetSummary(double remaining, double dailyLimit) {}
 
-  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Capacity(int active, int limit) {}
 }

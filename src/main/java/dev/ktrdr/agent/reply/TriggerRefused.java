@@ -1,33 +1,25 @@
 package dev.ktrdr.agent.reply;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+/** A trigger that created nothing: the budget is spent, or the research limit is reached. */
+public sealed interface TriggerRefused extends TriggerReply
+    permits TriggerRefused.BudgetExhausted, TriggerRefused.AtCapacity {
 
-/**
- * {@code {"triggered": false, "reason", "message"}}, plus {@code active_count} and {@code limit}
- * when the reason is {@code at_capacity}.
- */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"triggered", "reason", "active_count", "limit", "message"})
-public record TriggerRefused(
-    boolean triggered, String reason, Integer activeCount, Integer limit, String message)
-    implements TriggerReply {
-  public static final String BUDGET_EXHAUSTED = "budget_exhausted";
-  public static final String AT_CAPACITY = "at_capacity";
-
-  public static TriggerRefused budgetExhausted(String message) {
-    return new TriggerRefused(false, BUDGET_EXHAUSTED, null, null, message);
+  static BudgetExhausted budgetExhausted(String message) {
+    return new BudgetExhausted(message);
   }
 
-  public static TriggerRefused atCapacity(int active, int limit) {
-    return new TriggerRefused(
-        false,
-        AT_CAPACITY,
-        active,
-        limit,
-        "At capacity: " + active + " active researches, limit is " + limit);
+  static AtCapacity atCapacity(int active, int limit) {
+    return new AtCapacity(active, limit);
+  }
+
+  /** Less than the minimum is left of today's budget. */
+  record BudgetExhausted(String message) implements TriggerRefused {}
+
+  /** {@code activeCount} researches are active and the limit is {@code limit}. */
+  record AtCapacity(int activeCount, int limit) implements TriggerRefused {
+    @Override
+    public String message() {
+      return "At capacity: " + activeCount + " active researches, limit is " + limit;
+    }
   }
 }

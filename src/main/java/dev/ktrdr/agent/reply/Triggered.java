@@ -1,15 +1,11 @@
 package dev.ktrdr.agent.reply;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+/** A research was created and started with the given model id. */
+public record Triggered(String operationId, String model) implements TriggerReply {
+  public static final String MESSAGE = "Research cycle started";
 
-/** {@code {"triggered": true, "operation_id", "model", "message"}}. */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonPropertyOrder({"triggered", "operation_id", "model", "message"})
-public record Triggered(boolean triggered, String operationId, String model, String message)
-    implements TriggerReply {
-  public Triggered(String operationId, String model) {
-    this(true, operationId, model, "Research cycle started");
+  @Override
+  public String message() {
+    return MESSAGE;
   }
 }

@@ -33,9 +33,7 @@ public final class DetailModel {
   /** Lines of the research's own log kept in the pane. */
   public static final int HISTORY_LINES = 500;
 
-  private record Loaded(List<Operation> children, List<EventRecord> history, Instant readAt) {}
-
-  private record Held(Operation op, SnapshotOrder.Stamp stamp) {}
+  private record Loaded(List<Operation> children, List<EventRecord> history) {}
 
   private final Engine engine;
   private final TaskExecutor executor;
@@ -45,7 +43,7 @@ public final class DetailModel {
   private final ObservableList<Operation> children = FXCollections.observableArrayList();
   private final ObservableList<EventRecord> history = FXCollections.observableArrayList();
   private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper();
-  private final Map<String, Held> childStamps = new HashMap<>();
+  private final Map<String, Long> childVersions = new HashMap<>();
   private List<OperationEvent> early;
   private Consumer<Throwable> onError = e -> {};
 
@@ -74,7 +72,7 @@ public final class DetailModel {
     OperationRow r = row.get();
     children.clear();
     history.clear();
-    childStamps.clear();
+    childVersions.clear();
     research.set(r == null ? null : r.operation());
     changed();
     if (r == null) {
@@ -85,9 +83,8 @@ public final class DetailModel {
     early = new ArrayList<>();
     executor.execute(
         () -> {
-          Instant readAt = clock.instant();
           OperationsService ops = engine.ops();
-          return new Loaded(ops.children(id), ops.history(id, HISTORY_LINES), readAt);
+          return new Loaded(ops.children(id), ops.history(id, HISTORY_LINES));
         },
         loaded -> onLoaded(id, loaded),
         e -> {
@@ -103,7 +100,7 @@ public final class DetailModel {
       return; // the user moved on
     }
     for (Operation c : loaded.children()) {
-      upsertChild(c, SnapshotOrder.readAt(loaded.readAt()));
+      upsertChild(c);
     }
     history.setAll(loaded.history());
     Instant last = loaded.history().isEmpty() ? Instant.EPOCH : lastTs(loaded.history());
@@ -145,7 +142,7 @@ public final class DetailModel {
         continue;
       }
       if (child && e.operation() != null) {
-        upsertChild(e.operation(), SnapshotOrder.of(e));
+        upsertChild(e.operation());
       }
       if (own && e.kind() != OperationEvent.Kind.PROGRESS) {
         lines.add(
@@ -175,12 +172,12 @@ public final class DetailModel {
     }
   }
 
-  private void upsertChild(Operation c, SnapshotOrder.Stamp stamp) {
-    Held held = childStamps.get(c.operationId());
-    if (held != null && SnapshotOrder.isOlder(stamp, held.stamp())) {
+  private void upsertChild(Operation c) {
+    Long held = childVersions.get(c.operationId());
+    if (held != null && SnapshotOrder.isOlder(c, held)) {
       return;
     }
-    childStamps.put(c.operationId(), new Held(c, stamp));
+    childVersions.put(c.operationId(), c.version());
     for (int i = 0; i < children.size(); i++) {
       if (children.get(i).operationId().equals(c.operationId())) {
         children.set(i, c);

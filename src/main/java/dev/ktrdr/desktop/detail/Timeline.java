@@ -1,10 +1,10 @@
 package dev.ktrdr.desktop.detail;
 
-import dev.ktrdr.agent.Phase;
 import dev.ktrdr.agent.ResearchParams;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.ktrdr.desktop.detail;
 
-import dev.ktrdr.agent.Phase;
 import dev.ktrdr.desktop.DisplayFormats;
 import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.geometry.VPos;

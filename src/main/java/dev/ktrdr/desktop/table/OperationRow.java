@@ -1,12 +1,12 @@
 package dev.ktrdr.desktop.table;
 
 import dev.ktrdr.agent.Model;
-import dev.ktrdr.agent.Phase;
 import dev.ktrdr.agent.ResearchParams;
 import dev.ktrdr.desktop.DisplayFormats;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
 import dev.ktrdr.workers.WorkerType;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +45,10 @@ public final class OperationRow {
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
   private final BooleanBinding cancellable;
-  private SnapshotOrder.Stamp stamp = SnapshotOrder.Stamp.FIRST;
+  private long version = -1;
   private Phase currentPhase = Phase.IDLE;
   private String currentChildId;
+  private long childVersion = -1;
   private OperationType currentChildType;
   private OperationStatus childStatus;
   private Instant childEndedAt;
@@ -60,12 +61,12 @@ public final class OperationRow {
   /**
    * @param order breaks ties between researches created in the same millisecond: larger is newer
    */
-  public OperationRow(Operation research, SnapshotOrder.Stamp stamp, long order, Instant now) {
+  public OperationRow(Operation research, long order, Instant now) {
     this.id = research.operationId();
     this.createdAt = research.createdAt();
     this.order = order;
     cancellable = active.and(cancelling.not());
-    update(research, stamp, now);
+    update(research, now);
   }
 
   /**
@@ -73,14 +74,14 @@ public final class OperationRow {
    * than the held one, or when it would turn an ended research active again (a read racing an
    * event).
    */
-  public boolean update(Operation research, SnapshotOrder.Stamp at, Instant now) {
-    if (SnapshotOrder.isOlder(at, stamp)) {
+  public boolean update(Operation research, Instant now) {
+    if (SnapshotOrder.isOlder(research, version)) {
       return false;
     }
     if (status.get() != null && status.get().isTerminal() && research.isActive()) {
       return false;
     }
-    stamp = at;
+    version = research.version();
     Operation before = operation.get();
     operation.set(research);
     status.set(research.status());
@@ -97,6 +98,7 @@ public final class OperationRow {
     String child = research.isActive() ? ResearchParams.currentChildId(research) : null;
     if (child == null || !child.equals(currentChildId)) {
       currentChildId = child;
+      childVersion = -1;
       currentChildType = childType(currentPhase);
       childStatus = null; // unknown until the child's own snapshot arrives
       childEndedAt = null;
@@ -121,9 +123,10 @@ public final class OperationRow {
 
   /** Takes a snapshot of one of this research's children; only the current one is shown. */
   public boolean updateChild(Operation child, Instant now) {
-    if (!child.operationId().equals(currentChildId)) {
+    if (!child.operationId().equals(currentChildId) || SnapshotOrder.isOlder(child, childVersion)) {
       return false;
     }
+    childVersion = child.version();
     currentChildType = child.operationType();
     childPercent = child.progressPercentage();
     childStatus = child.status();

@@ -6,8 +6,6 @@ import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationType;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +19,17 @@ public final class TableLoader {
   static final int PAGE = OperationQuery.MAX_LIMIT;
   static final int CHILD_CHUNK = 500;
 
-  /** One page as read; {@code readAt} orders it against events ({@link SnapshotOrder}). */
-  public record Page(List<Operation> researches, int offset, int total, Instant readAt) {}
+  /**
+   * One page as read. Each snapshot carries its version, which orders it against events ({@link
+   * SnapshotOrder}).
+   */
+  public record Page(List<Operation> researches, int offset, int total) {}
 
   /** What the loader tells its user, on the UI thread. */
   public interface Sink {
     void page(Page page);
 
-    void children(List<Operation> currentChildren, Instant readAt);
+    void children(List<Operation> currentChildren);
 
     void done(int total);
 
@@ -37,12 +38,10 @@ public final class TableLoader {
 
   private final Engine engine;
   private final TaskExecutor executor;
-  private final Clock clock;
 
-  public TableLoader(Engine engine, TaskExecutor executor, Clock clock) {
+  public TableLoader(Engine engine, TaskExecutor executor) {
     this.engine = engine;
     this.executor = executor;
-    this.clock = clock;
   }
 
   /** Starts loading; pages arrive through {@code sink}, then the children, then done. */
@@ -53,14 +52,13 @@ public final class TableLoader {
   private void next(int offset, List<String> activeChildren, Sink sink) {
     executor.execute(
         () -> {
-          Instant readAt = clock.instant();
           var page =
               engine
                   .ops()
                   .list(
                       new OperationQuery(
                           null, OperationType.AGENT_RESEARCH, false, null, PAGE, offset));
-          return new Page(page.operations(), offset, page.totalCount(), readAt);
+          return new Page(page.operations(), offset, page.totalCount());
         },
         page -> {
           sink.page(page);
@@ -84,15 +82,14 @@ public final class TableLoader {
   private void children(List<String> ids, int total, Sink sink) {
     executor.execute(
         () -> {
-          Instant readAt = clock.instant();
           List<Operation> out = new ArrayList<>();
           for (int i = 0; i < ids.size(); i += CHILD_CHUNK) {
             out.addAll(engine.ops().getAll(ids.subList(i, Math.min(ids.size(), i + CHILD_CHUNK))));
           }
-          return new Page(out, 0, total, readAt);
+          return new Page(out, 0, total);
         },
         p -> {
-          sink.children(p.researches(), p.readAt());
+          sink.children(p.researches());
           sink.done(total);
         },
         sink::failed);

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -73,21 +72,16 @@ public final class TableModel {
    * become rows; {@code newest} says whether they are newer than every row so far (events) or older
    * (a load reads newest first), which orders researches created in the same millisecond.
    */
-  public List<OperationRow> merge(
-      Collection<Operation> researches,
-      Function<String, SnapshotOrder.Stamp> stampOf,
-      Instant now,
-      boolean newest) {
+  public List<OperationRow> merge(Collection<Operation> researches, Instant now, boolean newest) {
     List<OperationRow> added = new ArrayList<>();
     for (Operation r : researches) {
       OperationRow row = byId.get(r.operationId());
-      SnapshotOrder.Stamp stamp = stampOf.apply(r.operationId());
       if (row == null) {
-        row = new OperationRow(r, stamp, newest ? ++newestOrder : --oldestOrder, now);
+        row = new OperationRow(r, newest ? ++newestOrder : --oldestOrder, now);
         byId.put(row.id(), row);
         all.add(row);
         added.add(row);
-      } else if (row.update(r, stamp, now)) {
+      } else if (row.update(r, now)) {
         dirty.add(row);
       }
     }

@@ -40,6 +40,18 @@ public final class StubTiming {
     }
   }
 
+  /**
+   * Blocks until the thread is interrupted or {@code cancelled} says so, then throws
+   * InterruptedException: a phase held open by {@link FaultInjection#holdsAt}. Waits in the same 50
+   * ms slices as {@link #run}, so a cancel is seen within 100 ms.
+   */
+  public void hold(BooleanSupplier cancelled) throws InterruptedException {
+    while (true) {
+      checkCancelled(cancelled);
+      Thread.sleep(SLICE_NANOS / 1_000_000);
+    }
+  }
+
   private static void checkCancelled(BooleanSupplier cancelled) throws InterruptedException {
     if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
       throw new InterruptedException("cancelled");

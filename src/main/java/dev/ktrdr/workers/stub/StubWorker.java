@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process training or backtest worker that takes {@link StubTiming#delay()} per job, reports
- * progress into its operation, honours the brief's fault markers, and stops within 100 ms of a
- * cancel. The brief comes from the operation's {@code brief} parameter.
+ * progress into its operation, honours the brief's fault and hold markers ({@link FaultInjection}),
+ * and stops within 100 ms of a cancel. The brief comes from the operation's {@code brief}
+ * parameter.
  */
 public final class StubWorker implements Worker {
   private static final Logger log = LoggerFactory.getLogger(StubWorker.class);
@@ -86,6 +87,9 @@ public final class StubWorker implements Worker {
       if (!ops.start(opId).applied()) {
         return; // cancelled before it began
       }
+      if (FaultInjection.holdsAt(brief, stage)) {
+        timing.hold(() -> false); // until cancel interrupts this job
+      }
       timing.run(pct -> ops.updateProgress(opId, pct, step + " (" + pct + "%)"), () -> false);
       if (FaultInjection.failsAt(brief, stage)) {
         ops.fail(opId, FaultInjection.message(stage));
@@ -98,7 +102,8 @@ public final class StubWorker implements Worker {
               : StubResults.backtest(opId, failGate);
       ops.complete(opId, result); // refused if the operation was cancelled meanwhile
     } catch (InterruptedException e) {
-      log.debug("Stub worker {} stopped work on {}", id, opId);
+      // Logged so that a held phase's stop is visible from outside the process (e2e tests).
+      log.info("Stub worker {} stopped {} on its interrupt (cancel or shutdown)", id, opId);
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       log.warn("Stub worker {} failed on {}: {}", id, opId, e.toString());

@@ -90,36 +90,9 @@ public final class EventStorm {
     probe.setDaemon(true);
     long events0 = target.received();
     long dispatches0 = target.dispatches();
-    Instant created = Instant.now();
-    long intervalNanos = 1_000_000_000L / rate;
-    long total = Math.round(rate * seconds);
     probe.start();
     long start = System.nanoTime();
-    for (long i = 0; i < total; i++) {
-      long due = start + i * intervalNanos;
-      long early = due - System.nanoTime();
-      if (early > 0) {
-        LockSupport.parkNanos(early); // the producer keeps its rate; it never waits for the UI
-      }
-      int n = (int) (i % rows);
-      double progress = ((i / rows) + n * 7L) % 100; // rows change phase at different times
-      Operation op = research(n, progress, created);
-      OperationEvent.Kind kind =
-          i % 10 == 0
-              ? OperationEvent.Kind.LOG
-              : i % 5 == 0 ? OperationEvent.Kind.PARAMETERS : OperationEvent.Kind.PROGRESS;
-      target.onEvent(
-          new OperationEvent(
-              Instant.now(),
-              op.operationId(),
-              op.operationType(),
-              null,
-              kind,
-              null,
-              null,
-              "storm event " + i,
-              op));
-    }
+    fire(target, rate, seconds, rows);
     double elapsed = (System.nanoTime() - start) / 1e9;
     // let the last batch and the last probes land
     long settle = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
@@ -141,6 +114,48 @@ public final class EventStorm {
         pct(sorted, 0.50),
         pct(sorted, 0.95),
         pct(sorted, 1.0));
+  }
+
+  /**
+   * Only the storm, without the latency probe: {@code round(rate * seconds)} events, {@code rate} a
+   * second, across {@code rows} researches. Event {@code i} is for research {@code i % rows} with
+   * progress {@link #progressOf}; every 10th is a log event and every other 5th a parameters event
+   * (both make a log line in the console), the rest progress events.
+   */
+  public static void fire(EventCoalescer target, int rate, double seconds, int rows) {
+    Instant created = Instant.now();
+    long intervalNanos = 1_000_000_000L / rate;
+    long total = Math.round(rate * seconds);
+    long start = System.nanoTime();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * intervalNanos;
+      long early = due - System.nanoTime();
+      if (early > 0) {
+        LockSupport.parkNanos(early); // the producer keeps its rate; it never waits for the UI
+      }
+      int n = (int) (i % rows);
+      Operation op = research(n, progressOf(i, rows), created);
+      OperationEvent.Kind kind =
+          i % 10 == 0
+              ? OperationEvent.Kind.LOG
+              : i % 5 == 0 ? OperationEvent.Kind.PARAMETERS : OperationEvent.Kind.PROGRESS;
+      target.onEvent(
+          new OperationEvent(
+              Instant.now(),
+              op.operationId(),
+              op.operationType(),
+              null,
+              kind,
+              null,
+              null,
+              "storm event " + i,
+              op));
+    }
+  }
+
+  /** The progress event {@code i} carries; rows change phase at different times. */
+  public static double progressOf(long i, int rows) {
+    return ((i / rows) + (i % rows) * 7L) % 100;
   }
 
   private static double pct(List<Long> sorted, double p) {

@@ -2,10 +2,10 @@ package dev.ktrdr.desktop.detail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ktrdr.agent.Phase;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,6 @@ import dev.ktrdr.testing.TestEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +84,7 @@ class LogExporterTest {
 
   @Test
   void collectsAllEventsOrOnlyThoseOfTheGivenResearchesAndTheirChildren() {
-    try (TestEngine e =
-        TestEngine.start(dir.resolve("k.db"), TestEngine.fastSettings(Duration.ofMillis(50)))) {
+    try (TestEngine e = TestEngine.start(dir.resolve("k.db"), TestEngine.instantSettings())) {
       String a = e.trigger("A");
       String b = e.trigger("B");
       e.awaitStatus(a, OperationStatus.COMPLETED);

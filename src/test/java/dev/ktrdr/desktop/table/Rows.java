@@ -45,14 +45,32 @@ final class Rows {
         null);
   }
 
+  /** The same snapshot as the engine would stamp it: committed change number {@code version}. */
+  static Operation versioned(Operation op, long version) {
+    return new Operation(
+        op.operationId(),
+        op.parentOperationId(),
+        op.operationType(),
+        op.status(),
+        op.createdAt(),
+        op.startedAt(),
+        op.completedAt(),
+        op.progressPercentage(),
+        op.currentStep(),
+        op.parameters(),
+        op.errorMessage(),
+        op.resultSummary(),
+        op.research(),
+        version);
+  }
+
   static Operation running(String hash, int secondsAfterT0) {
     return research(hash, T0.plusSeconds(secondsAfterT0), OperationStatus.RUNNING, "designing");
   }
 
   /** Merges snapshots as one batch of events at {@code at}. */
   static List<OperationRow> merge(TableModel m, Instant at, Operation... ops) {
-    SnapshotOrder.Stamp s = new SnapshotOrder.Stamp(-1, at);
-    return m.merge(List.of(ops), id -> s, at, true);
+    return m.merge(List.of(ops), at, true);
   }
 
   static List<String> hashes(List<OperationRow> rows) {

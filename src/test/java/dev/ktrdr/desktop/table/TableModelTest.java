@@ -5,8 +5,10 @@ import static dev.ktrdr.desktop.table.Rows.hashes;
 import static dev.ktrdr.desktop.table.Rows.merge;
 import static dev.ktrdr.desktop.table.Rows.research;
 import static dev.ktrdr.desktop.table.Rows.running;
+import static dev.ktrdr.desktop.table.Rows.versioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,27 @@ class TableModelTest {
   }
 
   @Test
+  void aSnapshotWithAnOlderVersionThanTheRowsIsDroppedWhateverItsArrival() {
+    // An event (version 12: training 40 %) lands before a page read that began earlier
+    // (version 9: designing 5 %): the engine's version decides, not the order of arrival.
+    Operation newer =
+        versioned(research("eeee0001", T0, OperationStatus.RUNNING, "training", 40, Map.of()), 12);
+    Operation older =
+        versioned(research("eeee0001", T0, OperationStatus.RUNNING, "designing", 5, Map.of()), 9);
+    merge(model, T0, newer);
+    model.merge(List.of(older), T0.plusSeconds(1), false);
+    OperationRow row = model.shown().get(0);
+    assertThat(row.phaseProperty().get()).isEqualTo("training");
+    assertThat(row.operation().version()).isEqualTo(12);
+
+    Operation next =
+        versioned(
+            research("eeee0001", T0, OperationStatus.RUNNING, "backtesting", 60, Map.of()), 13);
+    merge(model, T0.plusSeconds(2), next);
+    assertThat(row.phaseProperty().get()).isEqualTo("backtesting");
+  }
+
+  @Test
   void releasingTheHoldShowsWhatWaited() {
     merge(model, T0, running("aaaa0001", 1));
     model.setHeld(true);
@@ -55,8 +78,7 @@ class TableModelTest {
     merge(model, T0, running("cccc0009", 9), running("cccc0008", 8));
     model.setHeld(true);
     List<OperationRow> before = new ArrayList<>(model.shown());
-    SnapshotOrder.Stamp read = SnapshotOrder.readAt(T0);
-    model.merge(List.of(running("dddd0002", 2), running("dddd0001", 1)), id -> read, T0, false);
+    model.merge(List.of(running("dddd0002", 2), running("dddd0001", 1)), T0, false);
     assertThat(model.shown().subList(0, 2)).containsExactlyElementsOf(before);
     assertThat(hashes(model.shown()))
         .containsExactly("cccc0009", "cccc0008", "dddd0002", "dddd0001");
@@ -110,8 +132,7 @@ class TableModelTest {
     for (int i = 0; i < 1_006; i++) {
       many.add(running(String.format("%08x", i), i));
     }
-    SnapshotOrder.Stamp read = SnapshotOrder.readAt(T0);
-    model.merge(many, id -> read, T0, false);
+    model.merge(many, T0, false);
     assertThat(model.shown()).hasSize(1_006);
     model.filterTextProperty().set("00000000"); // the oldest
     assertThat(hashes(model.shown())).containsExactly("00000000");
@@ -130,20 +151,6 @@ class TableModelTest {
         research("ffffffff", early, OperationStatus.RUNNING, "designing"),
         research("00000000", late, OperationStatus.RUNNING, "designing"));
     assertThat(hashes(model.shown())).containsExactly("00000000", "ffffffff");
-  }
-
-  @Test
-  void anOlderSnapshotNeverReplacesANewerOne() {
-    merge(
-        model,
-        T0.plusSeconds(10),
-        research("aaaa0001", T0, OperationStatus.RUNNING, "training", 20, Map.of()));
-    merge(
-        model,
-        T0.plusSeconds(5), // an earlier event that arrived late
-        research("aaaa0001", T0, OperationStatus.RUNNING, "designing", 5, Map.of()));
-    assertThat(model.row("op_agent_research_20261128_100000_aaaa0001").phaseProperty().get())
-        .isEqualTo("training");
   }
 
   @Test
@@ -172,8 +179,7 @@ class TableModelTest {
               (i * 37) % 100,
               Map.of()));
     }
-    SnapshotOrder.Stamp read = SnapshotOrder.readAt(T0);
-    model.merge(ops, id -> read, T0, false);
+    model.merge(ops, T0, false);
     model.sortBy(List.of(new TableModel.SortKey(Column.PROGRESS, true)));
     List<OperationRow> sorted = new ArrayList<>(model.shown());
     sorted.sort(Column.PROGRESS.comparator().thenComparing(Column.ID.comparator().reversed()));

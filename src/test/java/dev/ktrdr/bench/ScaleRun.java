@@ -1,0 +1,203 @@
+package dev.ktrdr.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The scale run: one {@code ktrdr serve} whose stub phases last a day, so every research triggered
+ * stays active (designing) for the whole run. At each size it ramps the active count up with 8
+ * keep-alive clients (triggers per second), waits until every research has started its design
+ * (steady state), samples the coordinator's {@code last_cycle}, cancels some researches one after
+ * another (cancel round trip) and triggers as many again, then restarts the server on the same
+ * database ({@code serve} ready time with that many researches to resume).
+ */
+final class ScaleRun {
+  /** The most researches the product's limit setting allows; above it triggers are forced. */
+  static final int MAX_LIMIT = 10_000;
+
+  private ScaleRun() {}
+
+  /** What was measured at one size. */
+  record Point(
+      int size,
+      int reached,
+      Load.Result triggers,
+      boolean settled,
+      double settleSeconds,
+      Stats cycleMillis,
+      Stats cancelMillis,
+      double readySeconds) {}
+
+  /** The whole run: the ready time on an empty database, then one point per size. */
+  record Result(double freshReadySeconds, List<Point> points) {}
+
+  static Map<String, String> environment(Options o) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("USE_STUB_WORKERS", "true");
+    env.put("STUB_WORKER_DELAY", "86400"); // a day: nothing ends while we measure
+    env.put("STUB_TRAINING_WORKERS", "50");
+    env.put("STUB_BACKTEST_WORKERS", "50");
+    env.put("AGENT_MAX_CONCURRENT_RESEARCHES", Integer.toString(MAX_LIMIT));
+    env.put("AGENT_DAILY_BUDGET", "1000000");
+    return env; // AGENT_POLL_INTERVAL stays at the product's default
+  }
+
+  static Result run(Options o, Path dir) throws Exception {
+    Path db = dir.resolve("scale.db");
+    Map<String, String> env = environment(o);
+    List<Point> points = new ArrayList<>();
+    List<String> active = Collections.synchronizedList(new ArrayList<>());
+    Random random = new Random(42);
+    ServeProcess server = ServeProcess.start(o.jar(), db, env, "scale");
+    try {
+      double fresh = server.readySeconds();
+      Progress.say("scale run: serve ready in %.2f s on an empty database", fresh);
+      warmUp(server);
+      for (int i = 0; i < o.sizes().size(); i++) {
+        int size = o.sizes().get(i);
+        boolean last = i == o.sizes().size() - 1;
+        Progress.say("scale run: triggering up to %,d active researches", size);
+        Load.Result triggers =
+            Load.run(
+                server.url(),
+                8,
+                size - active.size(),
+                o.rampCapSeconds(),
+                api -> active.add(Ktrdr.trigger(api, "bench scale", size > MAX_LIMIT)));
+        int reached = active.size();
+        Progress.say(
+            "  %,d triggers in %.1f s (%.0f/s)%s",
+            triggers.done(),
+            triggers.seconds(),
+            triggers.perSecond(),
+            reached < size ? ", cut short at the time cap" : "");
+        Settle settle = settle(server, o);
+        Stats cycle = sampleCycles(server, o.windowSeconds());
+        Progress.say("  coordinator cycle p50 %.0f ms, max %.0f ms", cycle.p50(), cycle.max());
+        Stats cancel = cancelSome(server, active, o.cancels(size), o.rampCapSeconds() / 3, random);
+        Progress.say(
+            "  cancel p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+            cancel.p50(), cancel.p99(), cancel.max());
+        int topUp = reached - active.size();
+        Load.run(
+            server.url(),
+            8,
+            topUp,
+            o.rampCapSeconds(),
+            api -> active.add(Ktrdr.trigger(api, "bench scale", size > MAX_LIMIT)));
+        server.close();
+        server = ServeProcess.start(o.jar(), db, env, "scale");
+        Progress.say(
+            "  serve ready in %.2f s with %,d researches to resume",
+            server.readySeconds(), active.size());
+        points.add(
+            new Point(
+                size,
+                reached,
+                triggers,
+                settle.done(),
+                settle.seconds(),
+                cycle,
+                cancel,
+                server.readySeconds()));
+        if (reached < size) {
+          Progress.say("  the ramp was cut short: larger sizes are not measured");
+          break;
+        }
+        if (!last) {
+          settle(server, o); // the resumed researches restart their designs before we go on
+        }
+      }
+      return new Result(fresh, points);
+    } finally {
+      server.close();
+    }
+  }
+
+  /** Warms the JIT on both write paths: a few triggers from every client, then their cancels. */
+  private static void warmUp(ServeProcess server) throws Exception {
+    List<String> ids = Collections.synchronizedList(new ArrayList<>());
+    Load.run(
+        server.url(),
+        8,
+        40,
+        Double.MAX_VALUE,
+        api -> ids.add(Ktrdr.trigger(api, "bench warm-up", false)));
+    try (Api api = new Api(server.url())) {
+      for (String id : ids) {
+        Ktrdr.cancel(api, id);
+      }
+      for (int i = 0; i < 5; i++) {
+        Ktrdr.status(api);
+      }
+    }
+  }
+
+  /** Whether the steady state was reached, and how long that took. */
+  record Settle(boolean done, double seconds) {}
+
+  /** Waits until every active research has its design running: the steady state. */
+  static Settle settle(ServeProcess server, Options o) throws Exception {
+    long t0 = System.nanoTime();
+    try (Api api = new Api(server.url())) {
+      while (true) {
+        int researches = Ktrdr.activeCount(api, "agent_research");
+        int designs = Ktrdr.activeCount(api, "agent_design");
+        double waited = (System.nanoTime() - t0) / 1e9;
+        if (designs >= researches) {
+          return new Settle(true, waited);
+        }
+        if (waited > o.settleCapSeconds()) {
+          Progress.say(
+              "  not settled after %.0f s: %,d of %,d designs running",
+              waited, designs, researches);
+          return new Settle(false, waited);
+        }
+        Thread.sleep(500); // poll pacing: the engine starts designs on its own schedule
+      }
+    }
+  }
+
+  /** Distinct {@code last_cycle} durations seen while polling the status for {@code seconds}. */
+  static Stats sampleCycles(ServeProcess server, double seconds) throws Exception {
+    Map<String, Double> cycles = new HashMap<>();
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    try (Api api = new Api(server.url())) {
+      while (System.nanoTime() < end) {
+        JsonNode last = Ktrdr.status(api).path("last_cycle");
+        if (last.isObject()) {
+          cycles.put(last.path("started_at").asText(), last.path("duration_ms").asDouble());
+        }
+        Thread.sleep(500); // sampling pacing, not a wait for a condition
+      }
+    }
+    return Stats.of(cycles.values());
+  }
+
+  /**
+   * Cancels {@code count} random active researches one after another (stopping early after {@code
+   * capSeconds}); round trips in ms.
+   */
+  private static Stats cancelSome(
+      ServeProcess server, List<String> active, int count, double capSeconds, Random random)
+      throws Exception {
+    List<Double> millis = new ArrayList<>();
+    long deadline = System.nanoTime() + (long) (capSeconds * 1e9);
+    try (Api api = new Api(server.url())) {
+      for (int i = 0; i < count && !active.isEmpty() && System.nanoTime() < deadline; i++) {
+        String id = active.remove(random.nextInt(active.size()));
+        long t0 = System.nanoTime();
+        Ktrdr.cancel(api, id);
+        millis.add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    return Stats.of(millis);
+  }
+}

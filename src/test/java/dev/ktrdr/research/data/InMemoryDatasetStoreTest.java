@@ -1,0 +1,8 @@
+package dev.ktrdr.research.data;
+
+class InMemoryDatasetStoreTest extends DatasetStoreContractTest {
+  @Override
+  protected DatasetStore store() {
+    return new InMemoryDatasetStore();
+  }
+}
