@@ -20,6 +20,10 @@ public enum EnvVar {
   LOCAL_BACKTEST_WORKERS("1", "Number of local (real) backtest workers"),
   ANTHROPIC_API_KEY(null, "Key for Claude models; unset: rule-based design and assessment"),
   ANTHROPIC_BASE_URL(null, "Address of the Anthropic API (default https://api.anthropic.com)"),
+  WORKER_LEASE_SECONDS(
+      "15",
+      "Seconds a remote worker may go unheard before its jobs fail as \"worker lost\"; also how"
+          + " long a restarted backend waits for it to reconnect"),
   KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
   KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),

@@ -52,6 +52,17 @@ public final class StubTiming {
     }
   }
 
+  /**
+   * Blocks until {@code released} says so (then returns) or the thread is interrupted (then throws
+   * InterruptedException), checking both every 50 ms.
+   */
+  public void holdUntil(BooleanSupplier released) throws InterruptedException {
+    while (!released.getAsBoolean()) {
+      checkCancelled(() -> false);
+      Thread.sleep(SLICE_NANOS / 1_000_000);
+    }
+  }
+
   private static void checkCancelled(BooleanSupplier cancelled) throws InterruptedException {
     if (Thread.currentThread().isInterrupted() || cancelled.getAsBoolean()) {
       throw new InterruptedException("cancelled");
