@@ -44,8 +44,9 @@ public final class WorkerRegistry {
   }
 
   /**
-   * Registers {@code w} already busy with {@code operationId}: a remote worker that reconnects after
-   * the backend restarted and reports the job it kept running. {@code w} is not started again.
+   * Registers {@code w} already busy with {@code operationId}: a remote worker that reconnects
+   * after the backend restarted and reports the job it kept running. {@code w} is not started
+   * again.
    */
   public synchronized void registerBusy(Worker w, String operationId) {
     add(w);
@@ -70,7 +71,9 @@ public final class WorkerRegistry {
     this.reclaimable = awaitingReclaim;
   }
 
-  /** Whether a remote worker may still come back for {@code operationId} (see {@link #reclaimable}). */
+  /**
+   * Whether a remote worker may still come back for {@code operationId} (see {@link #reclaimable}).
+   */
   public boolean awaitsReclaim(String operationId) {
     return reclaimable.test(operationId);
   }

@@ -111,8 +111,8 @@ final class RemoteSession {
   }
 
   /**
-   * The mailbox's contents now, or a future completed as soon as something arrives. A poll that
-   * was still waiting is answered empty: one worker has one poll.
+   * The mailbox's contents now, or a future completed as soon as something arrives. A poll that was
+   * still waiting is answered empty: one worker has one poll.
    */
   CompletableFuture<Drained> poll() {
     CompletableFuture<Drained> previous;

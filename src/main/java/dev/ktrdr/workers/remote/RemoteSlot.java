@@ -6,8 +6,8 @@ import dev.ktrdr.workers.WorkerType;
 
 /**
  * One unit of a remote worker's capacity, as the engine's {@link dev.ktrdr.workers.WorkerRegistry}
- * sees it: {@link #start} hands the job to the worker's next poll, {@link #cancel} wakes its poll at
- * once with the cancel.
+ * sees it: {@link #start} hands the job to the worker's next poll, {@link #cancel} wakes its poll
+ * at once with the cancel.
  */
 final class RemoteSlot implements Worker {
   private final String id;

@@ -165,12 +165,7 @@ public final class RemoteWorkers implements AutoCloseable {
         capacity,
         reclaimed.isEmpty() ? "" : ", reclaimed " + reclaimed);
     return new Registration(
-        id,
-        slots.stream().map(RemoteSlot::id).toList(),
-        lease,
-        pollWait(),
-        reclaimed,
-        stop);
+        id, slots.stream().map(RemoteSlot::id).toList(), lease, pollWait(), reclaimed, stop);
   }
 
   private boolean reclaim(RemoteSession session, RemoteSlot slot, String opId, WorkerType type) {
@@ -193,8 +188,8 @@ public final class RemoteWorkers implements AutoCloseable {
   }
 
   /**
-   * The worker's next assignment: at once if its mailbox has something, else once something
-   * arrives or {@link #pollWait()} passes (then empty). Renews the worker's lease.
+   * The worker's next assignment: at once if its mailbox has something, else once something arrives
+   * or {@link #pollWait()} passes (then empty). Renews the worker's lease.
    *
    * @throws UnknownWorkerException when the worker is not registered (it registers again)
    */
@@ -248,8 +243,7 @@ public final class RemoteWorkers implements AutoCloseable {
               ? null
               : ops.get(trainingId).map(Operation::resultSummary).orElse(null);
     }
-    return new RemoteJob(
-        op.operationId(), op.parentOperationId(), type, op.parameters(), training);
+    return new RemoteJob(op.operationId(), op.parentOperationId(), type, op.parameters(), training);
   }
 
   /**
@@ -276,7 +270,10 @@ public final class RemoteWorkers implements AutoCloseable {
     Runnable onEnd = s.release(operationId);
     if (onEnd == null) {
       return Outcome.refused(
-          "Result refused: worker " + workerId + " does not hold " + operationId
+          "Result refused: worker "
+              + workerId
+              + " does not hold "
+              + operationId
               + " (cancelled, or handed to another worker)");
     }
     try {
