@@ -172,7 +172,7 @@ class RemoteWorkersTest {
 
   @Test
   void aResultForACancelledPhaseIsRefused() {
-    startBackend(settings(Duration.ofSeconds(15)), 0);
+    startBackend(settings(Duration.ofSeconds(3)), 0); // an empty poll answers within 1 s
     RemoteWorkers remote = engine.runtime().remoteWorkers();
     Registration r = remote.register("hand", WorkerType.TRAINING, 1, List.of(), "test");
     String id = engine.trigger("late result");
@@ -192,7 +192,7 @@ class RemoteWorkersTest {
 
   @Test
   void aPhaseOfACancelledResearchIsNeverHandedOut() {
-    startBackend(settings(Duration.ofSeconds(15)), 0);
+    startBackend(settings(Duration.ofSeconds(3)), 0); // an empty poll answers within 1 s
     RemoteWorkers remote = engine.runtime().remoteWorkers();
     Registration r = remote.register("hand", WorkerType.TRAINING, 1, List.of(), "test");
     String id = engine.trigger("never run");
