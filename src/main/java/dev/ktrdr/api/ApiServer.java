@@ -141,6 +141,9 @@ public final class ApiServer implements AutoCloseable {
       throw new ApiStartException(describeBindFailure(bindHost, port, e), e);
     }
     log.info("API listening on http://{}:{}{}", bindHost, app.port(), PREFIX);
+    if (remote != null) {
+      remote.openToWorkers();
+    }
     return new ApiServer(app, bindHost);
   }
 

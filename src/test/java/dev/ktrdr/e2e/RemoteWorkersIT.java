@@ -18,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11 item 5 on one machine, with the real jar: a backend with no workers of its own, a
- * training and a backtest worker process on loopback, three researches. One is cancelled mid-training
- * on the remote worker, the backend is restarted mid-run (the workers reconnect and their phases
- * finish into the right research), the backtest worker is killed with SIGKILL mid-backtest. Every
- * acknowledged trigger and cancel holds afterwards. Phases the test acts on are held with
- * INJECT_HOLD (a release file lets one of them finish when the test says).
+ * training and a backtest worker process on loopback, three researches. One is cancelled
+ * mid-training on the remote worker, the backend is restarted mid-run (the workers reconnect and
+ * their phases finish into the right research), the backtest worker is killed with SIGKILL
+ * mid-backtest. Every acknowledged trigger and cancel holds afterwards. Phases the test acts on are
+ * held with INJECT_HOLD (a release file lets one of them finish when the test says).
  */
 class RemoteWorkersIT {
   private static final Map<String, String> BACKEND =
@@ -48,11 +48,11 @@ class RemoteWorkersIT {
       open.add(trainer);
       WorkerProcess tester = WorkerProcess.start(dir, url, "tester", "backtesting", 2, release);
       open.add(tester);
-      assertThat(cli(url, "agent", "status").out())
-          .contains("Workers: training 0/3, backtest 0/2");
+      assertThat(cli(url, "agent", "status").out()).contains("Workers: training 0/3, backtest 0/2");
 
       String r1 = cli(url, "agent", "trigger", "--brief", "one INJECT_HOLD:training").triggeredId();
-      String r3 = cli(url, "agent", "trigger", "--brief", "three INJECT_HOLD:training").triggeredId();
+      String r3 =
+          cli(url, "agent", "trigger", "--brief", "three INJECT_HOLD:training").triggeredId();
       String r2 = cli(url, "agent", "trigger", "--brief", "two INJECT_HOLD:backtest").triggeredId();
       String c1 = awaitRunningChild(backend, r1, "training");
       String c3 = awaitRunningChild(backend, r3, "training");
@@ -72,7 +72,11 @@ class RemoteWorkersIT {
       backend = Server.start(dir, db, BACKEND, "backend-2", port);
       open.add(backend);
       Server b2 = backend;
-      assertThat(b2.status(c3)).isEqualTo("running");
+      assertThat(b2.status(c3))
+          .as(
+              "%s%n--- trainer ---%n%s%n--- backend ---%n%s",
+              b2.operation(c3), trainer.log(), String.join("\n", b2.stderrLines()))
+          .isEqualTo("running");
       assertThat(b2.status(c2)).isEqualTo("running");
       await().atMost(WAIT).until(() -> heldBy(b2, c3) != null);
       assertThat(heldBy(b2, c3)).startsWith("trainer:");

@@ -85,7 +85,9 @@ public final class RemoteWorkers implements AutoCloseable {
    * reclaimed) and starts the lease sweep. Call before the engine resumes its researches.
    */
   public RemoteWorkers start() {
-    Instant deadline = clock.instant().plus(lease);
+    // Provisional: the window really opens when the API listens (openToWorkers); this bound only
+    // matters if it never does.
+    Instant deadline = clock.instant().plus(lease.multipliedBy(4));
     for (WorkerType type : WorkerType.values()) {
       for (Operation op : ops.active(type.operationType())) {
         handedTo(op.operationId())
@@ -103,6 +105,15 @@ public final class RemoteWorkers implements AutoCloseable {
     long every = Math.max(50, lease.toMillis() / 10);
     timer.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     return this;
+  }
+
+  /**
+   * The API now listens, so workers can reach this backend: the operations waiting to be reclaimed
+   * get their one lease from now (a slow start must not eat a worker's chance to reconnect).
+   */
+  public void openToWorkers() {
+    Instant deadline = clock.instant().plus(lease);
+    awaiting.replaceAll((op, r) -> new Reclaim(r.workerId(), deadline));
   }
 
   public Duration lease() {
