@@ -42,7 +42,7 @@ import java.util.Optional;
  * route means the backend no longer knows the worker; a 401/403 or 422 on registering is final;
  * anything else unexpected is an {@link IOException} (the worker retries).
  */
-final class HttpBackend implements Backend {
+public final class HttpBackend implements Backend {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = WireJson.builder().build();
 
@@ -52,7 +52,7 @@ final class HttpBackend implements Backend {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private volatile Duration pollWait = Duration.ofSeconds(5);
 
-  HttpBackend(String baseUrl, String token) {
+  public HttpBackend(String baseUrl, String token) {
     this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.token = token;
   }
