@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +37,7 @@ public final class RemoteStopBench {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     Path dir = Files.createTempDirectory("ktrdr-remote-stop");
     ExecutorService threads = Executors.newCachedThreadPool();
-    SynchronousQueue<Long> ends = new SynchronousQueue<>();
+    LinkedBlockingQueue<Long> ends = new LinkedBlockingQueue<>();
     try (TestEngine engine =
         TestEngine.start(
             dir.resolve("bench.db"),
@@ -96,7 +96,7 @@ public final class RemoteStopBench {
   }
 
   /** {@code w}, whose jobs put the time they ended into {@code ends}. */
-  private static Worker timed(Worker w, SynchronousQueue<Long> ends) {
+  private static Worker timed(Worker w, LinkedBlockingQueue<Long> ends) {
     return new Worker() {
       @Override
       public String id() {
@@ -115,11 +115,7 @@ public final class RemoteStopBench {
             () -> {
               long t = System.nanoTime();
               onEnd.run();
-              try {
-                ends.offer(t, 30, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              ends.add(t); // never blocks: the job's thread is interrupted by the cancel
             });
       }
 
