@@ -65,6 +65,7 @@ public final class RemoteStopBench {
                           ends))
               .start()) {
         List<Long> micros = new ArrayList<>();
+        List<Long> calls = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           String id = engine.trigger("stop me INJECT_HOLD:training");
           engine.awaitRunningChild(id, "training");
@@ -73,26 +74,33 @@ public final class RemoteStopBench {
           }
           long t0 = System.nanoTime();
           engine.agent().cancel(id, "bench", CancelSource.API);
+          calls.add((System.nanoTime() - t0) / 1000);
           Long end = ends.poll(30, TimeUnit.SECONDS);
           if (end == null) {
             throw new IllegalStateException("round " + r + ": the remote job did not stop");
           }
           micros.add((end - t0) / 1000);
         }
-        micros.sort(null);
-        System.out.printf(
-            "remote cancel -> job thread ended, %d rounds: median %.1f ms, p95 %.1f ms, max %.1f"
-                + " ms%n",
-            rounds,
-            micros.get(rounds / 2) / 1000.0,
-            micros.get(Math.min(rounds - 1, (int) Math.ceil(rounds * 0.95) - 1)) / 1000.0,
-            micros.get(rounds - 1) / 1000.0);
+        print("remote cancel -> job thread ended", micros);
+        print("of which the cancel call (its commit) ", calls);
       } finally {
         api.close();
       }
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  private static void print(String what, List<Long> micros) {
+    micros.sort(null);
+    int n = micros.size();
+    System.out.printf(
+        "%s, %d rounds: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        what,
+        n,
+        micros.get(n / 2) / 1000.0,
+        micros.get(Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)) / 1000.0,
+        micros.get(n - 1) / 1000.0);
   }
 
   /** {@code w}, whose jobs put the time they ended into {@code ends}. */
