@@ -47,10 +47,12 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final String host;
+  private final RemoteWorkers remote;
 
-  private ApiServer(Javalin app, String host) {
+  private ApiServer(Javalin app, String host, RemoteWorkers remote) {
     this.app = app;
     this.host = host;
+    this.remote = remote;
   }
 
   /**
@@ -144,7 +146,7 @@ public final class ApiServer implements AutoCloseable {
     if (remote != null) {
       remote.openToWorkers();
     }
-    return new ApiServer(app, bindHost);
+    return new ApiServer(app, bindHost, remote);
   }
 
   private static void routes(
@@ -294,6 +296,9 @@ public final class ApiServer implements AutoCloseable {
   /** Stops accepting requests and waits for those in flight; the services stay open. */
   @Override
   public void close() {
+    if (remote != null) {
+      remote.answerPolls(); // while their requests can still be answered
+    }
     app.stop();
     log.info("API stopped");
   }

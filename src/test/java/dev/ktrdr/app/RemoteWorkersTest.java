@@ -235,6 +235,30 @@ class RemoteWorkersTest {
   }
 
   @Test
+  void aResultFinishedWhileTheBackendIsDownIsSentOnceItIsBack() {
+    startBackend(settings(Duration.ofSeconds(15)), 0);
+    int port = api.port();
+    WorkerLoop trainer = worker("trainer", WorkerType.TRAINING);
+    worker("tester", WorkerType.BACKTESTING);
+    String id = engine.trigger("finish while the backend is down INJECT_HOLD:training");
+    engine.awaitRunningChild(id, "training");
+    String child = engine.childOf(id, Phase.TRAINING);
+    await().atMost(WAIT).until(() -> trainer.running().contains(child));
+
+    stopBackend();
+    released.add(id); // the job ends while nobody listens: its result waits in the worker
+    await().atMost(WAIT).until(() -> trainer.unsent().contains(child));
+    startBackend(settings(Duration.ofSeconds(15)), port);
+
+    engine.awaitStatus(id, OperationStatus.COMPLETED);
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.COMPLETED);
+    assertThat(trainer.unsent()).isEmpty();
+    assertThat(engine.ops().children(id))
+        .filteredOn(o -> o.operationType() == OperationType.TRAINING)
+        .hasSize(1);
+  }
+
+  @Test
   void aJobWhoseWorkerNeverComesBackFailsOneLeaseAfterTheRestart() {
     startBackend(settings(Duration.ofSeconds(1)), 0);
     WorkerLoop trainer = worker("trainer", WorkerType.TRAINING);

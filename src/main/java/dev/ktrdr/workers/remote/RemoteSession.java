@@ -143,6 +143,17 @@ final class RemoteSession {
     poll.complete(new Drained(List.of(), List.of()));
   }
 
+  /** Answers a waiting poll empty now (the API is stopping). */
+  void answerWaiting() {
+    CompletableFuture<Drained> wake;
+    synchronized (this) {
+      wake = takeWaiting();
+    }
+    if (wake != null) {
+      wake.complete(new Drained(List.of(), List.of()));
+    }
+  }
+
   /** Marks the worker gone and returns what it held (operation id → end callback). */
   Map<String, Runnable> close() {
     CompletableFuture<Drained> wake;

@@ -116,6 +116,15 @@ public final class RemoteWorkers implements AutoCloseable {
     awaiting.replaceAll((op, r) -> new Reclaim(r.workerId(), deadline));
   }
 
+  /**
+   * Answers every waiting poll now, empty: the API is about to stop, and a poll answered after it
+   * stopped would have no request left to answer. The workers poll again (and find the backend
+   * gone, or back).
+   */
+  public void answerPolls() {
+    sessions.values().forEach(RemoteSession::answerWaiting);
+  }
+
   public Duration lease() {
     return lease;
   }

@@ -111,6 +111,11 @@ public final class WorkerLoop implements AutoCloseable {
     return out;
   }
 
+  /** Operation ids of finished jobs whose report the backend has not taken yet (it is down). */
+  public Set<String> unsent() {
+    return Set.copyOf(unsent.keySet());
+  }
+
   /** True when registered and running nothing. */
   public boolean isIdle() {
     return registered && running.isEmpty() && unsent.isEmpty();
