@@ -1,6 +1,7 @@
 package dev.ktrdr.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktrdr.config.EnvVar;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.workers.WorkerType;
 import dev.ktrdr.workers.local.JobCheckpoint;
@@ -37,7 +38,6 @@ import picocli.CommandLine.Option;
     description = "Run training or backtests for a ktrdr backend (on this or another machine).")
 public final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
-  static final String TOKEN_ENV = "KTRDR_API_TOKEN";
 
   @Option(
       names = "--type",
@@ -97,7 +97,7 @@ public final class WorkerCommand implements java.util.concurrent.Callable<Intege
           spec.commandLine(), "Invalid --backend '" + url + "': expected an http:// URL");
     }
     String id = name != null ? name : defaultName();
-    String token = System.getenv(TOKEN_ENV);
+    String token = System.getenv(EnvVar.KTRDR_API_TOKEN.name());
     ExecutorService threads = Executors.newCachedThreadPool(named());
     StubTiming timing = new StubTiming(settings.stubDelay());
     boolean stubs = settings.useStubWorkers();

@@ -28,7 +28,9 @@ public enum EnvVar {
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
   KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),
   KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),
-  KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)");
+  KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)"),
+  KTRDR_API_TOKEN(
+      null, "Bearer token: required by the API off loopback; sent by the CLI, workers, consoles");
 
   private final String defaultValue;
   private final String description;
