@@ -114,7 +114,11 @@ public final class WorkerRegistry {
         return false;
       }
       busyByWorker.remove(workerId);
-      freed = workers.get(workerId).type();
+      Worker w = workers.get(workerId);
+      if (w == null) {
+        return true; // a remote worker that left meanwhile: nothing came free
+      }
+      freed = w.type();
       log.debug("Worker {} available (was {})", workerId, operationId);
     }
     onFreed.accept(freed);
@@ -149,7 +153,10 @@ public final class WorkerRegistry {
 
   public synchronized int busy(WorkerType type) {
     return (int)
-        busyByWorker.keySet().stream().filter(id -> workers.get(id).type() == type).count();
+        busyByWorker.keySet().stream()
+            .map(workers::get)
+            .filter(w -> w != null && w.type() == type)
+            .count();
   }
 
   public synchronized List<WorkerSnapshot> snapshot() {
@@ -191,7 +198,9 @@ public final class WorkerRegistry {
           throw new IllegalStateException("Lease already used");
         }
         done = true;
-        busyByWorker.put(worker.id(), opId);
+        if (workers.containsKey(worker.id())) { // a remote worker may have left since reserve
+          busyByWorker.put(worker.id(), opId);
+        }
       }
       log.debug("Worker {} busy with {}", worker.id(), opId);
       try {

@@ -12,10 +12,14 @@ import dev.ktrdr.workers.WorkerType;
 final class RemoteSlot implements Worker {
   private final String id;
   private final RemoteSession session;
+  private final java.util.function.BiConsumer<Operation, Runnable> left;
 
-  RemoteSlot(String id, RemoteSession session) {
+  /** {@code left} ends an operation handed to this slot after its worker was lost. */
+  RemoteSlot(
+      String id, RemoteSession session, java.util.function.BiConsumer<Operation, Runnable> left) {
     this.id = id;
     this.session = session;
+    this.left = left;
   }
 
   @Override
@@ -30,7 +34,9 @@ final class RemoteSlot implements Worker {
 
   @Override
   public void start(Operation operation, Runnable onEnd) {
-    session.offer(operation, onEnd);
+    if (!session.offer(operation, onEnd)) {
+      left.accept(operation, onEnd); // lost between the reserve and this start
+    }
   }
 
   @Override

@@ -161,7 +161,14 @@ public final class RemoteWorkers implements AutoCloseable {
     }
     List<RemoteSlot> slots = new ArrayList<>();
     for (int i = 1; i <= capacity; i++) {
-      slots.add(new RemoteSlot(id + ":" + i, session));
+      slots.add(
+          new RemoteSlot(
+              id + ":" + i,
+              session,
+              (op, onEnd) -> {
+                ops.fail(op.operationId(), "worker lost: " + id + " (gone as the job was sent)");
+                onEnd.run();
+              }));
     }
     List<String> reclaimed = new ArrayList<>();
     List<String> stop = new ArrayList<>();
