@@ -211,6 +211,7 @@ public final class Engine implements AutoCloseable {
               settings.trainingWorkers(),
               settings.backtestWorkers(),
               settings.concurrencyBuffer());
+      FxToolkit.awaitBackgroundStart(); // the engine's tasks are JavaFX tasks
       AgentRuntime runtime =
           AgentRuntime.start(
               ops,
@@ -274,6 +275,11 @@ public final class Engine implements AutoCloseable {
 
   public Path databasePath() {
     return database.path();
+  }
+
+  /** The engine's one database: its read pool and its writer (tests and benchmarks hold reads). */
+  public Database database() {
+    return database;
   }
 
   /**

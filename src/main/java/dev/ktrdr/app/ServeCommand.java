@@ -49,7 +49,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
           spec.commandLine(), "Invalid --port " + apiPort + ": expected 0 to 65535");
     }
     Path dbPath = settings.databasePath(db, System.getenv());
-    FxToolkit.startHeadless();
+    FxToolkit.startHeadlessInBackground(); // while the database opens
     Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
     ApiServer api;
     try {

@@ -116,10 +116,11 @@ public final class WorkerCommand implements java.util.concurrent.Callable<Intege
                         reports,
                         timing,
                         threads,
-                        op ->
-                            release != null
-                                && op.parentOperationId() != null
-                                && Files.exists(release.resolve(op.parentOperationId())))
+                        release == null
+                            ? StubWorker.NEVER_RELEASED
+                            : op ->
+                                op.parentOperationId() != null
+                                    && Files.exists(release.resolve(op.parentOperationId())))
                     : new LocalWorker(
                         id, workerType, reports, datasets, threads, JobCheckpoint.BRIEF_HOLDS));
     AtomicBoolean announced = new AtomicBoolean();

@@ -61,7 +61,12 @@ public final class RemoteStopBench {
                   (reports, datasets) ->
                       timed(
                           new StubWorker(
-                              "bench", WorkerType.TRAINING, reports, timing, threads, op -> false),
+                              "bench",
+                              WorkerType.TRAINING,
+                              reports,
+                              timing,
+                              threads,
+                              StubWorker.NEVER_RELEASED),
                           ends))
               .start()) {
         List<Long> micros = new ArrayList<>();

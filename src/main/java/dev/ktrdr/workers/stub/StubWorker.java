@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class StubWorker implements Worker {
   private static final Logger log = LoggerFactory.getLogger(StubWorker.class);
 
+  /** Held phases end only by a cancel: they wait parked, with no wake-ups (thousands may wait). */
+  public static final Predicate<Operation> NEVER_RELEASED = op -> false;
+
   private final String id;
   private final WorkerType type;
   private final JobReports ops;
@@ -37,7 +40,7 @@ public final class StubWorker implements Worker {
       OperationsService ops,
       StubTiming timing,
       ExecutorService executor) {
-    this(id, type, JobReports.of(ops), timing, executor, op -> false);
+    this(id, type, JobReports.of(ops), timing, executor, NEVER_RELEASED);
   }
 
   /**
@@ -108,9 +111,15 @@ public final class StubWorker implements Worker {
         return; // cancelled before it began
       }
       if (FaultInjection.holdsAt(brief, stage)) {
-        timing.holdUntil(() -> holdReleased.test(op)); // or until a cancel interrupts it
+        if (holdReleased == NEVER_RELEASED) {
+          timing.hold(StubTiming.INTERRUPT_ONLY); // until cancel interrupts this job
+        } else {
+          timing.holdUntil(() -> holdReleased.test(op)); // or until a cancel interrupts it
+        }
       }
-      timing.run(pct -> ops.progress(opId, pct, step + " (" + pct + "%)"), () -> false);
+      timing.run(
+          pct -> ops.progress(opId, pct, step + " (" + pct + "%)"),
+          StubTiming.INTERRUPT_ONLY); // a job is cancelled by its interrupt
       if (FaultInjection.failsAt(brief, stage)) {
         ops.fail(opId, FaultInjection.message(stage));
         return;
