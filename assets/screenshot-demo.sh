@@ -29,12 +29,20 @@ for i in $(seq 1 120); do grep -q "ktrdr console ready" "$OUT"/console.log && br
 grep "Window interactive" "$OUT"/console.log || true
 api() { curl -s "localhost:$PORT/api/v1/$1"; }
 ( for i in $(seq 1 1000); do
-    curl -s -o /dev/null -X POST "localhost:$PORT/api/v1/agent/trigger" \
+    curl -s -o /dev/null -X POST "localhost:$PORT/api/v1/agent/trigger" -H "Content-Type: application/json" \
       -d "{\"brief\":\"Load research $i\",\"model\":\"haiku\"}" &
     if (( i % 26 == 0 )); then wait; sleep 1; fi
   done; wait ) &
 TRIGGERS=$!
-sleep 8
+# Xvfb starts the pointer mid-screen, over the table, where it would hold every arrival: park it
+# on the status bar until the table has rows to aim at.
+xdotool mousemove 1500 990
+for i in $(seq 1 120); do
+  n=$(api 'operations?operation_type=agent_research&limit=1' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["total_count"])')
+  (( n >= 40 )) && break; sleep 0.5
+done
+sleep 1
 # Aim at row 3's Cancel and hold still while researches arrive: the row must not move.
 xdotool mousemove 1054 285; sleep 2.5
 import -window root "$OUT"/hover.png
@@ -43,7 +51,7 @@ import -window root "$OUT"/confirm.png
 xdotool key Return; sleep 2
 echo "cancelled: $(api 'operations?status=cancelled&operation_type=agent_research' \
   | python3 -c 'import json,sys; print([o["operation_id"] for o in json.load(sys.stdin)["data"]])')"
-sleep 60
+sleep 30
 click() { xdotool mousemove "$1" "$2"; sleep 0.4; xdotool click 1; sleep 1; }
 click 230 142; xdotool key ctrl+a; xdotool type --delay 30 "backtesting"; sleep 1.5
 click 300 210                                               # the first row in backtesting

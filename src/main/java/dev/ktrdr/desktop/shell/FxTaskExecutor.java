@@ -3,6 +3,7 @@ package dev.ktrdr.desktop.shell;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -26,15 +27,20 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
   @Override
   public <T> void execute(
       Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-    pool.execute(
-        () -> {
-          try {
-            T result = work.call();
-            Platform.runLater(() -> onSuccess.accept(result));
-          } catch (Exception | Error e) {
-            Platform.runLater(() -> onFailure.accept(e));
-          }
-        });
+    try {
+      pool.execute(
+          () -> {
+            try {
+              T result = work.call();
+              Platform.runLater(() -> onSuccess.accept(result));
+            } catch (Exception | Error e) {
+              Platform.runLater(() -> onFailure.accept(e));
+            }
+          });
+    } catch (RejectedExecutionException closed) {
+      // The console is closing: events already queued for the FX thread may still ask for a
+      // read (the lanes' workers), and nothing would show its answer. Dropped, not an error.
+    }
   }
 
   @Override

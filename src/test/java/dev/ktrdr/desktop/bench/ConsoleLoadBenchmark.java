@@ -140,6 +140,7 @@ public final class ConsoleLoadBenchmark {
     Path dir = Files.createTempDirectory("ktrdr-bench");
     Settings settings =
         Settings.defaults()
+            .withStubWorkers(true) // the load of issue 8; the default is real local workers now
             .withWorkers(50, 50)
             .withStubDelay(Duration.ofSeconds(20))
             .withMaxConcurrentResearches(researches + 100)
