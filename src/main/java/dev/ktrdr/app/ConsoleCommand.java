@@ -2,6 +2,7 @@ package dev.ktrdr.app;
 
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.desktop.ConsoleWindow;
 import java.nio.file.Path;
@@ -29,14 +30,22 @@ public final class ConsoleCommand implements Callable<Integer> {
   @Option(names = "--port", description = "API port on 127.0.0.1 (default $KTRDR_PORT or 8000)")
   Integer port;
 
-  @Option(names = "--db", description = "SQLite database file")
-  Path db;
+  @Option(
+      names = "--db",
+      paramLabel = "PATH|URL",
+      description = "SQLite database file, or postgresql://user[:password]@host:5432/db")
+  String db;
 
   @Override
   public Integer call() throws Exception {
     Settings settings = Settings.fromEnvironment();
     int apiPort = port != null ? port : settings.port();
-    Path dbPath = settings.databasePath(db, System.getenv());
+    DatabaseLocation database = settings.database(db, System.getenv());
+    // The window's state lives beside the SQLite file; on PostgreSQL, beside the default one.
+    Path dbPath =
+        database instanceof DatabaseLocation.SqliteFile
+            ? ((DatabaseLocation.SqliteFile) database).path()
+            : Settings.defaultDatabaseFile(System.getenv());
     try {
       FxToolkit.start();
     } catch (RuntimeException | Error e) {
@@ -47,7 +56,7 @@ public final class ConsoleCommand implements Callable<Integer> {
               + "machine without a display use `ktrdr serve`.",
           e);
     }
-    Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
+    Engine runtime = Engine.open(settings, database, Clock.systemUTC());
     AtomicBoolean closed = new AtomicBoolean();
     AutoCloseable[] api = {() -> {}};
     Runnable shutdown =
@@ -76,7 +85,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());
     }
-    log.info("ktrdr console ready (database {}, {} research(es) resumed)", dbPath, resumed);
+    log.info(
+        "ktrdr console ready (database {}, {} research(es) resumed)", database.display(), resumed);
     CountDownLatch windowClosed = new CountDownLatch(1);
     Platform.runLater(
         () ->

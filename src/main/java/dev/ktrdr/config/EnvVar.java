@@ -20,7 +20,9 @@ public enum EnvVar {
   LOCAL_BACKTEST_WORKERS("1", "Number of local (real) backtest workers"),
   ANTHROPIC_API_KEY(null, "Key for Claude models; unset: rule-based design and assessment"),
   ANTHROPIC_BASE_URL(null, "Address of the Anthropic API (default https://api.anthropic.com)"),
-  KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
+  KTRDR_DB(
+      null,
+      "SQLite file, or postgresql://user@host:5432/db (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
   KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),
   KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),

@@ -63,7 +63,7 @@ class MigrationFromV002Test {
     ds.setUrl("jdbc:sqlite:" + file);
     Flyway.configure()
         .dataSource(ds)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/vendor/sqlite")
         .target("2")
         .load()
         .migrate();
