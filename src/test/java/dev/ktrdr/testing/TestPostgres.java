@@ -1,6 +1,7 @@
 package dev.ktrdr.testing;
 
 import dev.ktrdr.config.DatabaseLocation;
+import dev.ktrdr.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
   private static final AtomicInteger databases = new AtomicInteger();
   private static EmbeddedPostgres server;
+  private static String template;
 
   private TestPostgres() {}
 
@@ -50,13 +52,31 @@ public final class TestPostgres {
     return server;
   }
 
-  /** A new, empty database on the shared server, owned by the superuser {@code postgres}. */
-  public static DatabaseLocation.Postgres freshDatabase() {
+  /**
+   * A new database on the shared server with ktrdr's schema in place (a copy of a template migrated
+   * once per JVM, so each test costs a {@code CREATE DATABASE}, not a migration). Owned by the
+   * superuser {@code postgres}, no password.
+   */
+  public static synchronized DatabaseLocation.Postgres freshDatabase() {
+    if (template == null) {
+      DatabaseLocation.Postgres t = emptyDatabase();
+      Database.open(t).close(); // migrated, and every connection to it closed again
+      template = t.database();
+    }
+    return create("TEMPLATE " + template);
+  }
+
+  /** A new database with nothing in it (migration tests). */
+  public static DatabaseLocation.Postgres emptyDatabase() {
+    return create("");
+  }
+
+  private static DatabaseLocation.Postgres create(String options) {
     EmbeddedPostgres pg = server();
     String name = "ktrdr_test_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
     try (Connection c = pg.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
+      s.execute("CREATE DATABASE " + name + " " + options);
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create test database " + name, e);
     }
