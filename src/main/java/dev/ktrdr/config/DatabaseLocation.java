@@ -90,6 +90,10 @@ public sealed interface DatabaseLocation
             "the PostgreSQL URL names no host: expected postgresql://user@host:5432/database");
       }
       int port = uri.getPort() == -1 ? DEFAULT_PG_PORT : uri.getPort();
+      if (port < 1 || port > 65_535) {
+        throw new IllegalArgumentException(
+            "the PostgreSQL URL's port " + port + " is not a port (1 to 65535)");
+      }
       String path = uri.getRawPath() == null ? "" : uri.getRawPath();
       String database = decode(path.startsWith("/") ? path.substring(1) : path);
       if (database.isBlank() || database.contains("/")) {
