@@ -58,7 +58,7 @@ class DatabaseLocationTest {
     assertThatThrownBy(() -> DatabaseLocation.parse("postgresql://h/a/b"))
         .hasMessageContaining("names no database");
     assertThatThrownBy(() -> DatabaseLocation.parse("postgresql://u:s3cret@h/db%zz"))
-        .hasMessageContainingIgnoringCase("malformed")
+        .hasMessageContaining("Malformed escape")
         .message()
         .doesNotContain("s3cret");
     assertThatThrownBy(() -> DatabaseLocation.parse("http://h/db"))
