@@ -156,6 +156,16 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Checks that a PostgreSQL database can be reached, without opening or migrating it: null when no
+   * backend uses it, else the message saying which one does.
+   *
+   * @throws DatabaseException with a one-line reason when it cannot be reached
+   */
+  public static String probe(DatabaseLocation.Postgres where) {
+    return PostgresBackendLock.probe(where);
+  }
+
   private static DatabaseException failure(Exception e, String where) {
     if (e instanceof DatabaseException) {
       return (DatabaseException) e;

@@ -89,6 +89,23 @@ final class PostgresBackendLock implements AutoCloseable {
     }
   }
 
+  /**
+   * For {@code ktrdr doctor}: connects without taking the lock for good, and says whether a backend
+   * holds it. Null when the database is free, else who holds it.
+   *
+   * @throws DatabaseException when the server cannot be reached or refuses the connection
+   */
+  static String probe(DatabaseLocation.Postgres where) {
+    PostgresBackendLock lock;
+    try {
+      lock = acquire(dataSource(where), where);
+    } catch (DatabaseLockedException e) {
+      return e.getMessage();
+    }
+    lock.close();
+    return null;
+  }
+
   /** Who holds the lock, as far as this user may see: "its session: pid 123 from 10.0.0.5". */
   private static String holder(Connection c) {
     try (PreparedStatement ps =
