@@ -152,7 +152,12 @@ public final class Database implements AutoCloseable {
       }
       closeQuietly(writerConnection);
       closeQuietly(lock);
-      throw failure(e, where.display());
+      DatabaseException failure = failure(e, where.display());
+      // Flyway and the server may answer over several lines; a start-up error is one.
+      String line = failure.getMessage().replaceAll("\\s*\\R\\s*", " ").strip();
+      throw line.equals(failure.getMessage())
+          ? failure
+          : new DatabaseException(line, failure.getCause() == null ? failure : failure.getCause());
     }
   }
 

@@ -128,6 +128,27 @@ class PostgresDatabaseTest {
         .hasMessageContaining("createdb -h localhost -p " + fresh.port() + " -U postgres");
   }
 
+  @Test
+  void aLoginThatMayNotCreateTheTablesIsAOneLineError() throws Exception {
+    DatabaseLocation.Postgres empty = TestPostgres.emptyDatabase();
+    try (Connection c = TestPostgres.server().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "DO $$ BEGIN CREATE ROLE ktrdr_reader LOGIN; EXCEPTION WHEN duplicate_object"
+              + " THEN NULL; END $$");
+    }
+    DatabaseLocation.Postgres asReader =
+        new DatabaseLocation.Postgres(
+            empty.host(), empty.port(), empty.database(), "ktrdr_reader", null, "");
+    assertThatThrownBy(() -> Database.open(asReader))
+        .isInstanceOf(DatabaseException.class)
+        .hasMessageStartingWith("Cannot prepare database " + asReader.display() + ": ")
+        .hasMessageContaining("permission denied")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    // and the refusal left the database free for a backend with the right login
+    Database.open(empty).close();
+  }
+
   /** Ends every session of ktrdr's on {@code where}, as a server does for a killed client. */
   private static void terminateBackendSessions(DatabaseLocation.Postgres where) throws Exception {
     try (Connection c = TestPostgres.server().getPostgresDatabase().getConnection();
