@@ -225,6 +225,7 @@ public final class Engine implements AutoCloseable {
               settings.trainingWorkers(),
               settings.backtestWorkers(),
               settings.concurrencyBuffer());
+      FxToolkit.awaitBackgroundStart(); // the engine's tasks are JavaFX tasks
       AgentRuntime runtime =
           AgentRuntime.start(
               ops,
@@ -281,6 +282,11 @@ public final class Engine implements AutoCloseable {
 
   public DatabaseLocation databaseLocation() {
     return database.location();
+  }
+
+  /** The engine's one database: its read pool and its writer (tests and benchmarks hold reads). */
+  public Database database() {
+    return database;
   }
 
   /**

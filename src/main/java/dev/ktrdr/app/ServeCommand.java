@@ -50,7 +50,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
           spec.commandLine(), "Invalid --port " + apiPort + ": expected 0 to 65535");
     }
     DatabaseLocation database = settings.database(db, System.getenv());
-    FxToolkit.startHeadless();
+    FxToolkit.startHeadlessInBackground(); // while the database opens
     Engine runtime = Engine.open(settings, database, Clock.systemUTC());
     ApiServer api;
     try {
