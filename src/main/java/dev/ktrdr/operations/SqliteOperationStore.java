@@ -631,6 +631,11 @@ public final class SqliteOperationStore implements OperationStore {
                     before.research(),
                     version);
             changed(after);
+            // Kept in the log too, so an exported log has every progress step.
+            String message = Math.round(pct) + "%" + (step == null ? "" : " · " + step);
+            OperationRows.insertEvent(
+                tx.prepare(OperationRows.INSERT_EVENT),
+                new EventRecord(now, id, OperationEvent.Kind.PROGRESS, null, null, message));
             events.add(event(after, OperationEvent.Kind.PROGRESS, null, null, step));
             return true;
           });
@@ -685,13 +690,12 @@ public final class SqliteOperationStore implements OperationStore {
                     stored,
                     version);
             changed(after);
-            events.add(
-                event(
-                    after,
-                    OperationEvent.Kind.PARAMETERS,
-                    null,
-                    null,
-                    "parameters: " + String.join(", ", changedKeys(before, after))));
+            String message = "parameters: " + String.join(", ", changedKeys(before, after));
+            // Kept in the log too: an exported log says which parameters changed and when.
+            OperationRows.insertEvent(
+                tx.prepare(OperationRows.INSERT_EVENT),
+                new EventRecord(now, id, OperationEvent.Kind.PARAMETERS, null, null, message));
+            events.add(event(after, OperationEvent.Kind.PARAMETERS, null, null, message));
             return Optional.of(after);
           });
     }
