@@ -141,6 +141,7 @@ public final class ConsoleCommand implements Callable<Integer> {
               runtime.agent(),
               runtime.operations(),
               runtime.data(),
+              runtime.remoteWorkers(),
               API_HOST,
               apiPort,
               settings.apiAccess());

@@ -30,6 +30,7 @@ import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerType;
 import dev.ktrdr.workers.local.JobCheckpoint;
 import dev.ktrdr.workers.local.LocalWorker;
+import dev.ktrdr.workers.remote.RemoteWorkers;
 import dev.ktrdr.workers.stub.StubTiming;
 import dev.ktrdr.workers.stub.StubWorker;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ public final class Engine implements AutoCloseable {
   private final ExecutorService workerThreads;
   private final DataService data;
   private final AnthropicLlmClient llm;
+  private final RemoteWorkers remote;
 
   private Engine(
       Database database,
@@ -65,8 +67,10 @@ public final class Engine implements AutoCloseable {
       AgentRuntime runtime,
       ExecutorService workerThreads,
       DataService data,
-      AnthropicLlmClient llm) {
+      AnthropicLlmClient llm,
+      RemoteWorkers remote) {
     this.database = database;
+    this.remote = remote;
     this.operations = operations;
     this.workers = workers;
     this.runtime = runtime;
@@ -185,6 +189,7 @@ public final class Engine implements AutoCloseable {
       Settings settings, DatabaseLocation database, Clock clock, Wiring wiring) {
     Database db = Database.open(database);
     AnthropicLlmClient llm = null;
+    RemoteWorkers remote = null;
     try {
       OperationsService ops = new OperationsService(new SqliteOperationStore(db), clock);
       DataService data = new DataService(new DatasetCatalog(new SqliteDatasetStore(db)));
@@ -218,6 +223,8 @@ public final class Engine implements AutoCloseable {
                     ops,
                     workerThreads));
       }
+      // Before the engine resumes: children remote workers held get one lease to be reclaimed.
+      remote = new RemoteWorkers(workers, ops, settings.workerLease(), clock).start();
       Budget budget = new Budget(new SqliteSpendLedger(db), settings.dailyBudget(), clock);
       int limit =
           ConcurrencyLimit.of(
@@ -233,14 +240,18 @@ public final class Engine implements AutoCloseable {
               budget,
               parts.designer(),
               parts.assessor(),
-              new AgentRuntime.Options(settings.pollInterval(), limit),
+              new AgentRuntime.Options(
+                  settings.pollInterval(),
+                  ConcurrencyLimit.following(
+                      settings.maxConcurrentResearches(), workers, settings.concurrencyBuffer())),
               data);
       log.info(
-          "Engine ready: {} training / {} backtest {} workers, {}, sweep every {} ms, research"
-              + " limit {}",
+          "Engine ready: {} training / {} backtest {} workers (remote workers may join, lease {} s),"
+              + " {}, sweep every {} ms, research limit {}",
           settings.trainingWorkers(),
           settings.backtestWorkers(),
           parts.workerPrefix(),
+          settings.workerLease().toSeconds(),
           settings.useStubWorkers()
               ? "stub delay " + settings.stubDelay().toMillis() + " ms"
               : llm != null
@@ -248,8 +259,11 @@ public final class Engine implements AutoCloseable {
                   : "rule-based design and assessment",
           settings.pollInterval().toMillis(),
           limit);
-      return new Engine(db, ops, workers, runtime, workerThreads, data, llm);
+      return new Engine(db, ops, workers, runtime, workerThreads, data, llm, remote);
     } catch (RuntimeException e) {
+      if (remote != null) {
+        remote.close();
+      }
       if (llm != null) {
         llm.close();
       }
@@ -275,6 +289,11 @@ public final class Engine implements AutoCloseable {
     return workers;
   }
 
+  /** The workers on other machines, registered over the API. */
+  public RemoteWorkers remoteWorkers() {
+    return remote;
+  }
+
   /** The SQLite file, or null on PostgreSQL. */
   public Path databasePath() {
     return database.path();
@@ -295,6 +314,7 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    remote.close();
     runtime.close();
     workerThreads.shutdownNow();
     try {

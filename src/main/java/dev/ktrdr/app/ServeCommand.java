@@ -59,6 +59,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
               runtime.agent(),
               runtime.operations(),
               runtime.data(),
+              runtime.remoteWorkers(),
               ApiServer.DEFAULT_HOST,
               apiPort,
               settings.apiAccess());

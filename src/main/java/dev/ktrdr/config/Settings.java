@@ -28,7 +28,8 @@ public record Settings(
     ApiAccess apiAccess,
     int localTrainingWorkers,
     int localBacktestWorkers,
-    ModelAccess modelAccess) {
+    ModelAccess modelAccess,
+    Duration workerLease) {
 
   /** The stub phase length used when {@code STUB_WORKER_FAST=true}. */
   public static final Duration FAST_STUB_DELAY = Duration.ofMillis(500);
@@ -61,7 +62,8 @@ public record Settings(
         r.integer(EnvVar.LOCAL_TRAINING_WORKERS, 0, 64),
         r.integer(EnvVar.LOCAL_BACKTEST_WORKERS, 0, 64),
         new ModelAccess(
-            r.secret(EnvVar.ANTHROPIC_API_KEY), r.optionalUrl(EnvVar.ANTHROPIC_BASE_URL)));
+            r.secret(EnvVar.ANTHROPIC_API_KEY), r.optionalUrl(EnvVar.ANTHROPIC_BASE_URL)),
+        r.seconds(EnvVar.WORKER_LEASE_SECONDS, false));
   }
 
   /** Defaults for everything, as if the environment were empty. */
@@ -85,7 +87,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withStubDelay(Duration d) {
@@ -104,7 +107,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withWorkers(int training, int backtest) {
@@ -123,7 +127,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withMaxConcurrentResearches(int max) {
@@ -142,7 +147,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withDailyBudget(BigDecimal budget) {
@@ -161,7 +167,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withPort(int p) {
@@ -180,7 +187,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withApiAccess(ApiAccess access) {
@@ -199,7 +207,8 @@ public record Settings(
         access,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   /** The same settings with stub workers on or off. */
@@ -219,7 +228,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   /** The same settings with this many local training and backtest workers. */
@@ -239,7 +249,8 @@ public record Settings(
         apiAccess,
         training,
         backtest,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   /** The same settings with another way to the model service. */
@@ -259,7 +270,29 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        access);
+        access,
+        workerLease);
+  }
+
+  /** The same settings with another remote worker lease ({@code WORKER_LEASE_SECONDS}). */
+  public Settings withWorkerLease(Duration lease) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        databaseOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess,
+        lease);
   }
 
   /** Training workers the engine runs: the stub count with stubs, else the local count. */
