@@ -2,6 +2,7 @@ package dev.ktrdr.app;
 
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.desktop.ConsoleWindow;
 import java.lang.management.ManagementFactory;
@@ -43,21 +44,29 @@ public final class ConsoleCommand implements Callable<Integer> {
   @Option(names = "--port", description = "API port on 127.0.0.1 (default $KTRDR_PORT or 8000)")
   Integer port;
 
-  @Option(names = "--db", description = "SQLite database file")
-  Path db;
+  @Option(
+      names = "--db",
+      paramLabel = "PATH|URL",
+      description = "SQLite database file, or postgresql://user[:password]@host:5432/db")
+  String db;
 
   @Override
   public Integer call() throws Exception {
     long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
     Settings settings = Settings.fromEnvironment();
     int apiPort = port != null ? port : settings.port();
-    Path dbPath = settings.databasePath(db, System.getenv());
+    DatabaseLocation database = settings.database(db, System.getenv());
+    // The window's state lives beside the SQLite file; on PostgreSQL, beside the default one.
+    Path dbPath =
+        database instanceof DatabaseLocation.SqliteFile
+            ? ((DatabaseLocation.SqliteFile) database).path()
+            : Settings.defaultDatabaseFile(System.getenv());
     CompletableFuture<Engine> opening = new CompletableFuture<>();
     Thread opener =
         new Thread(
             () -> {
               try {
-                opening.complete(Engine.open(settings, dbPath, Clock.systemUTC()));
+                opening.complete(Engine.open(settings, database, Clock.systemUTC()));
               } catch (RuntimeException | Error e) {
                 opening.completeExceptionally(e);
               }
@@ -140,7 +149,8 @@ public final class ConsoleCommand implements Callable<Integer> {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());
     }
-    log.info("ktrdr console ready (database {}, {} research(es) resumed)", dbPath, resumed);
+    log.info(
+        "ktrdr console ready (database {}, {} research(es) resumed)", database.display(), resumed);
     windowClosed.await();
     log.info("Window closed; stopping (active researches resume on the next start)");
     shutdown.run();

@@ -1,7 +1,10 @@
 package dev.ktrdr.app;
 
 import dev.ktrdr.config.ConfigException;
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.Settings;
+import dev.ktrdr.db.Database;
+import dev.ktrdr.db.DatabaseException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +36,11 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port to check (default $KTRDR_PORT or 8000)")
   Integer port;
 
-  @Option(names = "--db", description = "Database file to check")
-  Path db;
+  @Option(
+      names = "--db",
+      paramLabel = "PATH|URL",
+      description = "Database file or postgresql:// URL to check")
+  String db;
 
   @Spec CommandSpec spec;
 
@@ -52,7 +59,7 @@ public final class DoctorCommand implements Callable<Integer> {
       report(out, false, "Configuration", e.getMessage());
       settings = Settings.defaults();
     }
-    checkDatabase(out, settings.databasePath(db, System.getenv()));
+    checkDatabase(out, settings, System.getenv());
     checkPort(out, port != null ? port : settings.port());
     checkJavaFx(out);
     out.println(problems.isEmpty() ? "All checks passed." : problems.size() + " problem(s) found.");
@@ -71,7 +78,34 @@ public final class DoctorCommand implements Callable<Integer> {
             : "Java " + feature + " is too old: ktrdr needs Java 17 or newer");
   }
 
-  private void checkDatabase(PrintWriter out, Path file) {
+  private void checkDatabase(PrintWriter out, Settings settings, Map<String, String> env) {
+    DatabaseLocation where;
+    try {
+      where = settings.database(db, env);
+    } catch (ConfigException e) {
+      report(out, false, "Database", e.getMessage());
+      return;
+    }
+    if (where instanceof DatabaseLocation.Postgres) {
+      try {
+        String holder = Database.probe((DatabaseLocation.Postgres) where);
+        report(
+            out,
+            holder == null,
+            "Database",
+            holder == null
+                ? where.display() + " (reachable, no backend using it)"
+                : holder
+                    + " (that is fine if you meant to start it; stop it before starting another)");
+      } catch (DatabaseException e) {
+        report(out, false, "Database", e.getMessage());
+      }
+      return;
+    }
+    checkDatabaseFile(out, ((DatabaseLocation.SqliteFile) where).path());
+  }
+
+  private void checkDatabaseFile(PrintWriter out, Path file) {
     try {
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);

@@ -12,6 +12,7 @@ import dev.ktrdr.agent.inprocess.ResearchAssessmentAgent;
 import dev.ktrdr.agent.inprocess.ResearchDesignAgent;
 import dev.ktrdr.agent.inprocess.StubAssessmentAgent;
 import dev.ktrdr.agent.inprocess.StubDesignAgent;
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.ModelAccess;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.db.Database;
@@ -43,9 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The start-up wiring, in one place for {@code serve}, {@code console} and the tests: which store
- * (SQLite at the given path, datasets included), which workers (local ones running real research,
- * or in-process stubs), which budget ledger and which design and assessment agents (rule-based, a
- * Claude model, or stubs), handed to the engine ({@link AgentRuntime}).
+ * (SQLite at the given path or a PostgreSQL database, datasets included), which workers (local ones
+ * running real research, or in-process stubs), which budget ledger and which design and assessment
+ * agents (rule-based, a Claude model, or stubs), handed to the engine ({@link AgentRuntime}).
  */
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
@@ -164,9 +165,29 @@ public final class Engine implements AutoCloseable {
     return open(settings, dbPath, clock, Wiring.fixed(designer, assessor, workerFactory, "stub"));
   }
 
-  /** Opens the engine with the parts {@code wiring} chooses. */
+  /**
+   * Opens the engine the settings ask for on the store at {@code database} (an SQLite file or a
+   * PostgreSQL database).
+   */
+  public static Engine open(Settings settings, DatabaseLocation database, Clock clock) {
+    return open(
+        settings,
+        database,
+        clock,
+        settings.useStubWorkers()
+            ? Wiring.stubs(settings)
+            : Wiring.real(JobCheckpoint.BRIEF_HOLDS));
+  }
+
+  /** Opens the engine with the parts {@code wiring} chooses, on the SQLite file {@code dbPath}. */
   public static Engine open(Settings settings, Path dbPath, Clock clock, Wiring wiring) {
-    Database db = Database.open(dbPath);
+    return open(settings, new DatabaseLocation.SqliteFile(dbPath.toAbsolutePath()), clock, wiring);
+  }
+
+  /** Opens the engine with the parts {@code wiring} chooses, on the store at {@code database}. */
+  public static Engine open(
+      Settings settings, DatabaseLocation database, Clock clock, Wiring wiring) {
+    Database db = Database.open(database);
     AnthropicLlmClient llm = null;
     RemoteWorkers remote = null;
     try {
@@ -273,8 +294,13 @@ public final class Engine implements AutoCloseable {
     return remote;
   }
 
+  /** The SQLite file, or null on PostgreSQL. */
   public Path databasePath() {
     return database.path();
+  }
+
+  public DatabaseLocation databaseLocation() {
+    return database.location();
   }
 
   /** The engine's one database: its read pool and its writer (tests and benchmarks hold reads). */

@@ -1,8 +1,8 @@
 package dev.ktrdr.app;
 
 import dev.ktrdr.api.ApiServer;
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.Settings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -28,10 +28,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
   @Option(
       names = "--db",
-      paramLabel = "PATH",
+      paramLabel = "PATH|URL",
       description =
-          "SQLite database file " + "(default $KTRDR_DB, else $XDG_DATA_HOME/ktrdr/ktrdr.db)")
-  Path db;
+          "SQLite database file, or postgresql://user[:password]@host:5432/db "
+              + "(default $KTRDR_DB, else $XDG_DATA_HOME/ktrdr/ktrdr.db)")
+  String db;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,9 +49,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Invalid --port " + apiPort + ": expected 0 to 65535");
     }
-    Path dbPath = settings.databasePath(db, System.getenv());
+    DatabaseLocation database = settings.database(db, System.getenv());
     FxToolkit.startHeadlessInBackground(); // while the database opens
-    Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
+    Engine runtime = Engine.open(settings, database, Clock.systemUTC());
     ApiServer api;
     try {
       api =
@@ -84,7 +85,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     int resumed = runtime.agent().resumeIfNeeded();
     java.io.PrintWriter out = spec.commandLine().getOut(); // stdout: the launch line is output
     out.printf(
-        "ktrdr serve listening on http://%s:%d (database %s)%n", api.host(), api.port(), dbPath);
+        "ktrdr serve listening on http://%s:%d (database %s)%n",
+        api.host(), api.port(), database.display());
     if (resumed > 0) {
       out.printf("Resuming %d active research(es)%n", resumed);
     }

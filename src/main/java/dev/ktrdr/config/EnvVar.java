@@ -24,7 +24,9 @@ public enum EnvVar {
       "15",
       "Seconds a remote worker may go unheard before its jobs fail as \"worker lost\"; also how"
           + " long a restarted backend waits for it to reconnect"),
-  KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
+  KTRDR_DB(
+      null,
+      "SQLite file, or postgresql://user@host:5432/db (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
   KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),
   KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),

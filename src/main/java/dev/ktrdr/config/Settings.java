@@ -22,7 +22,7 @@ public record Settings(
     Duration stubDelay,
     int stubTrainingWorkers,
     int stubBacktestWorkers,
-    Path dbPathOverride,
+    DatabaseLocation databaseOverride,
     String apiUrl,
     int port,
     ApiAccess apiAccess,
@@ -53,7 +53,7 @@ public record Settings(
         fast ? FAST_STUB_DELAY : delay,
         r.integer(EnvVar.STUB_TRAINING_WORKERS, 0, 1_000),
         r.integer(EnvVar.STUB_BACKTEST_WORKERS, 0, 1_000),
-        db == null || db.isBlank() ? null : Path.of(db),
+        db == null || db.isBlank() ? null : r.database(db),
         r.url(EnvVar.KTRDR_API_URL),
         r.integer(EnvVar.KTRDR_PORT, 1, 65_535),
         new ApiAccess(
@@ -81,7 +81,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -101,7 +101,7 @@ public record Settings(
         d,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -121,7 +121,7 @@ public record Settings(
         stubDelay,
         training,
         backtest,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -141,7 +141,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -161,7 +161,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -181,7 +181,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         p,
         apiAccess,
@@ -201,7 +201,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         access,
@@ -222,7 +222,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -243,7 +243,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -264,7 +264,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -285,7 +285,7 @@ public record Settings(
         stubDelay,
         stubTrainingWorkers,
         stubBacktestWorkers,
-        dbPathOverride,
+        databaseOverride,
         apiUrl,
         port,
         apiAccess,
@@ -306,16 +306,41 @@ public record Settings(
   }
 
   /**
-   * The database file: the command line's {@code --db}, else {@code $KTRDR_DB}, else {@code
-   * $XDG_DATA_HOME/ktrdr/ktrdr.db}, else {@code ~/.local/share/ktrdr/ktrdr.db}.
+   * The store: the command line's {@code --db} (a file path or a PostgreSQL URL), else {@code
+   * $KTRDR_DB}, else the SQLite file {@link #defaultDatabaseFile}.
+   *
+   * @throws ConfigException when {@code --db} is neither a path nor a PostgreSQL URL
+   */
+  public DatabaseLocation database(String commandLineDb, Map<String, String> env) {
+    if (commandLineDb != null && !commandLineDb.isBlank()) {
+      try {
+        return DatabaseLocation.parse(commandLineDb);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("Invalid --db: " + e.getMessage() + ".");
+      }
+    }
+    if (databaseOverride != null) {
+      return databaseOverride;
+    }
+    return new DatabaseLocation.SqliteFile(defaultDatabaseFile(env));
+  }
+
+  /**
+   * The database file: the command line's {@code --db}, else {@code $KTRDR_DB} when it is a file,
+   * else {@link #defaultDatabaseFile}.
    */
   public Path databasePath(Path commandLineDb, Map<String, String> env) {
     if (commandLineDb != null) {
       return commandLineDb.toAbsolutePath();
     }
-    if (dbPathOverride != null) {
-      return dbPathOverride.toAbsolutePath();
+    if (databaseOverride instanceof DatabaseLocation.SqliteFile) {
+      return ((DatabaseLocation.SqliteFile) databaseOverride).path();
     }
+    return defaultDatabaseFile(env);
+  }
+
+  /** {@code $XDG_DATA_HOME/ktrdr/ktrdr.db}, else {@code ~/.local/share/ktrdr/ktrdr.db}. */
+  public static Path defaultDatabaseFile(Map<String, String> env) {
     String xdg = env.get("XDG_DATA_HOME");
     Path base =
         xdg != null && !xdg.isBlank()
@@ -411,6 +436,16 @@ public record Settings(
             "Invalid " + v.name() + ": the value contains spaces (the value is not shown).");
       }
       return value.strip();
+    }
+
+    /** A file path or a PostgreSQL URL; an error never shows the value (it may hold a password). */
+    DatabaseLocation database(String value) {
+      try {
+        return DatabaseLocation.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            "Invalid " + EnvVar.KTRDR_DB.name() + ": " + e.getMessage() + ".");
+      }
     }
 
     /** An http(s) URL, or null when unset. */

@@ -2,6 +2,7 @@ package dev.ktrdr.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.db.migration.V004__ResearchStateAndVersions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -18,21 +19,25 @@ import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The embedded SQLite database: one file, WAL mode, migrated by Flyway on open, and held by one
- * process at a time (a second server on the same file is refused, see {@link
+ * The store's database: an embedded SQLite file (the default; WAL mode) or a PostgreSQL database
+ * (several machines, see {@link DatabaseLocation}), migrated by Flyway on open and used by one
+ * backend at a time (a second server on the same database is refused, see {@link
  * DatabaseLockedException}).
  *
  * <p>Who may do what: every write goes through {@link #write}, to one writer thread that commits
- * queued units in groups (see {@link GroupCommitWriter}); reads use {@link #read}, on a small pool
- * of read-only connections. In WAL mode a reader sees the last commit and never waits for the
- * writer, so a long export or listing cannot hold up a cancel.
+ * queued units in groups (see {@link GroupCommitWriter}; on PostgreSQL a group is one transaction
+ * too); reads use {@link #read}, on a small pool of read-only connections. A reader sees the last
+ * commit and never waits for the writer (SQLite's WAL, PostgreSQL's MVCC), so a long export or
+ * listing cannot hold up a cancel.
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -40,31 +45,48 @@ public final class Database implements AutoCloseable {
   /** Read connections: enough for the API, the window and the coordinator to read at once. */
   static final int READERS = 4;
 
-  private final Path path;
+  private final DatabaseLocation location;
+  private final Dialect dialect;
   private final Connection writerConnection;
   private final GroupCommitWriter writer;
   private final HikariDataSource readers;
-  private final FileChannel lockChannel;
-  private final FileLock fileLock;
+  private final AutoCloseable backendLock;
 
   private Database(
-      Path path,
+      DatabaseLocation location,
+      Dialect dialect,
       Connection writerConnection,
       GroupCommitWriter writer,
       HikariDataSource readers,
-      FileChannel lockChannel,
-      FileLock fileLock) {
-    this.path = path;
+      AutoCloseable backendLock) {
+    this.location = location;
+    this.dialect = dialect;
     this.writerConnection = writerConnection;
     this.writer = writer;
     this.readers = readers;
-    this.lockChannel = lockChannel;
-    this.fileLock = fileLock;
+    this.backendLock = backendLock;
   }
 
-  /** Opens (creating if needed) and migrates the database at {@code path}. */
+  /** Opens (creating if needed) and migrates the SQLite database at {@code path}. */
   public static Database open(Path path) {
-    Path file = path.toAbsolutePath();
+    return open(new DatabaseLocation.SqliteFile(path.toAbsolutePath()));
+  }
+
+  /**
+   * Opens and migrates the database at {@code location}: an SQLite file (created if needed) or an
+   * existing PostgreSQL database (its tables created if needed).
+   *
+   * @throws DatabaseLockedException when another backend uses it
+   * @throws DatabaseException with a one-line reason when it cannot be reached or prepared
+   */
+  public static Database open(DatabaseLocation location) {
+    if (location instanceof DatabaseLocation.Postgres) {
+      return openPostgres((DatabaseLocation.Postgres) location);
+    }
+    return openSqlite(((DatabaseLocation.SqliteFile) location).path().toAbsolutePath());
+  }
+
+  private static Database openSqlite(Path file) {
     FileChannel channel = null;
     Connection writerConnection = null;
     HikariDataSource readers = null;
@@ -82,25 +104,82 @@ public final class Database implements AutoCloseable {
         throw new DatabaseLockedException(file);
       }
       SQLiteDataSource ds = dataSource(file, false);
-      migrate(ds);
+      migrate(ds, Dialect.SQLITE);
       writerConnection = ds.getConnection();
-      readers = readPool(file);
+      readers = readPool(dataSource(file, true));
       GroupCommitWriter writer = new GroupCommitWriter(writerConnection, "ktrdr-db-writer");
       log.info("Database open: {}", file);
-      return new Database(file, writerConnection, writer, readers, channel, fl);
+      FileChannel held = channel;
+      AutoCloseable release =
+          () -> {
+            try {
+              fl.release();
+            } finally {
+              held.close();
+            }
+          };
+      return new Database(
+          new DatabaseLocation.SqliteFile(file),
+          Dialect.SQLITE,
+          writerConnection,
+          writer,
+          readers,
+          release);
     } catch (IOException | SQLException | RuntimeException e) {
       if (readers != null) {
         readers.close();
       }
       closeQuietly(writerConnection);
       closeQuietly(channel);
-      if (e instanceof DatabaseException) {
-        throw (DatabaseException) e;
-      }
-      String what =
-          e instanceof org.flywaydb.core.api.FlywayException ? "Cannot prepare" : "Cannot open";
-      throw new DatabaseException(what + " database " + file + ": " + e.getMessage(), e);
+      throw failure(e, file.toString());
     }
+  }
+
+  private static Database openPostgres(DatabaseLocation.Postgres where) {
+    PostgresBackendLock lock = null;
+    Connection writerConnection = null;
+    HikariDataSource readers = null;
+    try {
+      PGSimpleDataSource ds = PostgresBackendLock.dataSource(where);
+      lock = PostgresBackendLock.acquire(ds, where);
+      migrate(ds, Dialect.POSTGRESQL);
+      writerConnection = ds.getConnection();
+      readers = readPool(ds);
+      GroupCommitWriter writer = new GroupCommitWriter(writerConnection, "ktrdr-db-writer");
+      log.info("Database open: {}", where.display());
+      return new Database(where, Dialect.POSTGRESQL, writerConnection, writer, readers, lock);
+    } catch (SQLException | RuntimeException e) {
+      if (readers != null) {
+        readers.close();
+      }
+      closeQuietly(writerConnection);
+      closeQuietly(lock);
+      DatabaseException failure = failure(e, where.display());
+      // Flyway and the server may answer over several lines; a start-up error is one.
+      String line = failure.getMessage().replaceAll("\\s*\\R\\s*", " ").strip();
+      throw line.equals(failure.getMessage())
+          ? failure
+          : new DatabaseException(line, failure.getCause() == null ? failure : failure.getCause());
+    }
+  }
+
+  /**
+   * Checks that a PostgreSQL database can be reached, without opening or migrating it: null when no
+   * backend uses it, else the message saying which one does.
+   *
+   * @throws DatabaseException with a one-line reason when it cannot be reached
+   */
+  public static String probe(DatabaseLocation.Postgres where) {
+    return PostgresBackendLock.probe(where);
+  }
+
+  private static DatabaseException failure(Exception e, String where) {
+    if (e instanceof DatabaseException) {
+      return (DatabaseException) e;
+    }
+    String what =
+        e instanceof org.flywaydb.core.api.FlywayException ? "Cannot prepare" : "Cannot open";
+    return new DatabaseException(what + " database " + where + ": " + e.getMessage(), e);
   }
 
   /**
@@ -109,30 +188,33 @@ public final class Database implements AutoCloseable {
    */
   static final String NEWEST_MIGRATION = "011";
 
-  /** True when the newest migration is applied and none failed: one cheap query. */
+  /**
+   * True when the newest migration is applied and none failed: one cheap query, in SQL both
+   * databases read ({@code success} is an integer in SQLite, a boolean in PostgreSQL).
+   */
   private static final String SCHEMA_IS_CURRENT =
-      "SELECT (SELECT COUNT(*) FROM flyway_schema_history WHERE version = ? AND success = 1),"
-          + " (SELECT COUNT(*) FROM flyway_schema_history WHERE success = 0)";
+      "SELECT (SELECT COUNT(*) FROM flyway_schema_history WHERE version = ? AND success),"
+          + " (SELECT COUNT(*) FROM flyway_schema_history WHERE NOT success)";
 
   /**
    * Applies the SQL migrations and the Java data moves, registered here rather than scanned. A
    * database already at the newest version skips Flyway altogether: its set-up (scanning the jar,
    * validating every applied migration) was a second of each start.
    */
-  static void migrate(SQLiteDataSource ds) {
+  static void migrate(DataSource ds, Dialect dialect) {
     if (schemaIsCurrent(ds)) {
       return;
     }
     Flyway.configure()
         .dataSource(ds)
-        .locations("classpath:db/migration")
+        .locations(dialect.migrationLocations().toArray(String[]::new))
         .javaMigrations(new V004__ResearchStateAndVersions())
         .mixed(true)
         .load()
         .migrate();
   }
 
-  static boolean schemaIsCurrent(SQLiteDataSource ds) {
+  static boolean schemaIsCurrent(DataSource ds) {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(SCHEMA_IS_CURRENT)) {
       ps.setString(1, NEWEST_MIGRATION);
@@ -160,9 +242,9 @@ public final class Database implements AutoCloseable {
     return ds;
   }
 
-  private static HikariDataSource readPool(Path file) {
+  private static HikariDataSource readPool(DataSource source) {
     HikariConfig hc = new HikariConfig();
-    hc.setDataSource(dataSource(file, true));
+    hc.setDataSource(source);
     hc.setPoolName("ktrdr-read");
     hc.setMaximumPoolSize(READERS);
     hc.setMinimumIdle(1);
@@ -190,8 +272,19 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** The SQLite file, or null on PostgreSQL (see {@link #location()}). */
   public Path path() {
-    return path;
+    return location instanceof DatabaseLocation.SqliteFile
+        ? ((DatabaseLocation.SqliteFile) location).path()
+        : null;
+  }
+
+  public DatabaseLocation location() {
+    return location;
+  }
+
+  public Dialect dialect() {
+    return dialect;
   }
 
   /**
@@ -290,21 +383,18 @@ public final class Database implements AutoCloseable {
     try {
       if (!writerConnection.isClosed()) {
         writerConnection.setAutoCommit(true);
-        try (Statement s = writerConnection.createStatement()) {
-          s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        if (dialect == Dialect.SQLITE) {
+          try (Statement s = writerConnection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+          }
         }
         writerConnection.close();
-        log.info("Database closed: {}", path);
+        log.info("Database closed: {}", location.display());
       }
     } catch (SQLException e) {
-      log.warn("Closing database {}: {}", path, e.getMessage());
+      log.warn("Closing database {}: {}", location.display(), e.getMessage());
     } finally {
-      try {
-        fileLock.release();
-      } catch (IOException ignored) {
-        // the channel close below releases it too
-      }
-      closeQuietly(lockChannel);
+      closeQuietly(backendLock); // last: the next backend may start only once this one is done
     }
   }
 

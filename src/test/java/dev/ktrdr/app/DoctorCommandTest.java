@@ -2,7 +2,10 @@ package dev.ktrdr.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.db.Database;
+import dev.ktrdr.testing.DeadPort;
+import dev.ktrdr.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -55,6 +58,29 @@ class DoctorCommandTest {
           .contains("[FAIL] Port", "is in use")
           .contains("2 problem(s) found.");
       assertThat(code).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPostgresDatabaseIsCheckedByConnectingAndItsBackendNamed() throws Exception {
+    DatabaseLocation.Postgres pg = TestPostgres.freshDatabase();
+    StringWriter free = new StringWriter();
+    run(free, "--db", TestPostgres.url(pg), "--port", "0");
+    assertThat(free.toString())
+        .contains("[ ok ] Database", pg.display() + " (reachable, no backend using it)");
+    try (Database open = Database.open(pg)) {
+      StringWriter busy = new StringWriter();
+      int code = run(busy, "--db", TestPostgres.url(pg), "--port", "0");
+      assertThat(busy.toString())
+          .contains("[FAIL] Database", "another ktrdr backend is using this database");
+      assertThat(code).isEqualTo(1);
+    }
+    try (DeadPort dead = new DeadPort()) {
+      StringWriter down = new StringWriter();
+      run(down, "--db", "postgresql://u:s3cret@127.0.0.1:" + dead.port() + "/ktrdr", "--port", "0");
+      assertThat(down.toString())
+          .contains("[FAIL] Database", "Cannot connect to PostgreSQL database")
+          .doesNotContain("s3cret");
     }
   }
 }

@@ -162,4 +162,42 @@ class SettingsTest {
     assertThat(Settings.defaults().databasePath(null, Map.of()))
         .isEqualTo(Path.of(System.getProperty("user.home"), ".local/share/ktrdr/ktrdr.db"));
   }
+
+  @Test
+  void theDatabaseIsAFileOrAPostgresUrlFromTheCommandLineOrTheEnvironment() {
+    Settings withEnvPg = Settings.from(Map.of("KTRDR_DB", "postgresql://ktrdr:pw@db.lan/ktrdr"));
+    assertThat(withEnvPg.database(null, Map.of()))
+        .isEqualTo(new DatabaseLocation.Postgres("db.lan", 5432, "ktrdr", "ktrdr", "pw", ""));
+    assertThat(withEnvPg.database("/tmp/a.db", Map.of()))
+        .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("/tmp/a.db")));
+    assertThat(Settings.defaults().database(null, Map.of("XDG_DATA_HOME", "/data")))
+        .isEqualTo(new DatabaseLocation.SqliteFile(Path.of("/data/ktrdr/ktrdr.db")));
+    // a PostgreSQL KTRDR_DB leaves the window state and the doctor's file at the default
+    assertThat(withEnvPg.databasePath(null, Map.of("XDG_DATA_HOME", "/data")))
+        .isEqualTo(Path.of("/data/ktrdr/ktrdr.db"));
+  }
+
+  @Test
+  void aBadDatabaseUrlNamesItsSourceAndNeverShowsThePassword() {
+    assertThatThrownBy(() -> Settings.from(Map.of("KTRDR_DB", "mysql://u:s3cret@h/db")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Invalid KTRDR_DB: unsupported database URL scheme 'mysql'")
+        .message()
+        .doesNotContain("s3cret");
+    assertThatThrownBy(() -> Settings.defaults().database("postgresql://u:s3cret@/ktrdr", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Invalid --db: the PostgreSQL URL names no host")
+        .message()
+        .doesNotContain("s3cret");
+    assertThatThrownBy(() -> Settings.defaults().database("postgresql://u:s3cret@h:5432", Map.of()))
+        .hasMessageContaining("names no database")
+        .message()
+        .doesNotContain("s3cret");
+    assertThatThrownBy(
+            () -> Settings.defaults().database("postgresql://u:s3cret@h:99999/x", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("port 99999 is not a port")
+        .message()
+        .doesNotContain("s3cret");
+  }
 }

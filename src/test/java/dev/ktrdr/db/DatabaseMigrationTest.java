@@ -35,7 +35,7 @@ class DatabaseMigrationTest {
     Flyway flyway =
         Flyway.configure()
             .dataSource(ds)
-            .locations("classpath:db/migration")
+            .locations(Dialect.SQLITE.migrationLocations().toArray(String[]::new))
             .javaMigrations(new dev.ktrdr.db.migration.V004__ResearchStateAndVersions())
             .mixed(true)
             .load();

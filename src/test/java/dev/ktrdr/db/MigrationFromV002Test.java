@@ -2,6 +2,7 @@ package dev.ktrdr.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationsService;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,14 +58,29 @@ class MigrationFromV002Test {
           + "\"phase_start_time\":\"2026-11-28T10:15:01.000Z\",\"cancel_reason\":\"enough\","
           + "\"cancelled_by\":\"cli\",\"cancelled_at\":\"2026-11-28T10:15:02.500Z\"}";
 
+  /** An empty database of the kind under test (SQLite here, PostgreSQL in a subclass). */
+  protected DatabaseLocation emptyDatabase() {
+    return new DatabaseLocation.SqliteFile(dir.resolve("old.db"));
+  }
+
+  protected Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+
+  /** A plain connection source for {@code where}, to write what the old version wrote. */
+  protected DataSource dataSource(DatabaseLocation where) {
+    SQLiteDataSource ds = new SQLiteDataSource();
+    ds.setUrl("jdbc:sqlite:" + ((DatabaseLocation.SqliteFile) where).path());
+    return ds;
+  }
+
   @Test
   void researchStateMovesToItsTypedRowAndReadsBackTheSame() throws Exception {
-    Path file = dir.resolve("old.db");
-    SQLiteDataSource ds = new SQLiteDataSource();
-    ds.setUrl("jdbc:sqlite:" + file);
+    DatabaseLocation file = emptyDatabase();
+    DataSource ds = dataSource(file);
     Flyway.configure()
         .dataSource(ds)
-        .locations("classpath:db/migration")
+        .locations(dialect().migrationLocations().toArray(String[]::new))
         .target("2")
         .load()
         .migrate();

@@ -2,6 +2,7 @@ package dev.ktrdr.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.db.Database;
 import dev.ktrdr.db.DatabaseLockedException;
 import java.nio.file.Path;
@@ -19,16 +20,32 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The behaviour every {@link OperationStore} must have, run against SQLite. */
+/**
+ * The behaviour every {@link OperationStore} must have, run against SQLite here and against
+ * PostgreSQL by {@link PostgresOperationStoreContractTest}.
+ */
 class OperationStoreContractTest {
   @TempDir Path dir;
+  private DatabaseLocation location;
+
+  /** The database under test; opened again (the same one) where a test reopens it. */
+  protected DatabaseLocation newLocation() {
+    return new DatabaseLocation.SqliteFile(dir.resolve("ops.db"));
+  }
+
+  /** What the refusal of a second backend on the same database says. */
+  protected String refusalMessage() {
+    return "in use by another ktrdr process";
+  }
+
   private Database db;
   private OperationsService ops;
   private final List<OperationEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("ops.db"));
+    location = newLocation();
+    db = Database.open(location);
     ops = new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
     ops.addListener(events::add);
   }
@@ -189,7 +206,7 @@ class OperationStoreContractTest {
         ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "keep me")).operationId();
     ops.start(id);
     db.close();
-    db = Database.open(dir.resolve("ops.db"));
+    db = Database.open(location);
     ops = new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
     Operation op = ops.get(id).orElseThrow();
     assertThat(op.status()).isEqualTo(OperationStatus.RUNNING);
@@ -197,9 +214,9 @@ class OperationStoreContractTest {
   }
 
   @Test
-  void aSecondOpenOfTheSameFileIsRefused() {
-    Assertions.assertThatThrownBy(() -> Database.open(dir.resolve("ops.db")))
+  void aSecondOpenOfTheSameDatabaseIsRefused() {
+    Assertions.assertThatThrownBy(() -> Database.open(location))
         .isInstanceOf(DatabaseLockedException.class)
-        .hasMessageContaining("in use by another ktrdr process");
+        .hasMessageContaining(refusalMessage());
   }
 }

@@ -10,6 +10,7 @@ import dev.ktrdr.agent.inprocess.DesignAgent;
 import dev.ktrdr.agent.reply.Triggered;
 import dev.ktrdr.app.Engine;
 import dev.ktrdr.app.FxToolkit;
+import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
@@ -66,6 +67,11 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public static TestEngine start(Path db, Settings settings) {
+    return start(new DatabaseLocation.SqliteFile(db), settings);
+  }
+
+  /** An engine on any store: an SQLite file or a PostgreSQL database ({@link TestPostgres}). */
+  public static TestEngine start(DatabaseLocation db, Settings settings) {
     FxToolkit.startHeadless();
     return new TestEngine(Engine.open(settings, db, Clock.systemUTC()), settings);
   }
@@ -77,6 +83,11 @@ public final class TestEngine implements AutoCloseable {
 
   /** An engine whose phases wait at {@code gates} where the test says; the others run the stubs. */
   public static TestEngine start(Path db, Settings settings, PhaseGates gates) {
+    return start(new DatabaseLocation.SqliteFile(db), settings, gates);
+  }
+
+  /** {@link #start(Path, Settings, PhaseGates)} on any store. */
+  public static TestEngine start(DatabaseLocation db, Settings settings, PhaseGates gates) {
     FxToolkit.startHeadless();
     StubTiming timing = new StubTiming(settings.stubDelay());
     return new TestEngine(
@@ -84,9 +95,8 @@ public final class TestEngine implements AutoCloseable {
             settings,
             db,
             Clock.systemUTC(),
-            gates.designer(timing),
-            gates.assessor(timing),
-            gates.workers(timing)),
+            Engine.Wiring.fixed(
+                gates.designer(timing), gates.assessor(timing), gates.workers(timing), "stub")),
         settings);
   }
 

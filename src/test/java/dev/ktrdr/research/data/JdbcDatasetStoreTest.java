@@ -26,7 +26,7 @@ class JdbcDatasetStoreTest extends DatasetStoreContractTest {
     ds.setUrl("jdbc:sqlite:" + file);
     Flyway.configure()
         .dataSource(ds)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/vendor/sqlite")
         .mixed(true)
         .load()
         .migrate();
