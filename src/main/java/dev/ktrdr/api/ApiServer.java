@@ -73,7 +73,15 @@ public final class ApiServer implements AutoCloseable {
       String host,
       int port,
       ApiAccess access) {
-    String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
+    String bindHost = host == null || host.isBlank() ? access.bindHost() : host;
+    if (!ApiAccess.isLoopback(bindHost) && !access.tokens().required()) {
+      throw new ApiStartException(
+          "Refusing to listen on "
+              + bindHost
+              + " without a token; set "
+              + dev.ktrdr.config.EnvVar.KTRDR_API_TOKEN.name()
+              + " or listen on 127.0.0.1");
+    }
     ObjectMapper mapper = ApiJson.mapper();
     Requests requests =
         new Requests(mapper, TriggerRequest.class, CancelRequest.class, BacktestRequest.class);
@@ -84,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
     LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
+    TokenGuard tokens = new TokenGuard(access.tokens());
     Javalin app =
         Javalin.create(
             config -> {
@@ -95,6 +104,7 @@ public final class ApiServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               config.routes.before(guard::check); // before every path, matched or not
+              config.routes.before(tokens::check); // then the token, where one is required
               routes(config, agentRoutes, opRoutes, dataRoutes, docs);
               errors(config);
             });

@@ -2,6 +2,7 @@ package dev.ktrdr.app;
 
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
+import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.desktop.ConsoleWindow;
 import java.nio.file.Path;
@@ -24,10 +25,17 @@ import picocli.CommandLine.Option;
             + "table, and the HTTP API on 127.0.0.1.")
 public final class ConsoleCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ConsoleCommand.class);
-  static final String API_HOST = "127.0.0.1";
 
-  @Option(names = "--port", description = "API port on 127.0.0.1 (default $KTRDR_PORT or 8000)")
+  @Option(names = "--port", description = "API port (default $KTRDR_PORT or 8000)")
   Integer port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the API listens on (default $KTRDR_HOST or 127.0.0.1); anything but"
+              + " loopback needs $KTRDR_API_TOKEN or $KTRDR_API_TOKENS")
+  String host;
 
   @Option(names = "--db", description = "SQLite database file")
   Path db;
@@ -37,6 +45,9 @@ public final class ConsoleCommand implements Callable<Integer> {
     Settings settings = Settings.fromEnvironment();
     int apiPort = port != null ? port : settings.port();
     Path dbPath = settings.databasePath(db, System.getenv());
+    ApiAccess access =
+        host == null ? settings.apiAccess() : settings.apiAccess().withBindHost(host);
+    access.requireTokenIfExposed(); // before the window opens: a refused start changes nothing
     try {
       FxToolkit.start();
     } catch (RuntimeException | Error e) {
@@ -66,12 +77,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     try {
       api[0] =
           ApiServer.start(
-              runtime.agent(),
-              runtime.operations(),
-              runtime.data(),
-              API_HOST,
-              apiPort,
-              settings.apiAccess());
+              runtime.agent(), runtime.operations(), runtime.data(), null, apiPort, access);
     } catch (ApiStartException e) {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());

@@ -22,7 +22,10 @@ public enum EnvVar {
   ANTHROPIC_BASE_URL(null, "Address of the Anthropic API (default https://api.anthropic.com)"),
   KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
-  KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),
+  KTRDR_PORT("8000", "Port the API listens on"),
+  KTRDR_HOST("127.0.0.1", "Address the API listens on; anything but loopback needs a token"),
+  KTRDR_API_TOKEN(null, "Bearer token: the server requires it, clients send it"),
+  KTRDR_API_TOKENS(null, "Named tokens the server accepts (name:token,…); the name is who acts"),
   KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),
   KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)");
 
