@@ -43,10 +43,12 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final String host;
+  private final EventStream events;
 
-  private ApiServer(Javalin app, String host) {
+  private ApiServer(Javalin app, String host, EventStream events) {
     this.app = app;
     this.host = host;
+    this.events = events;
   }
 
   /**
@@ -91,6 +93,8 @@ public final class ApiServer implements AutoCloseable {
     DataEndpoints dataRoutes = new DataEndpoints(data, requests, imports);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
+    EventStream events =
+        new EventStream(ops, mapper, EventStream.DEFAULT_BUFFER, EventStream.DEFAULT_KEEP_ALIVE);
     LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
     TokenGuard tokens = new TokenGuard(access.tokens());
     Javalin app =
@@ -106,21 +110,25 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before(guard::check); // before every path, matched or not
               config.routes.before(tokens::check); // then the token, where one is required
               routes(config, agentRoutes, opRoutes, dataRoutes, docs);
+              config.routes.get(PREFIX + Routes.EVENTS, events::handle);
               errors(config);
             });
-    requirePortFree(bindHost, port);
     try {
+      requirePortFree(bindHost, port);
       app.start(bindHost, port);
     } catch (RuntimeException e) {
+      events.close();
       try {
         app.stop();
       } catch (RuntimeException ignored) {
         // nothing was serving
       }
-      throw new ApiStartException(describeBindFailure(bindHost, port, e), e);
+      throw e instanceof ApiStartException
+          ? e
+          : new ApiStartException(describeBindFailure(bindHost, port, e), e);
     }
     log.info("API listening on http://{}:{}{}", bindHost, app.port(), PREFIX);
-    return new ApiServer(app, bindHost);
+    return new ApiServer(app, bindHost, events);
   }
 
   private static void routes(
@@ -262,6 +270,7 @@ public final class ApiServer implements AutoCloseable {
   /** Stops accepting requests and waits for those in flight; the services stay open. */
   @Override
   public void close() {
+    events.close(); // streams end first, or stopping would wait for them
     app.stop();
     log.info("API stopped");
   }

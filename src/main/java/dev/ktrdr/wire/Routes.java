@@ -23,6 +23,7 @@ public final class Routes {
   public static final String DATA_IMPORT = "/data/import";
   public static final String BACKTEST = "/backtest";
   public static final String OPENAPI = "/openapi.json";
+  public static final String EVENTS = "/events";
 
   private Routes() {}
 
