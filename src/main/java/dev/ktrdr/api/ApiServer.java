@@ -255,6 +255,11 @@ public final class ApiServer implements AutoCloseable {
     return host;
   }
 
+  /** Clients connected to the event stream now. */
+  int eventClients() {
+    return events.clientCount();
+  }
+
   /** Every HTTP route registered, as {@code "GET /api/v1/health"}; for docs and tests. */
   public List<String> routes() {
     List<String> out = new ArrayList<>();

@@ -45,6 +45,9 @@ final class EventStream implements OperationListener, AutoCloseable {
 
   static final String MEDIA_TYPE = "text/event-stream";
 
+  /** How long a stop waits for the streams to send their last event. */
+  static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
   private final OperationsService ops;
   private final ObjectMapper mapper;
   private final int buffer;
@@ -114,7 +117,7 @@ final class EventStream implements OperationListener, AutoCloseable {
             keepAlive,
             this::render,
             reason -> json(new StreamDropped(reason)),
-            () -> clients.remove(self[0]));
+            () -> ended(self[0]));
     self[0] = s;
     clients.add(s); // before the catch-up reads the store: no change can fall in between
     client.onClose(s::stop);
@@ -181,13 +184,38 @@ final class EventStream implements OperationListener, AutoCloseable {
     return clients.size();
   }
 
-  /** Ends every stream with a "server is stopping" event and stops listening. */
+  private void ended(EventSubscriber s) {
+    synchronized (clients) {
+      clients.remove(s);
+      clients.notifyAll();
+    }
+  }
+
+  /**
+   * Ends every stream with a "server is stopping" event and stops listening; waits up to {@link
+   * #CLOSE_WAIT} for the streams to say so (a client that does not read is cut off by the stop).
+   */
   @Override
   public void close() {
     closed = true;
     ops.removeListener(this);
     for (EventSubscriber s : clients) {
       s.drop("the server is stopping; reconnect with Last-Event-ID");
+    }
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    synchronized (clients) {
+      while (!clients.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          clients.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
   }
 
