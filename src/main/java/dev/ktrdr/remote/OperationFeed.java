@@ -85,6 +85,12 @@ public final class OperationFeed implements AutoCloseable {
             });
   }
 
+  /** Starts after {@code version} instead of 0 (call before {@link #start()}). */
+  public OperationFeed resumeAfter(long version) {
+    lastEventId = Math.max(0, version);
+    return this;
+  }
+
   /** Connects; returns at once. */
   public OperationFeed start() {
     state(State.CONNECTING, null);
