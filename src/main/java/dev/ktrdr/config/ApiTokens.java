@@ -138,6 +138,36 @@ public final class ApiTokens {
     }
   }
 
+  /** Equal when they accept the same tokens under the same names. */
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ApiTokens)) {
+      return false;
+    }
+    List<Entry> other = ((ApiTokens) o).entries;
+    if (other.size() != entries.size()) {
+      return false;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      Entry a = entries.get(i);
+      Entry b = other.get(i);
+      if (!MessageDigest.isEqual(a.digest(), b.digest())
+          || !java.util.Objects.equals(a.name(), b.name())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 1;
+    for (Entry e : entries) {
+      h = 31 * h + java.util.Arrays.hashCode(e.digest()) + java.util.Objects.hashCode(e.name());
+    }
+    return h;
+  }
+
   /** Never prints a token or its digest. */
   @Override
   public String toString() {
