@@ -12,11 +12,14 @@ import dev.ktrdr.wire.StreamDropped;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,10 +112,11 @@ final class EventStream implements OperationListener, AutoCloseable {
     client.keepAlive();
     String name = "events-" + counter.incrementAndGet();
     EventSubscriber[] self = new EventSubscriber[1];
+    ClientSink sink = new ClientSink(client);
     EventSubscriber s =
         new EventSubscriber(
             name,
-            new ClientSink(client),
+            sink,
             buffer,
             keepAlive,
             this::render,
@@ -121,6 +125,7 @@ final class EventStream implements OperationListener, AutoCloseable {
     self[0] = s;
     clients.add(s); // before the catch-up reads the store: no change can fall in between
     client.onClose(s::stop);
+    sink.whenRequestEnds(s::stop);
     if (closed) {
       s.drop("the server is stopping");
     }
@@ -219,32 +224,92 @@ final class EventStream implements OperationListener, AutoCloseable {
     }
   }
 
-  /** The SSE connection as a {@link EventSubscriber.Sink}. */
+  /**
+   * The SSE connection as a {@link EventSubscriber.Sink}. Once the servlet container has ended the
+   * request itself (the client went away, the server is stopping), the connection is not touched
+   * again: completing Javalin's request future for a request the container has already recycled
+   * makes Javalin log a storm of NullPointerExceptions.
+   */
   private static final class ClientSink implements EventSubscriber.Sink {
     private final SseClient client;
+    private final AtomicBoolean requestEnded = new AtomicBoolean();
 
     ClientSink(SseClient client) {
       this.client = client;
     }
 
+    /** Calls {@code then} when the container completes or fails the request. */
+    void whenRequestEnds(Runnable then) {
+      try {
+        client
+            .ctx()
+            .req()
+            .getAsyncContext()
+            .addListener(
+                new AsyncListener() {
+                  @Override
+                  public void onComplete(AsyncEvent event) {
+                    ended();
+                  }
+
+                  @Override
+                  public void onTimeout(AsyncEvent event) {
+                    ended();
+                  }
+
+                  @Override
+                  public void onError(AsyncEvent event) {
+                    ended();
+                  }
+
+                  @Override
+                  public void onStartAsync(AsyncEvent event) {
+                    // not re-dispatched
+                  }
+
+                  private void ended() {
+                    requestEnded.set(true);
+                    then.run();
+                  }
+                });
+      } catch (IllegalStateException notAsync) {
+        // Not an async request (cannot happen with SseHandler): nothing to listen to.
+      }
+    }
+
     @Override
     public void send(String event, String data, String id) {
-      client.sendEvent(event, data, id);
+      if (!requestEnded.get()) {
+        client.sendEvent(event, data, id);
+      }
     }
 
     @Override
     public void comment(String text) {
-      client.sendComment(text);
+      if (!requestEnded.get()) {
+        client.sendComment(text);
+      }
     }
 
     @Override
     public boolean closed() {
-      return client.terminated();
+      return requestEnded.get() || client.terminated();
     }
 
     @Override
     public void close() {
-      client.close();
+      if (!requestEnded.get() && stillAsync()) {
+        client.close();
+      }
+    }
+
+    /** False once the container is done with the request, however it ended. */
+    private boolean stillAsync() {
+      try {
+        return client.ctx().req().isAsyncStarted();
+      } catch (RuntimeException recycled) {
+        return false;
+      }
     }
   }
 }
