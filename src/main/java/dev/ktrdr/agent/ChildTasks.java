@@ -25,7 +25,10 @@ public final class ChildTasks {
   private final Map<String, PhaseTask> tasks = new ConcurrentHashMap<>();
   private final Set<PhaseTask> stragglers = ConcurrentHashMap.newKeySet();
   private final Executor executor;
+
+  /** Straggler checks, and the steps of paced work (see {@link PhaseTask#begin}). */
   private final ScheduledExecutorService watchdog;
+
   private final long stragglerGraceMillis;
   private final Consumer<PhaseTask> onStraggler;
 
@@ -48,7 +51,11 @@ public final class ChildTasks {
       previous.cancel(true); // never two in-process phases for one research
     }
     log.debug("Task for {} started ({})", task.researchId(), task.childId());
-    executor.execute(task);
+    if (task.isPaced()) {
+      task.begin(watchdog, executor); // waits on the timer, not on a thread
+    } else {
+      executor.execute(task);
+    }
   }
 
   /** Cancels and forgets the task of {@code researchId}; false when it has none. */

@@ -11,6 +11,7 @@ import dev.ktrdr.workers.WorkerType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,20 @@ public final class ResearchCoordinator implements AutoCloseable {
   private final Duration pollInterval;
   private final ExecutorService steps;
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Researches that ended lately, so that the children a cancel or a failure ends with them (in the
+   * same commit, published just after) wake no step: an ended research has none to take. Bounded;
+   * touched only by listeners, which run one at a time.
+   */
+  private final Map<String, Boolean> ended =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 4096;
+        }
+      };
+
   private final Map<String, Boolean> stepping = new ConcurrentHashMap<>();
   private final AtomicInteger errorsSinceSweep = new AtomicInteger();
   private final ReentrantLock lock = new ReentrantLock();
@@ -109,9 +124,10 @@ public final class ResearchCoordinator implements AutoCloseable {
       return;
     }
     if (e.operationType() == OperationType.AGENT_RESEARCH) {
+      ended.put(e.operationId(), Boolean.TRUE);
       queue.forget(e.operationId());
       wakeWaitingHeads(); // it may have held the head of a queue
-    } else if (e.parentOperationId() != null) {
+    } else if (e.parentOperationId() != null && !ended.containsKey(e.parentOperationId())) {
       schedule(e.parentOperationId()); // its child ended: the research takes its next step now
     }
   }

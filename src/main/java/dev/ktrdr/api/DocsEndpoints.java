@@ -27,7 +27,11 @@ final class DocsEndpoints {
           "favicon-32x32.png", "image/png",
           "favicon-16x16.png", "image/png");
 
-  private final String openApiJson;
+  private final ObjectMapper mapper;
+
+  /** Built on first request: generating the schemas costs a second of start-up otherwise. */
+  private volatile String openApiJson;
+
   private final String swaggerVersion;
   private final String version;
   private final HealthCheck health;
@@ -35,13 +39,28 @@ final class DocsEndpoints {
   DocsEndpoints(ObjectMapper mapper, AgentService agent, OperationsService ops) {
     this.version = buildVersion();
     this.health = HealthCheck.of(agent, ops, version);
-    ObjectNode doc = OpenApiDocument.build(mapper, version);
-    try {
-      this.openApiJson = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.mapper = mapper;
     this.swaggerVersion = swaggerUiVersion();
+  }
+
+  /** The OpenAPI document, as published. */
+  String openApiJson() {
+    String json = openApiJson;
+    if (json == null) {
+      synchronized (this) {
+        json = openApiJson;
+        if (json == null) {
+          ObjectNode doc = OpenApiDocument.build(mapper, version);
+          try {
+            json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          openApiJson = json;
+        }
+      }
+    }
+    return json;
   }
 
   void health(Context ctx) {
@@ -50,7 +69,7 @@ final class DocsEndpoints {
   }
 
   void openApi(Context ctx) {
-    ctx.contentType("application/json").result(openApiJson);
+    ctx.contentType("application/json").result(openApiJson());
   }
 
   void swaggerUi(Context ctx) {

@@ -5,10 +5,15 @@ import dev.ktrdr.api.ApiStartException;
 import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.desktop.ConsoleWindow;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -16,7 +21,15 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ktrdr console}: the coordinator with its window (and the HTTP API beside it). */
+/**
+ * {@code ktrdr console}: the coordinator with its window (and the HTTP API beside it).
+ *
+ * <p>Cold start, in order of what the user sees: the database opens on one thread while the toolkit
+ * starts on another; the window appears as soon as the toolkit runs (saying that the database is
+ * opening), the console replaces it once the engine is ready, and its table fills in the
+ * background, page by page. Resuming active researches and starting the HTTP API come after the
+ * window. The log says how long each took ("window interactive … after launch").
+ */
 @Command(
     name = "console",
     mixinStandardHelpOptions = true,
@@ -25,6 +38,7 @@ import picocli.CommandLine.Option;
             + "table, and the HTTP API on 127.0.0.1.")
 public final class ConsoleCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ConsoleCommand.class);
+  private static final int FIRST_DRAW_WAIT_SECONDS = 20;
 
   @Option(names = "--port", description = "API port (default $KTRDR_PORT or 8000)")
   Integer port;
@@ -42,15 +56,29 @@ public final class ConsoleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
     Settings settings = Settings.fromEnvironment();
     int apiPort = port != null ? port : settings.port();
     Path dbPath = settings.databasePath(db, System.getenv());
     ApiAccess access =
         host == null ? settings.apiAccess() : settings.apiAccess().withBindHost(host);
     access.requireTokenIfExposed(); // before the window opens: a refused start changes nothing
+    CompletableFuture<Engine> opening = new CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(Engine.open(settings, dbPath, Clock.systemUTC()));
+              } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+              }
+            },
+            "ktrdr-engine-open");
+    opener.start();
     try {
       FxToolkit.start();
     } catch (RuntimeException | Error e) {
+      closeWhenOpened(opening);
       throw new IllegalStateException(
           "Cannot open a window ("
               + e.getMessage()
@@ -58,7 +86,31 @@ public final class ConsoleCommand implements Callable<Integer> {
               + "machine without a display use `ktrdr serve`.",
           e);
     }
-    Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
+    // The window first, its engine when the database has opened.
+    CompletableFuture<ConsoleWindow> shown = new CompletableFuture<>();
+    CountDownLatch windowClosed = new CountDownLatch(1);
+    CountDownLatch drawn = new CountDownLatch(1);
+    Platform.runLater(
+        () -> {
+          ConsoleWindow w = ConsoleWindow.openStarting(dbPath, windowClosed::countDown);
+          w.whenDrawn(
+              () -> {
+                log.info(
+                    "Window interactive {} after launch (the database still opening: {})",
+                    seconds(System.currentTimeMillis() - launched),
+                    !opening.isDone());
+                drawn.countDown();
+              });
+          shown.complete(w);
+        });
+    Engine runtime;
+    try {
+      runtime = opening.join();
+    } catch (CompletionException e) {
+      Platform.runLater(() -> shown.thenAccept(ConsoleWindow::close));
+      throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+    }
+    long engineReady = System.currentTimeMillis();
     AtomicBoolean closed = new AtomicBoolean();
     AutoCloseable[] api = {() -> {}};
     Runnable shutdown =
@@ -73,6 +125,17 @@ public final class ConsoleCommand implements Callable<Integer> {
           }
         };
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "ktrdr-console-shutdown"));
+    ConsoleWindow window = shown.join();
+    Platform.runLater(
+        () -> {
+          window.attach(runtime.agent(), runtime.operations());
+          log.info("Engine ready {} after launch", seconds(engineReady - launched));
+        });
+    // The window first: on a busy machine the API's start-up would compete with it for the CPU.
+    if (!drawn.await(FIRST_DRAW_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      log.warn(
+          "The window took over {} s to appear; starting the API anyway", FIRST_DRAW_WAIT_SECONDS);
+    }
     int resumed = runtime.agent().resumeIfNeeded();
     try {
       api[0] =
@@ -83,15 +146,18 @@ public final class ConsoleCommand implements Callable<Integer> {
       log.warn("The HTTP API is off: {}", e.getMessage());
     }
     log.info("ktrdr console ready (database {}, {} research(es) resumed)", dbPath, resumed);
-    CountDownLatch windowClosed = new CountDownLatch(1);
-    Platform.runLater(
-        () ->
-            ConsoleWindow.openNew(
-                runtime.agent(), runtime.operations(), dbPath, windowClosed::countDown));
     windowClosed.await();
     log.info("Window closed; stopping (active researches resume on the next start)");
     shutdown.run();
     Platform.exit();
     return 0;
+  }
+
+  private static void closeWhenOpened(CompletableFuture<Engine> opening) {
+    opening.thenAccept(Engine::close);
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
   }
 }

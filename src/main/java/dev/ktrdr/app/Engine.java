@@ -204,6 +204,7 @@ public final class Engine implements AutoCloseable {
               settings.trainingWorkers(),
               settings.backtestWorkers(),
               settings.concurrencyBuffer());
+      FxToolkit.awaitBackgroundStart(); // the engine's tasks are JavaFX tasks
       AgentRuntime runtime =
           AgentRuntime.start(
               ops,
@@ -255,6 +256,11 @@ public final class Engine implements AutoCloseable {
 
   public Path databasePath() {
     return database.path();
+  }
+
+  /** The engine's one database: its read pool and its writer (tests and benchmarks hold reads). */
+  public Database database() {
+    return database;
   }
 
   /**

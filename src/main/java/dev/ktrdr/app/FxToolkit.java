@@ -1,5 +1,7 @@
 package dev.ktrdr.app;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -57,6 +59,45 @@ public final class FxToolkit {
     if (!SLF4JBridgeHandler.isInstalled()) {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
       SLF4JBridgeHandler.install();
+    }
+  }
+
+  /** A start under way on another thread ({@link #startHeadlessInBackground}), or null. */
+  private static volatile CompletableFuture<Void> starting;
+
+  /**
+   * Starts the headless toolkit on a thread of its own and returns at once: {@code serve} opens the
+   * database meanwhile. {@link Engine#open} waits for it ({@link #awaitBackgroundStart}) before the
+   * engine can run its first task, the first thing that needs the toolkit.
+   */
+  public static synchronized void startHeadlessInBackground() {
+    if (started || starting != null) {
+      return;
+    }
+    useHeadlessPlatform();
+    starting =
+        CompletableFuture.runAsync(
+            FxToolkit::start,
+            r -> {
+              Thread t = new Thread(r, "ktrdr-fx-start");
+              t.setDaemon(true);
+              t.start();
+            });
+  }
+
+  /** Waits for a background start, if one was asked for; rethrows its failure. */
+  static void awaitBackgroundStart() {
+    CompletableFuture<Void> f = starting;
+    if (f == null) {
+      return;
+    }
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException) {
+        throw (RuntimeException) e.getCause();
+      }
+      throw e;
     }
   }
 

@@ -61,7 +61,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     ApiAccess access =
         host == null ? settings.apiAccess() : settings.apiAccess().withBindHost(host);
     access.requireTokenIfExposed(); // before anything opens: a refused start changes nothing
-    FxToolkit.startHeadless();
+    FxToolkit.startHeadlessInBackground(); // while the database opens
     Engine runtime = Engine.open(settings, dbPath, Clock.systemUTC());
     ApiServer api;
     try {

@@ -1,27 +1,38 @@
 package dev.ktrdr.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that writes. Callers queue units of work; the thread takes everything queued
- * (urgent units first, at most {@link #MAX_BATCH}), runs each in a savepoint of one transaction,
- * commits once, runs the after-commit actions in order, and only then completes each caller's
- * future. So every acknowledged change is committed, concurrent writers share one commit, and the
- * order of commits is the order of after-commit actions (events are published there).
+ * The one writer. Units of work run one batch at a time on the write connection: each unit in a
+ * savepoint of one transaction, one commit for the batch, then the after-commit actions in order,
+ * and only then each caller's future completes. So every acknowledged change is committed,
+ * concurrent writers share one commit, and the order of commits is the order of after-commit
+ * actions (events are published there).
  *
- * <p>Why one writer: SQLite admits one writer at a time anyway; owning the connection on one thread
- * turns lock waits into a queue whose units batch into one commit, and makes every read-check-write
- * inside a unit atomic without any lock in the callers.
+ * <p>Who runs a batch: a caller that waits for its write and finds the writer idle with nothing
+ * queued runs its unit itself, on its own thread (no hand-off to another thread and back, which on
+ * a loaded machine costs more than the write). Otherwise the unit is queued, and the writer thread
+ * takes everything queued (urgent units first, at most {@link #MAX_BATCH}) as soon as the current
+ * batch is done: that is where concurrent writes share a commit. Either way one batch runs at a
+ * time, and while it runs its thread is "the writer thread".
+ *
+ * <p>Why one writer: SQLite admits one writer at a time anyway; owning the connection turns lock
+ * waits into a queue whose units batch into one commit, and makes every read-check-write inside a
+ * unit atomic without any lock in the callers.
  */
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -35,7 +46,16 @@ final class GroupCommitWriter implements AutoCloseable {
   private final ArrayDeque<Job<?>> urgent = new ArrayDeque<>();
   private final ArrayDeque<Job<?>> normal = new ArrayDeque<>();
   private final Thread thread;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final List<Consumer<Connection>> rollbackListeners = new CopyOnWriteArrayList<>();
+  private final BatchStats stats = new BatchStats();
   private boolean closing;
+
+  /** True while a batch runs (on the writer thread or inline on a caller's); guarded by lock. */
+  private boolean busy;
+
+  /** The thread running the current batch, or null. */
+  private volatile Thread runner;
 
   GroupCommitWriter(Connection connection, String name) throws SQLException {
     this.connection = connection;
@@ -45,6 +65,7 @@ final class GroupCommitWriter implements AutoCloseable {
     thread.start();
   }
 
+  /** Queues {@code unit}; the future completes after its commit. Never runs it on this thread. */
   <T> CompletableFuture<T> submit(WriteWork<T> unit, boolean isUrgent) {
     Job<T> job = new Job<>(unit);
     lock.lock();
@@ -54,15 +75,60 @@ final class GroupCommitWriter implements AutoCloseable {
         return job.future;
       }
       (isUrgent ? urgent : normal).add(job);
-      work.signal();
+      if (!busy) {
+        work.signal();
+      }
     } finally {
       lock.unlock();
     }
     return job.future;
   }
 
+  /**
+   * Runs {@code unit} on this thread if the writer is idle and nothing is queued (the future is
+   * complete on return), else queues it as {@link #submit} does. For callers that wait anyway.
+   */
+  <T> CompletableFuture<T> runOrSubmit(WriteWork<T> unit, boolean isUrgent) {
+    if (isWriterThread()) {
+      return submit(unit, isUrgent); // inside a batch: queue (and the caller's wait will refuse)
+    }
+    Job<T> job = new Job<>(unit);
+    lock.lock();
+    try {
+      if (closing) {
+        job.future.completeExceptionally(new DatabaseException("The database is closed"));
+        return job.future;
+      }
+      if (busy || !urgent.isEmpty() || !normal.isEmpty()) {
+        (isUrgent ? urgent : normal).add(job);
+        if (!busy) {
+          work.signal();
+        }
+        return job.future;
+      }
+      busy = true;
+    } finally {
+      lock.unlock();
+    }
+    runBatch(List.of(job));
+    return job.future;
+  }
+
   boolean isWriterThread() {
-    return Thread.currentThread() == thread;
+    return Thread.currentThread() == runner;
+  }
+
+  /**
+   * Called on the writer thread, with the write connection, after a unit was rolled back or a batch
+   * failed to commit: whoever keeps state that mirrors the database's uncommitted writes drops it.
+   */
+  void onRollback(Consumer<Connection> listener) {
+    rollbackListeners.add(listener);
+  }
+
+  /** Batches run so far and the units in them (for the benchmark's diagnostics and tests). */
+  BatchStats stats() {
+    return stats;
   }
 
   private void loop() {
@@ -70,12 +136,13 @@ final class GroupCommitWriter implements AutoCloseable {
     while (true) {
       lock.lock();
       try {
-        while (urgent.isEmpty() && normal.isEmpty()) {
-          if (closing) {
+        while (busy || (urgent.isEmpty() && normal.isEmpty())) {
+          if (closing && !busy && urgent.isEmpty() && normal.isEmpty()) {
             return;
           }
           work.awaitUninterruptibly();
         }
+        busy = true;
         while (batch.size() < MAX_BATCH && !urgent.isEmpty()) {
           batch.add(urgent.poll());
         }
@@ -90,18 +157,44 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /** Runs one batch; the caller has set {@code busy}, which this clears. */
   private void runBatch(List<Job<?>> batch) {
+    runner = Thread.currentThread();
+    try {
+      commitBatch(batch);
+    } finally {
+      runner = null;
+      lock.lock();
+      try {
+        busy = false;
+        work.signal(); // the writer thread: more may have been queued meanwhile, or we are closing
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private void commitBatch(List<Job<?>> batch) {
+    stats.record(batch.size());
+    // A batch of one needs no savepoint: if the unit fails, the whole transaction is its alone.
+    boolean alone = batch.size() == 1;
     List<Job<?>> applied = new ArrayList<>(batch.size());
     for (Job<?> job : batch) {
-      if (job.runInSavepoint(connection)) {
+      if (job.run(connection, this, alone)) {
         applied.add(job);
+      } else {
+        rolledBack();
       }
+    }
+    if (applied.isEmpty()) {
+      return;
     }
     try {
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       log.warn("Commit of {} change(s) failed: {}", applied.size(), e.toString());
       rollbackQuietly();
+      rolledBack();
       DatabaseException failure = new DatabaseException("Database error: " + e.getMessage(), e);
       applied.forEach(j -> j.future.completeExceptionally(failure));
       return;
@@ -111,12 +204,33 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  private void rolledBack() {
+    for (Consumer<Connection> l : rollbackListeners) {
+      try {
+        l.accept(connection);
+      } catch (RuntimeException e) {
+        log.warn("Rollback listener failed: {}", e.toString());
+      }
+    }
+  }
+
   private void rollbackQuietly() {
     try {
       connection.rollback();
     } catch (SQLException e) {
       log.warn("Rollback failed: {}", e.toString());
     }
+  }
+
+  PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    } else {
+      ps.clearParameters();
+    }
+    return ps;
   }
 
   /** Stops taking work, finishes what is queued, and stops the thread. */
@@ -136,6 +250,44 @@ final class GroupCommitWriter implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    lock.lock();
+    try {
+      for (PreparedStatement ps : statements.values()) {
+        try {
+          ps.close();
+        } catch (SQLException e) {
+          log.debug("Closing a cached statement: {}", e.toString());
+        }
+      }
+      statements.clear();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many batches ran and how many units they held. */
+  static final class BatchStats {
+    private long batches;
+    private long units;
+    private int largest;
+
+    private synchronized void record(int size) {
+      batches++;
+      units += size;
+      largest = Math.max(largest, size);
+    }
+
+    synchronized long batches() {
+      return batches;
+    }
+
+    synchronized long units() {
+      return units;
+    }
+
+    synchronized int largest() {
+      return largest;
+    }
   }
 
   /** One queued unit with its caller's future and its after-commit actions. */
@@ -144,6 +296,7 @@ final class GroupCommitWriter implements AutoCloseable {
     final CompletableFuture<T> future = new CompletableFuture<>();
     private final List<Runnable> afterCommit = new ArrayList<>(2);
     private Connection current;
+    private GroupCommitWriter writer;
     private T result;
 
     Job(WriteWork<T> unit) {
@@ -159,26 +312,41 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     @Override
+    public PreparedStatement prepare(String sql) throws SQLException {
+      connection(); // valid only while the unit runs
+      return writer.prepare(sql);
+    }
+
+    @Override
     public void afterCommit(Runnable action) {
       afterCommit.add(action);
     }
 
-    /** Runs the unit in its own savepoint; false (and the future failed) if it threw. */
-    boolean runInSavepoint(Connection c) {
-      Savepoint sp = null;
+    /**
+     * Runs the unit in its own savepoint (or, {@code alone} in its batch, in the transaction
+     * itself); false (everything it did rolled back, its future failed) if it threw.
+     */
+    boolean run(Connection c, GroupCommitWriter w, boolean alone) {
       current = c;
+      writer = w;
+      Savepoint sp = null;
       try {
-        sp = c.setSavepoint();
+        if (!alone) {
+          sp = Savepoint.set(w);
+        }
         result = unit.run(this);
-        c.releaseSavepoint(sp);
+        if (sp != null) {
+          sp.release();
+        }
         return true;
-      } catch (Throwable t) { // an Error too: the writer thread must survive any unit
+      } catch (Throwable t) { // an Error too: the writer must survive any unit
         afterCommit.clear();
         try {
           if (sp != null) {
-            c.rollback(sp);
-            c.releaseSavepoint(sp);
-          }
+            sp.rollback();
+          } else if (alone) {
+            c.rollback();
+          } // else the savepoint itself failed: nothing of this unit to undo
         } catch (SQLException again) {
           log.warn("Rolling back a failed unit: {}", again.toString());
         }
@@ -201,6 +369,31 @@ final class GroupCommitWriter implements AutoCloseable {
         }
       }
       future.complete(result);
+    }
+  }
+
+  /**
+   * A unit's savepoint, through cached statements (JDBC's setSavepoint prepares anew each time).
+   */
+  private static final class Savepoint {
+    private final GroupCommitWriter writer;
+
+    private Savepoint(GroupCommitWriter writer) {
+      this.writer = writer;
+    }
+
+    static Savepoint set(GroupCommitWriter w) throws SQLException {
+      w.prepare("SAVEPOINT unit").execute();
+      return new Savepoint(w);
+    }
+
+    void release() throws SQLException {
+      writer.prepare("RELEASE SAVEPOINT unit").execute();
+    }
+
+    void rollback() throws SQLException {
+      writer.prepare("ROLLBACK TO SAVEPOINT unit").execute();
+      writer.prepare("RELEASE SAVEPOINT unit").execute();
     }
   }
 }

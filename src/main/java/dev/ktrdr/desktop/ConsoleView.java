@@ -1,55 +1,49 @@
 package dev.ktrdr.desktop;
 
-import dev.ktrdr.agent.Model;
-import dev.ktrdr.agent.reply.Triggered;
+import dev.ktrdr.desktop.detail.DetailPane;
+import dev.ktrdr.desktop.lanes.LanesView;
+import dev.ktrdr.desktop.log.ExportDialog;
+import dev.ktrdr.desktop.log.LogExporter;
+import dev.ktrdr.desktop.log.LogPane;
+import dev.ktrdr.desktop.notify.Toasts;
+import dev.ktrdr.desktop.shell.KeyDispatcher;
+import dev.ktrdr.desktop.shell.Shortcut;
+import dev.ktrdr.desktop.shell.ShortcutHelpDialog;
+import dev.ktrdr.desktop.shell.SplitMemory;
+import dev.ktrdr.desktop.shell.WindowState;
+import dev.ktrdr.desktop.table.Column;
+import dev.ktrdr.desktop.table.FilterBar;
+import dev.ktrdr.desktop.table.OperationRow;
+import dev.ktrdr.desktop.table.OperationsTable;
+import dev.ktrdr.desktop.table.StatusFilter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * The console window's content: trigger bar, summary, filterable operations table with a Cancel
- * button per row, detail pane, log pane and status line. State lives in the {@link
- * ConsoleViewModel}; this class builds controls, binds them and asks the user questions.
+ * The console window's content, put together: trigger bar, summary chips, filter bar and research
+ * table, detail pane, event log and worker lanes, status line. State lives in the {@link
+ * ConsoleViewModel}; the parts build their own controls; this class lays them out, dispatches the
+ * keyboard, and keeps the layout between runs.
  */
 public final class ConsoleView {
   /** Where and how to export, as the user chose. */
@@ -63,197 +57,112 @@ public final class ConsoleView {
 
   private final ConsoleViewModel vm;
   private final BorderPane root = new BorderPane();
-  private final TableView<OperationRow> table = new TableView<>();
-  private final TextField brief = new TextField();
-  private final ComboBox<String> model = new ComboBox<>();
-  private final CheckBox bypassGates = new CheckBox("Bypass gates");
-  private final CheckBox force = new CheckBox("Force");
-  private final Button trigger = new Button("Trigger");
-  private final TextField filter = new TextField();
-  private final ComboBox<StatusFilter> statusFilter = new ComboBox<>();
-  private final ComboBox<SortChoice> sortChoice = new ComboBox<>();
-  private final Button cancelSelected = new Button();
-  private final TableView<LogEntry> logTable = new TableView<>();
-  private final DetailPane detail = new DetailPane();
-  private final Label message = new Label();
+  private final TriggerBar triggerBar;
+  private final OperationsTable operations;
+  private final FilterBar filterBar;
+  private final DetailPane detail;
+  private final LogPane logPane;
+  private final LanesView lanes;
+  private final Toasts toasts;
+  private final TabPane bottomTabs = new TabPane();
   private final SplitPane mainSplit = new SplitPane();
   private final SplitPane verticalSplit = new SplitPane();
-  private final Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
-  private final Map<Shortcut, Integer> performed = new EnumMap<>(Shortcut.class);
-
-  private ExportPrompt exportPrompt = ExportDialog::ask;
-  private Consumer<String> clipboard = ConsoleView::toSystemClipboard;
+  private final SplitMemory mainMemory;
+  private final SplitMemory verticalMemory;
+  private final CancelFlow cancelFlow;
+  private final Menus menus;
+  private final KeyDispatcher keys = new KeyDispatcher();
+  private final TableActions tableActions;
+  private final ExportFlow export;
   private Runnable onQuit = Platform::exit;
-
-  /** The sort choices of the filter bar: the keyboard path to what clicking a header does. */
-  enum SortChoice {
-    NEWEST("Newest first", 0, TableColumn.SortType.DESCENDING),
-    OLDEST("Oldest first", 0, TableColumn.SortType.ASCENDING),
-    STATUS("Status", 1, TableColumn.SortType.ASCENDING),
-    PHASE("Phase", 2, TableColumn.SortType.ASCENDING),
-    STRATEGY("Strategy", 3, TableColumn.SortType.ASCENDING),
-    PROGRESS("Progress (most first)", 4, TableColumn.SortType.DESCENDING),
-    DURATION("Duration (longest first)", 5, TableColumn.SortType.DESCENDING);
-
-    final String label;
-    final int column;
-    final TableColumn.SortType type;
-
-    SortChoice(String label, int column, TableColumn.SortType type) {
-      this.label = label;
-      this.column = column;
-      this.type = type;
-    }
-
-    @Override
-    public String toString() {
-      return label;
-    }
-  }
 
   public ConsoleView(ConsoleViewModel vm) {
     this.vm = vm;
     root.getStyleClass().add("console-root");
-    VBox top = new VBox(buildMenu(), buildTriggerBar(), buildSummaryBar());
-    root.setTop(top);
+    cancelFlow = new CancelFlow(vm, this::window);
+    triggerBar = new TriggerBar(vm);
+    operations = new OperationsTable(vm.table(), row -> cancelFlow.confirmAndCancel(List.of(row)));
+    filterBar =
+        new FilterBar(
+            vm.table(),
+            operations,
+            () -> perform(Shortcut.SHOW_NEW),
+            () -> perform(Shortcut.CANCEL_SELECTED));
+    tableActions = new TableActions(vm, operations, filterBar, cancelFlow);
+    export = new ExportFlow(vm, this::window);
+    detail = new DetailPane(vm.detail(), () -> vm.clock().instant());
+    logPane = new LogPane(vm.logModel());
+    lanes = new LanesView(vm.lanes(), () -> vm.clock().instant());
+    lanes.setOnPick(tableActions::select);
 
-    VBox tableBox =
-        new VBox(buildFilterBar(), OperationsTable.configure(table, vm.visibleRows(), vm::cancel));
-    VBox.setVgrow(table, Priority.ALWAYS);
+    VBox tableBox = new VBox(filterBar, operations.table());
+    VBox.setVgrow(operations.table(), Priority.ALWAYS);
     tableBox.getStyleClass().add("table-box");
+    tableBox.setMinWidth(380);
+    detail.setMinWidth(240);
     mainSplit.getItems().addAll(tableBox, detail);
-    mainSplit.setDividerPositions(0.72);
-    SplitPane.setResizableWithParent(detail, false);
+    mainSplit.setMinHeight(160);
+    Tab logTab = new Tab("Event log", logPane.table());
+    Tab lanesTab = new Tab("Worker lanes", lanes);
+    logTab.setId("tabLog");
+    lanesTab.setId("tabLanes");
+    bottomTabs.getTabs().addAll(logTab, lanesTab);
+    bottomTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    bottomTabs.setId("bottomTabs");
+    StackPane bottom = new StackPane(bottomTabs);
+    bottom.setMinHeight(90);
+    toasts = new Toasts(bottom);
+    vm.setNoticeSink(toasts);
+    menus = new Menus(this); // after the toasts: the View menu shows whether they are muted
+    root.setTop(new VBox(menus.bar(), triggerBar, summaryBar()));
     verticalSplit.setOrientation(Orientation.VERTICAL);
-    verticalSplit.getItems().addAll(mainSplit, LogPane.build(logTable, vm.log()));
-    verticalSplit.setDividerPositions(0.72);
+    verticalSplit.getItems().addAll(mainSplit, bottom);
+    mainMemory = new SplitMemory(mainSplit, 0.70);
+    verticalMemory = new SplitMemory(verticalSplit, 0.70);
     root.setCenter(verticalSplit);
 
+    Label message = new Label();
     message.textProperty().bind(vm.messageProperty());
     message.getStyleClass().add("status-line");
     message.setId("message");
     message.setMaxWidth(Double.MAX_VALUE);
     root.setBottom(message);
 
-    actions.put(Shortcut.NEW_RESEARCH, this::newResearch);
-    actions.put(Shortcut.CANCEL_SELECTED, this::cancelSelected);
-    actions.put(Shortcut.FILTER, this::focusFilter);
-    actions.put(Shortcut.EXPORT_LOGS, this::exportLogs);
-    actions.put(Shortcut.COPY_ID, this::copySelectedId);
-    actions.put(Shortcut.REFRESH, vm::refresh);
-    actions.put(Shortcut.HELP, this::showHelp);
-    actions.put(Shortcut.QUIT, () -> onQuit.run());
+    keys.on(Shortcut.NEW_RESEARCH, triggerBar::focusBrief);
+    keys.on(Shortcut.FOCUS_TABLE, tableActions::focusTable);
+    keys.on(Shortcut.NEXT_ROW, () -> tableActions.moveSelection(1));
+    keys.on(Shortcut.PREVIOUS_ROW, () -> tableActions.moveSelection(-1));
+    keys.on(Shortcut.CANCEL_SELECTED, tableActions::cancelSelected);
+    keys.on(Shortcut.SHOW_NEW, tableActions::showNew);
+    keys.on(Shortcut.FILTER, tableActions::focusFilter);
+    keys.on(Shortcut.SLASH_FILTER, tableActions::focusFilter);
+    keys.onIf(Shortcut.CLEAR_FILTER, tableActions::clearFilter);
+    keys.on(Shortcut.EXPORT_LOGS, export::run);
+    keys.on(Shortcut.COPY_ID, tableActions::copySelectedId);
+    keys.on(Shortcut.REFRESH, vm::refresh);
+    keys.on(Shortcut.HELP, () -> ShortcutHelpDialog.show(window()));
+    keys.on(Shortcut.QUIT, () -> onQuit.run());
 
+    TableView<OperationRow> table = operations.table();
     vm.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
-    vm.detailProperty().addListener((o, a, d) -> detail.show(d, vm.selectedProperty().get()));
-    vm.selectedProperty().addListener((o, a, r) -> detail.show(vm.detailProperty().get(), r));
-    vm.lastTriggeredProperty().addListener((o, a, id) -> selectWhenPresent(id));
+    vm.selectedProperty().addListener((o, a, r) -> lanes.setSelected(r == null ? null : r.id()));
+    vm.selectRequestProperty()
+        .addListener((o, a, r) -> tableActions.select(r == null ? null : r.id()));
   }
 
-  public Parent root() {
-    return root;
-  }
-
-  /** The one keyboard dispatcher: matches key presses against {@link Shortcut}. */
-  public void install(Scene scene) {
-    scene.addEventFilter(
-        KeyEvent.KEY_PRESSED,
-        e -> {
-          Optional<Shortcut> s = Shortcut.match(e);
-          if (s.isEmpty()) {
-            return;
-          }
-          if (s.get().isTextEditingKey() && scene.getFocusOwner() instanceof TextInputControl) {
-            return; // Delete and Ctrl+C keep their meaning inside a text field
-          }
-          e.consume();
-          perform(s.get());
-        });
-  }
-
-  /** Runs the action of a shortcut, as the key or the menu would. */
-  public void perform(Shortcut s) {
-    performed.merge(s, 1, Integer::sum);
-    actions.get(s).run();
-  }
-
-  /** How often each shortcut's action ran (tests check one key press runs it once). */
-  int performedCount(Shortcut s) {
-    return performed.getOrDefault(s, 0);
-  }
-
-  // ---- building ----
-
-  private MenuBar buildMenu() {
-    Menu file =
-        new Menu(
-            "_File",
-            null,
-            item(Shortcut.EXPORT_LOGS, "_Export logs…"),
-            new SeparatorMenuItem(),
-            item(Shortcut.QUIT, "_Quit"));
-    Menu research =
-        new Menu(
-            "_Research",
-            null,
-            item(Shortcut.NEW_RESEARCH, "_New research"),
-            item(Shortcut.CANCEL_SELECTED, "_Cancel selected…"),
-            item(Shortcut.COPY_ID, "Cop_y operation id"),
-            new SeparatorMenuItem(),
-            item(Shortcut.REFRESH, "_Refresh"));
-    Menu view = new Menu("_View", null, item(Shortcut.FILTER, "_Filter…"));
-    Menu help = new Menu("_Help", null, item(Shortcut.HELP, "_Keyboard shortcuts"));
-    MenuBar bar = new MenuBar(file, research, view, help);
-    bar.setId("menu");
-    return bar;
-  }
-
-  /**
-   * A menu item for a shortcut. The key is shown in the label, not set as an accelerator, so that a
-   * key press is handled once, by {@link #install}'s dispatcher.
-   */
-  private MenuItem item(Shortcut s, String text) {
-    MenuItem mi = new MenuItem(text + "    (" + s.displayText() + ")");
-    mi.setMnemonicParsing(true);
-    mi.setOnAction(e -> perform(s));
-    mi.setId("menu-" + s.name());
-    return mi;
-  }
-
-  private Node buildTriggerBar() {
-    Label title = new Label("New research");
-    title.getStyleClass().add("bar-title");
-    brief.setId("brief");
-    brief.setPromptText("Brief, e.g. Explore RSI variations on EURUSD 1h  (Ctrl+N)");
-    HBox.setHgrow(brief, Priority.ALWAYS);
-    brief.setOnAction(e -> doTrigger());
-    model.setId("model");
-    model.getItems().addAll(Arrays.stream(Model.values()).map(Model::alias).toList());
-    model.setValue(Model.DEFAULT.alias());
-    model.setTooltip(new Tooltip("Model for design and assessment"));
-    bypassGates.setId("bypassGates");
-    bypassGates.setTooltip(new Tooltip("Skip the training and backtest quality gates"));
-    force.setId("force");
-    force.setTooltip(new Tooltip("Start even when at capacity or out of budget"));
-    trigger.setId("trigger");
-    trigger.getStyleClass().add("accent");
-    trigger.setDefaultButton(false);
-    trigger.setOnAction(e -> doTrigger());
-    HBox bar = new HBox(10, title, brief, new Label("Model"), model, bypassGates, force, trigger);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.getStyleClass().add("trigger-bar");
-    return bar;
-  }
-
-  private Node buildSummaryBar() {
+  private FlowPane summaryBar() {
     Label coordinator = chip(vm.coordinatorTextProperty(), "summaryCoordinator");
-    Label workers = chip(vm.workersTextProperty(), "summaryWorkers");
-    Label budget = chip(vm.budgetTextProperty(), "summaryBudget");
-    Label capacity = chip(vm.capacityTextProperty(), "summaryCapacity");
     coordinator.visibleProperty().bind(vm.coordinatorTextProperty().isNotEmpty());
-    HBox bar = new HBox(8, coordinator, workers, budget, capacity);
+    // A flow: on a narrow window the chips wrap onto a second line instead of being cut.
+    FlowPane bar =
+        new FlowPane(
+            8,
+            6,
+            coordinator,
+            chip(vm.workersTextProperty(), "summaryWorkers"),
+            chip(vm.budgetTextProperty(), "summaryBudget"),
+            chip(vm.capacityTextProperty(), "summaryCapacity"));
     bar.getStyleClass().add("summary-bar");
-    bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
 
@@ -262,249 +171,56 @@ public final class ConsoleView {
     l.textProperty().bind(text);
     l.getStyleClass().add("chip");
     l.setId(id);
+    l.setMinWidth(Label.USE_PREF_SIZE);
     return l;
   }
 
-  private Node buildFilterBar() {
-    filter.setId("filter");
-    filter.setPromptText("Filter  (Ctrl+F)");
-    filter.setTooltip(new Tooltip("Matches id, status, phase, strategy, model and brief"));
-    filter.textProperty().bindBidirectional(vm.filterTextProperty());
-    HBox.setHgrow(filter, Priority.ALWAYS);
-    statusFilter.setId("statusFilter");
-    statusFilter.getItems().addAll(StatusFilter.values());
-    statusFilter.setPrefWidth(190);
-    statusFilter.valueProperty().bindBidirectional(vm.statusFilterProperty());
-    sortChoice.setId("sort");
-    sortChoice.getItems().addAll(SortChoice.values());
-    sortChoice.setPromptText("Sort");
-    sortChoice.setPrefWidth(170);
-    sortChoice.setTooltip(new Tooltip("Sort the table (or click a column header)"));
-    sortChoice.valueProperty().addListener((o, a, c) -> applySort(c));
-    cancelSelected.setId("cancelSelected");
-    cancelSelected.getStyleClass().add("danger");
-    var selectedItems = table.getSelectionModel().getSelectedItems();
-    cancelSelected
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () -> "Cancel selected (" + selectedItems.size() + ")", selectedItems));
-    cancelSelected.setOnAction(e -> cancelSelected());
-    Label count = new Label();
-    count.getStyleClass().add("muted");
-    count
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () -> vm.visibleRows().size() + " of " + vm.rows().size() + " shown",
-                vm.visibleRows(),
-                vm.rows()));
-    HBox bar = new HBox(8, filter, statusFilter, sortChoice, count, spacer(), cancelSelected);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.getStyleClass().add("filter-bar");
-    return bar;
+  public Parent root() {
+    return root;
   }
 
-  private static Region spacer() {
-    Region r = new Region();
-    HBox.setHgrow(r, Priority.ALWAYS);
-    return r;
+  /** The keyboard: every {@link Shortcut}, matched in one dispatcher. */
+  public void install(Scene scene) {
+    keys.install(scene);
   }
 
-  private void applySort(SortChoice c) {
-    if (c == null) {
-      return;
-    }
-    TableColumn<OperationRow, ?> col = table.getColumns().get(c.column);
-    col.setSortType(c.type);
-    table.getSortOrder().setAll(List.of(col));
+  /** Runs the action of a shortcut, as the key or the menu would. */
+  public void perform(Shortcut s) {
+    keys.perform(s);
   }
 
-  // ---- actions ----
-
-  private void newResearch() {
-    brief.requestFocus();
-    brief.selectAll();
+  /** How often each shortcut's action ran (tests check one key press runs it once). */
+  int performedCount(Shortcut s) {
+    return keys.count(s);
   }
 
-  private void focusFilter() {
-    filter.requestFocus();
-    filter.selectAll();
-  }
-
-  private void doTrigger() {
-    trigger.setDisable(true);
-    vm.trigger(
-        brief.getText(),
-        model.getValue(),
-        bypassGates.isSelected(),
-        force.isSelected(),
-        reply -> {
-          trigger.setDisable(false);
-          if (reply instanceof Triggered) {
-            brief.clear();
-          }
-        });
-  }
-
-  private void selectWhenPresent(String id) {
-    if (id == null) {
-      return;
-    }
-    Runnable select =
-        () -> {
-          for (OperationRow r : table.getItems()) {
-            if (r.id().equals(id)) {
-              table.getSelectionModel().clearSelection();
-              table.getSelectionModel().select(r);
-              table.scrollTo(r);
-              return;
-            }
-          }
-        };
-    if (vm.row(id) != null) {
-      select.run();
-    } else {
-      // The row arrives with the creation event, in the next batch.
-      ListChangeListener<OperationRow> once =
-          new ListChangeListener<>() {
-            @Override
-            public void onChanged(Change<? extends OperationRow> c) {
-              if (vm.row(id) != null) {
-                vm.rows().removeListener(this);
-                Platform.runLater(select);
-              }
-            }
-          };
-      vm.rows().addListener(once);
-    }
-  }
-
-  /** Cancel selected (N): one confirmation, then one outcome per row. */
-  private void cancelSelected() {
-    List<OperationRow> selected = new ArrayList<>(table.getSelectionModel().getSelectedItems());
-    if (selected.isEmpty()) {
-      vm.say("Select one or more researches first (arrow keys, Shift/Ctrl to extend).");
-      return;
-    }
-    List<OperationRow> cancellable = selected.stream().filter(OperationRow::isCancellable).toList();
-    String list =
-        selected.stream()
-            .map(r -> "• " + r.id() + "  (" + r.status().wire() + ")")
-            .collect(Collectors.joining("\n"));
-    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-    confirm.initOwner(window());
-    confirm.setTitle("Cancel research");
-    confirm.setHeaderText(
-        selected.size() == 1
-            ? "Cancel this research?"
-            : "Cancel " + selected.size() + " researches?");
-    confirm.setContentText(
-        list
-            + (cancellable.size() < selected.size()
-                ? "\n\n"
-                    + (selected.size() - cancellable.size())
-                    + " of them already ended; the service will say so."
-                : "")
-            + "\n\nRunning work is stopped and its workers are freed.");
-    ButtonType yes =
-        new ButtonType(
-            "Cancel research" + (selected.size() == 1 ? "" : "es"), ButtonBar.ButtonData.OK_DONE);
-    ButtonType no = new ButtonType("Keep running", ButtonBar.ButtonData.CANCEL_CLOSE);
-    confirm.getButtonTypes().setAll(yes, no);
-    confirm.getDialogPane().setId("confirmCancel");
-    if (confirm.showAndWait().orElse(no) != yes) {
-      return;
-    }
-    vm.cancelAll(
-        selected,
-        outcomes -> {
-          if (outcomes.size() == 1) {
-            if (!outcomes.get(0).success()) {
-              vm.publishNotice(
-                  new ConsoleViewModel.Notice(
-                      ConsoleViewModel.Notice.Level.WARNING,
-                      outcomes.get(0).operationId(),
-                      "Cancel refused",
-                      outcomes.get(0).message()));
-            }
-            return;
-          }
-          Alert done = new Alert(Alert.AlertType.INFORMATION);
-          done.initOwner(window());
-          done.setTitle("Cancel selected");
-          long ok = outcomes.stream().filter(ConsoleViewModel.CancelOutcome::success).count();
-          done.setHeaderText("Cancelled " + ok + " of " + outcomes.size());
-          done.setContentText(
-              outcomes.stream()
-                  .map(o -> (o.success() ? "✔ " : "✖ ") + o.operationId() + " — " + o.message())
-                  .collect(Collectors.joining("\n")));
-          done.getDialogPane().setId("cancelResults");
-          done.show();
-        });
-  }
-
-  private void copySelectedId() {
-    OperationRow r = table.getSelectionModel().getSelectedItem();
-    if (r == null) {
-      vm.say("Nothing selected to copy.");
-      return;
-    }
-    clipboard.accept(r.id());
-    vm.say("Copied " + r.id());
-  }
-
-  private void exportLogs() {
-    Optional<ExportChoice> choice =
-        exportPrompt.ask(window(), vm.visibleRows().size(), vm.rows().size());
-    choice.ifPresent(
-        c ->
-            vm.exportLogs(
-                c.file(),
-                c.format(),
-                c.visibleOnly(),
-                result -> {
-                  if (!result.ok()) {
-                    Alert a = new Alert(Alert.AlertType.WARNING, result.message(), ButtonType.OK);
-                    a.initOwner(window());
-                    a.setTitle("Export logs");
-                    a.setHeaderText("The logs were not exported");
-                    a.getDialogPane().setId("exportFailed");
-                    a.show();
-                  } else {
-                    vm.publishNotice(
-                        new ConsoleViewModel.Notice(
-                            ConsoleViewModel.Notice.Level.INFO,
-                            null,
-                            "Logs exported",
-                            result.message()));
-                  }
-                }));
-  }
-
-  private void showHelp() {
-    ShortcutHelpDialog.show(window());
-  }
-
-  private static void toSystemClipboard(String text) {
-    ClipboardContent c = new ClipboardContent();
-    c.putString(text);
-    Clipboard.getSystemClipboard().setContent(c);
-  }
-
-  private Window window() {
+  Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
+  }
+
+  /** Once a second: the live parts of the detail pane. */
+  public void tick() {
+    detail.tick();
+  }
+
+  /** A few times a second: the log's new lines, and the worker lanes if shown and changed. */
+  public void refreshQuarter() {
+    logPane.refresh();
+    refreshLanes();
+  }
+
+  private void refreshLanes() {
+    if (bottomTabs.getSelectionModel().getSelectedIndex() == 1) {
+      lanes.refresh();
+    }
   }
 
   // ---- state ----
 
-  /** Restores column widths, split positions and the filter from {@code s}. */
+  /** Restores column widths, split positions, the filter and the view options from {@code s}. */
   public void restore(WindowState s) {
-    for (TableColumn<OperationRow, ?> c : table.getColumns()) {
-      double w = s.getDouble("column." + c.getId() + ".width", -1);
-      if (w > 10) {
-        c.setPrefWidth(w);
-      }
+    for (Column c : Column.values()) {
+      operations.layout().choose(c, s.getDouble("column." + c.id() + ".width", -1));
     }
     vm.filterTextProperty().set(s.getString("filter.text", ""));
     try {
@@ -512,29 +228,60 @@ public final class ConsoleView {
     } catch (IllegalArgumentException e) {
       vm.statusFilterProperty().set(StatusFilter.ALL);
     }
-    mainSplit.setDividerPositions(s.getDouble("split.main", 0.72));
-    verticalSplit.setDividerPositions(s.getDouble("split.vertical", 0.72));
+    mainMemory.restore(s.getDouble("split.main", 0.70));
+    verticalMemory.restore(s.getDouble("split.vertical", 0.70));
+    toasts.mutedProperty().set(s.getBoolean("notifications.muted", false));
+    export.setFolder(s.getString("export.folder", null));
+    menus.setLanesWindow(Duration.ofMinutes((long) s.getDouble("lanes.minutes", 2)));
   }
 
+  /** Saves only what the user chose: never a layout squeezed by a small window. */
   public void save(WindowState s) {
-    for (TableColumn<OperationRow, ?> c : table.getColumns()) {
-      s.put("column." + c.getId() + ".width", c.getWidth());
+    for (Map.Entry<Column, Double> e : operations.layout().chosenWidths().entrySet()) {
+      s.put("column." + e.getKey().id() + ".width", e.getValue());
     }
-    s.put(
-        "filter.text", vm.filterTextProperty().get() == null ? "" : vm.filterTextProperty().get());
+    String filter = vm.filterTextProperty().get();
+    s.put("filter.text", filter == null ? "" : filter);
     s.put("filter.status", vm.statusFilterProperty().get().name());
-    s.put("split.main", mainSplit.getDividerPositions()[0]);
-    s.put("split.vertical", verticalSplit.getDividerPositions()[0]);
+    s.put("split.main", mainMemory.wanted());
+    s.put("split.vertical", verticalMemory.wanted());
+    s.put("notifications.muted", toasts.mutedProperty().get());
+    if (export.folder() != null) {
+      s.put("export.folder", export.folder());
+    }
+    s.put("lanes.minutes", menus.lanesWindow().toMinutes());
   }
 
-  // ---- for the window and the tests ----
+  // ---- for the window, the menus and the tests ----
+
+  void setLanesWindow(Duration window) {
+    lanes.setWindow(window);
+    lanes.refresh();
+  }
+
+  /** A menu item by id ({@code menu-popups}, {@code menu-HELP}…), for tests. */
+  javafx.scene.control.MenuItem menuItem(String id) {
+    return menus.bar().getMenus().stream()
+        .flatMap(m -> m.getItems().stream())
+        .filter(i -> id.equals(i.getId()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  Toasts toasts() {
+    return toasts;
+  }
 
   public void setExportPrompt(ExportPrompt prompt) {
-    this.exportPrompt = prompt;
+    export.setPrompt(prompt);
+  }
+
+  public void setFilePicker(ExportDialog.FilePicker picker) {
+    export.setPicker(picker);
   }
 
   public void setClipboard(Consumer<String> clipboard) {
-    this.clipboard = clipboard;
+    tableActions.setClipboard(clipboard);
   }
 
   public void setOnQuit(Runnable onQuit) {
@@ -542,10 +289,30 @@ public final class ConsoleView {
   }
 
   public TableView<OperationRow> table() {
-    return table;
+    return operations.table();
   }
 
   public TableColumn<OperationRow, ?> column(String id) {
-    return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    return operations.column(id);
+  }
+
+  public DetailPane detailPane() {
+    return detail;
+  }
+
+  public LanesView lanesView() {
+    return lanes;
+  }
+
+  TabPane bottomTabs() {
+    return bottomTabs;
+  }
+
+  SplitPane mainSplit() {
+    return mainSplit;
+  }
+
+  SplitPane verticalSplit() {
+    return verticalSplit;
   }
 }

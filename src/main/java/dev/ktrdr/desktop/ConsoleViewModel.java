@@ -1,132 +1,97 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.AgentService;
-import dev.ktrdr.agent.CancelSource;
-import dev.ktrdr.agent.ResearchParams;
-import dev.ktrdr.agent.TriggerRequest;
-import dev.ktrdr.agent.ValidationException;
-import dev.ktrdr.agent.reply.CancelReply;
-import dev.ktrdr.agent.reply.Cancelled;
 import dev.ktrdr.agent.reply.TriggerReply;
-import dev.ktrdr.agent.reply.Triggered;
-import dev.ktrdr.operations.EventRecord;
+import dev.ktrdr.desktop.detail.DetailModel;
+import dev.ktrdr.desktop.lanes.LanesModel;
+import dev.ktrdr.desktop.log.LogEntry;
+import dev.ktrdr.desktop.log.LogExporter;
+import dev.ktrdr.desktop.log.LogModel;
+import dev.ktrdr.desktop.notify.Notice;
+import dev.ktrdr.desktop.notify.NoticeBatcher;
+import dev.ktrdr.desktop.shell.Engine;
+import dev.ktrdr.desktop.shell.TaskExecutor;
+import dev.ktrdr.desktop.table.OperationRow;
+import dev.ktrdr.desktop.table.SnapshotOrder;
+import dev.ktrdr.desktop.table.StatusFilter;
+import dev.ktrdr.desktop.table.TableLoader;
+import dev.ktrdr.desktop.table.TableModel;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
-import dev.ktrdr.operations.OperationQuery;
-import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's state and actions, without any scene graph. All methods and property changes happen
- * on the UI thread; blocking service calls go through the {@link TaskExecutor}, and engine events
- * arrive in batches through an {@link EventCoalescer}.
+ * The console's state, without any scene graph: one event stream in, fanned out to the table, the
+ * detail, the worker lanes, the log and the pop-ups, in that order and in the same batch, so no
+ * part of the window shows an older state than another. All methods run on the UI thread; service
+ * calls go through the {@link TaskExecutor}.
  */
 public final class ConsoleViewModel {
   private static final Logger LOG = LoggerFactory.getLogger(ConsoleViewModel.class);
 
-  /** The log pane keeps the newest lines only; the database keeps everything for export. */
-  static final int LOG_CAPACITY = 5_000;
-
-  static final int DETAIL_HISTORY_LINES = 500;
-
-  /** Something worth a pop-up: a research ended, or an action was refused. */
-  public record Notice(Level level, String operationId, String title, String text) {
-    public enum Level {
-      INFO,
-      WARNING,
-      ERROR
-    }
-  }
-
-  /** The selected research with its children and its own log lines. */
-  public record Detail(Operation research, List<Operation> children, List<EventRecord> history) {}
-
   /** What the service answered to one row of a cancel. */
   public record CancelOutcome(String operationId, boolean success, String message) {}
 
-  private record CancelResult(CancelReply reply, Operation after) {}
+  /** The outcome of an export, in words. */
+  public record ExportResult(boolean ok, String message) {}
 
-  private record Snapshot(List<Operation> researches, List<Operation> currentChildren) {}
-
-  private final AgentService agent;
-  private final OperationsService ops;
+  private final Engine engine;
   private final TaskExecutor executor;
-  private final SummaryModel summary;
   private final Clock clock;
-
-  private final Map<String, OperationRow> byId = new HashMap<>();
-  private final RowList rows = new RowList();
-  private final FilteredList<OperationRow> visibleRows = new FilteredList<>(rows);
-  private final StringProperty filterText = new SimpleStringProperty("");
-  private final ObjectProperty<StatusFilter> statusFilter =
-      new SimpleObjectProperty<>(StatusFilter.ALL);
-  private final ObservableList<LogEntry> log = FXCollections.observableArrayList();
-
-  /** One wrapper, kept: a wrapper made per call only weakly forwards and may be collected. */
-  private final ObservableList<LogEntry> logView = FXCollections.unmodifiableObservableList(log);
-
+  private final TableModel table = new TableModel();
+  private final TableLoader loader;
+  private final DetailModel detail;
+  private final LanesModel lanes = new LanesModel();
+  private final LogModel log = new LogModel();
+  private final SummaryModel summary;
+  private final ConsoleActions actions;
+  private final NoticeBatcher notices;
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Ready");
   private final ReadOnlyObjectWrapper<String> lastTriggered = new ReadOnlyObjectWrapper<>();
-
+  private final ReadOnlyObjectWrapper<OperationRow> selectRequest = new ReadOnlyObjectWrapper<>();
   private final ObjectProperty<OperationRow> selected = new SimpleObjectProperty<>();
-  private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>();
-  private boolean detailInFlight;
-  private boolean detailDirty;
-
-  private Consumer<Notice> notices = n -> {};
+  private Consumer<Notice> noticeSink = n -> {};
+  private final LanesFeed lanesFeed;
   private EventCoalescer coalescer;
+  private String selectWhenSeen;
 
   public ConsoleViewModel(
       AgentService agent, OperationsService ops, TaskExecutor executor, Clock clock) {
-    this.agent = agent;
-    this.ops = ops;
+    this(Engine.of(agent, ops), executor, clock);
+  }
+
+  /** A view model whose engine may still be opening ({@link Engine#starting()}). */
+  public ConsoleViewModel(Engine engine, TaskExecutor executor, Clock clock) {
+    this.engine = engine;
     this.executor = executor;
     this.clock = clock;
-    this.summary = new SummaryModel(agent, executor, clock);
-    visibleRows
-        .predicateProperty()
-        .bind(
-            Bindings.createObjectBinding(
-                () -> filterPredicate(filterText.get(), statusFilter.get()),
-                filterText,
-                statusFilter));
-    selected.addListener(
-        (obs, old, now) -> {
-          if (now == null || old == null || !now.id().equals(old.id())) {
-            detail.set(null);
-          }
-          reloadDetail();
-        });
+    this.loader = new TableLoader(engine, executor);
+    this.detail = new DetailModel(engine, executor, clock);
+    this.summary = new SummaryModel(engine, executor, clock, table::activeCount);
+    this.notices = new NoticeBatcher(n -> noticeSink.accept(n));
+    this.actions = new ConsoleActions(engine, executor, clock, new Feedback());
+    this.lanesFeed = new LanesFeed(engine, executor, lanes);
+    detail.setOnError(e -> fail("Could not load the research", e));
+    selected.addListener((o, a, row) -> detail.select(row));
   }
 
   /**
@@ -134,120 +99,147 @@ public final class ConsoleViewModel {
    * uiDispatch} (the console passes {@code Platform::runLater}).
    */
   public EventCoalescer connect(Consumer<Runnable> uiDispatch) {
-    coalescer = new EventCoalescer(uiDispatch, this::applyEvents);
-    ops.addListener(coalescer);
-    return coalescer;
+    EventCoalescer c = new EventCoalescer(uiDispatch, this::applyEvents);
+    coalescer = c;
+    engine.whenReady(
+        () -> {
+          if (coalescer == c) { // not disconnected meanwhile
+            engine.ops().addListener(c);
+          }
+        });
+    return c;
+  }
+
+  /** The engine has opened: listen to it and load everything. */
+  public void attach(AgentService agent, OperationsService ops) {
+    engine.attach(agent, ops);
+    refresh();
   }
 
   /** Stops listening to the engine. */
   public void disconnect() {
     if (coalescer != null) {
-      ops.removeListener(coalescer);
+      if (engine.ready()) {
+        engine.ops().removeListener(coalescer);
+      }
       coalescer = null;
     }
   }
 
+  /** Where pop-up notices go (after batching); the window passes its toasts. */
   public void setNoticeSink(Consumer<Notice> sink) {
-    this.notices = Objects.requireNonNull(sink);
+    this.noticeSink = Objects.requireNonNull(sink);
   }
 
-  // ---- events ----
+  // ---- the event stream ----
 
-  /** Applies one batch of committed changes; only the newest snapshot per operation counts. */
+  /** Applies one batch of committed changes; per operation only the newest snapshot counts. */
   public void applyEvents(List<OperationEvent> batch) {
     Instant now = clock.instant();
     Map<String, Operation> researches = new LinkedHashMap<>();
     Map<String, Operation> children = new LinkedHashMap<>();
     List<LogEntry> lines = new ArrayList<>();
-    String sel = selected.get() == null ? null : selected.get().id();
-    boolean touchesSelected = false;
     for (OperationEvent e : batch) {
       Operation op = e.operation();
       if (op != null) {
-        (OperationRow.isResearch(op) ? researches : children).put(op.operationId(), op);
+        Map<String, Operation> into = OperationRow.isResearch(op) ? researches : children;
+        Operation held = into.get(e.operationId());
+        if (held == null || !SnapshotOrder.isOlder(op, held.version())) {
+          into.put(e.operationId(), op);
+        }
       }
       if (e.kind() != OperationEvent.Kind.PROGRESS) {
         lines.add(LogEntry.of(e));
-      }
-      if (sel != null && (sel.equals(e.operationId()) || sel.equals(e.parentOperationId()))) {
-        touchesSelected = true;
       }
       if (e.kind() == OperationEvent.Kind.STATUS
           && e.operationType() == OperationType.AGENT_RESEARCH
           && e.to() != null
           && e.to().isTerminal()) {
-        notices.accept(endNotice(e));
+        notices.offer(Notices.ended(e), now);
       }
     }
-    mergeResearches(researches.values(), now);
-    for (Operation c : children.values()) {
-      OperationRow parent = c.parentOperationId() == null ? null : byId.get(c.parentOperationId());
-      if (parent != null) {
-        parent.updateChild(c);
-      }
-    }
-    appendLog(lines);
+    table.merge(researches.values(), now, true);
+    table.mergeChildren(children.values(), now);
+    detail.apply(batch);
+    lanesFeed.apply(batch);
+    log.append(lines);
     summary.markDirty();
-    if (touchesSelected) {
-      reloadDetail();
+    selectIfSeen();
+  }
+
+  private void selectIfSeen() {
+    OperationRow row = selectWhenSeen == null ? null : table.row(selectWhenSeen);
+    if (row != null) {
+      selectWhenSeen = null;
+      table.reveal(); // the user asked for this research: show it, and what came before it
+      selectRequest.set(row);
     }
   }
 
-  /** New rows are appended and changed rows reported, each as one list change. */
-  private void mergeResearches(Collection<Operation> snapshots, Instant now) {
-    List<OperationRow> added = new ArrayList<>();
-    Set<OperationRow> changed = new LinkedHashSet<>();
-    for (Operation r : snapshots) {
-      OperationRow row = byId.get(r.operationId());
-      if (row == null) {
-        row = new OperationRow(r, now);
-        byId.put(r.operationId(), row);
-        added.add(row);
-      } else if (row.update(r, now)) {
-        changed.add(row);
-      }
-    }
-    rows.updated(changed);
-    rows.append(added);
-  }
+  // ---- loading and ticking ----
 
-  private static Notice endNotice(OperationEvent e) {
-    Operation op = e.operation();
-    String strategy = op == null ? null : op.param(ResearchParams.STRATEGY_NAME);
-    String what = strategy == null ? e.operationId() : strategy + " (" + e.operationId() + ")";
-    switch (e.to()) {
-      case COMPLETED:
-        String verdict = op == null ? null : op.param(ResearchParams.ASSESSMENT_VERDICT);
-        return new Notice(
-            Notice.Level.INFO,
-            e.operationId(),
-            "Research completed",
-            what + (verdict == null ? "" : " — verdict: " + verdict));
-      case FAILED:
-        return new Notice(
-            Notice.Level.ERROR,
-            e.operationId(),
-            "Research failed",
-            what + (op == null || op.errorMessage() == null ? "" : ": " + op.errorMessage()));
-      default:
-        String by = op == null ? null : op.param(ResearchParams.CANCELLED_BY);
-        return new Notice(
-            Notice.Level.WARNING,
-            e.operationId(),
-            "Research cancelled",
-            what + (by == null ? "" : " — by " + by));
-    }
-  }
-
-  private void appendLog(List<LogEntry> lines) {
-    if (lines.isEmpty()) {
+  /** Reads every research (page by page: the table fills as they come), then the summary. */
+  public void refresh() {
+    if (!engine.ready()) {
+      message.set("Opening the database…");
       return;
     }
-    log.addAll(lines);
-    int excess = log.size() - LOG_CAPACITY;
-    if (excess > 0) {
-      log.remove(0, excess);
-    }
+    message.set("Loading researches…");
+    loader.loadAll(
+        new RefreshSink(table, lanes, clock, message::set, this::fail) {
+          @Override
+          public void done(int total) {
+            super.done(total);
+            summary.refresh();
+            lanesFeed.readWorkers();
+          }
+        });
+    detail.reload();
+  }
+
+  /** Called once a second: live durations and waits, the summary, the pop-up batch, the queue. */
+  public void tick() {
+    Instant now = clock.instant();
+    table.tick(now);
+    summary.refreshIfStale(now);
+    notices.tick(now);
+    lanesFeed.tick(now, table.all());
+  }
+
+  // ---- actions ----
+
+  /**
+   * Triggers a research; the answer (or refusal) is shown in words and passed to {@code done} (null
+   * when the call failed, e.g. an invalid model). The new research is selected when it arrives.
+   */
+  public void trigger(
+      String brief, String model, boolean bypassGates, boolean force, Consumer<TriggerReply> done) {
+    actions.trigger(brief, model, bypassGates, force, done);
+  }
+
+  /** Cancels one research; a refusal is a pop-up. The caller confirmed with the user. */
+  public void cancel(OperationRow row) {
+    cancelAll(
+        List.of(row),
+        outcomes -> {
+          CancelOutcome o = outcomes.get(0);
+          if (!o.success()) {
+            publishNotice(
+                new Notice(Notice.Level.WARNING, o.operationId(), "Cancel refused", o.message()));
+          }
+        });
+  }
+
+  /** Cancels several researches and reports one outcome per row, in order, to {@code done}. */
+  public void cancelAll(List<OperationRow> targets, Consumer<List<CancelOutcome>> done) {
+    actions.cancelAll(targets, done);
+  }
+
+  /** Exports all persisted events, or those of the shown rows and their children. */
+  public void exportLogs(
+      Path file, LogExporter.Format format, boolean visibleOnly, Consumer<ExportResult> done) {
+    List<String> ids = visibleOnly ? table.shown().stream().map(OperationRow::id).toList() : null;
+    actions.exportLogs(file, format, ids, done);
   }
 
   /** Shows {@code text} in the status line and the log pane (the console's own remarks). */
@@ -256,297 +248,112 @@ public final class ConsoleViewModel {
     note(null, text);
   }
 
-  /** Hands a notice to the view's notification sink. */
   public void publishNotice(Notice n) {
-    notices.accept(n);
+    notices.offer(n, clock.instant());
   }
 
   private void note(String operationId, String text) {
-    appendLog(
+    log.append(
         List.of(new LogEntry(clock.instant(), operationId, LogEntry.DESKTOP, null, null, text)));
   }
-
-  // ---- loading ----
-
-  /** Reloads every research (and the current children's progress) and the summary. */
-  public void refresh() {
-    message.set("Refreshing…");
-    executor.execute(
-        () -> {
-          List<Operation> list =
-              ops.list(
-                      OperationQuery.all()
-                          .withType(OperationType.AGENT_RESEARCH)
-                          .withLimit(OperationQuery.MAX_LIMIT))
-                  .operations();
-          List<String> childIds = new ArrayList<>();
-          for (Operation r : list) {
-            String c = r.isActive() ? ResearchParams.currentChildId(r) : null;
-            if (c != null) {
-              childIds.add(c);
-            }
-          }
-          return new Snapshot(list, childIds.isEmpty() ? List.of() : ops.getAll(childIds));
-        },
-        this::applySnapshot,
-        e -> fail("Could not load operations", e));
-    refreshSummary();
-    reloadDetail();
-  }
-
-  private void applySnapshot(Snapshot s) {
-    Instant now = clock.instant();
-    mergeResearches(s.researches(), now);
-    for (Operation c : s.currentChildren()) {
-      OperationRow parent = byId.get(c.parentOperationId());
-      if (parent != null) {
-        parent.updateChild(c);
-      }
-    }
-    message.set("Loaded " + rows.size() + " research" + (rows.size() == 1 ? "" : "es"));
-  }
-
-  /** Called once a second: live durations, and the summary when it is stale. */
-  public void tick() {
-    Instant now = clock.instant();
-    for (OperationRow row : rows) {
-      if (row.status() != null && row.status().isActive()) {
-        row.tick(now);
-      }
-    }
-    summary.refreshIfStale(now);
-  }
-
-  /** Re-reads workers, budget and capacity, unless a read is already under way. */
-  public void refreshSummary() {
-    summary.refresh();
-  }
-
-  private void reloadDetail() {
-    OperationRow row = selected.get();
-    if (row == null) {
-      detail.set(null);
-      return;
-    }
-    if (detailInFlight) {
-      detailDirty = true;
-      return;
-    }
-    detailInFlight = true;
-    detailDirty = false;
-    String id = row.id();
-    executor.execute(
-        () ->
-            new Detail(
-                ops.get(id).orElse(null), ops.children(id), ops.history(id, DETAIL_HISTORY_LINES)),
-        d -> {
-          detailInFlight = false;
-          OperationRow now = selected.get();
-          if (now != null && now.id().equals(id) && d.research() != null) {
-            detail.set(d);
-          }
-          if (detailDirty) {
-            reloadDetail();
-          }
-        },
-        e -> {
-          detailInFlight = false;
-          fail("Could not load " + id, e);
-        });
-  }
-
-  // ---- actions ----
-
-  /**
-   * Triggers a research; the answer (or refusal) is shown in words and passed to {@code done} (null
-   * when the call failed, e.g. an invalid model).
-   */
-  public void trigger(
-      String brief, String model, boolean bypassGates, boolean force, Consumer<TriggerReply> done) {
-    message.set("Triggering…");
-    executor.execute(
-        () -> agent.trigger(new TriggerRequest(brief, model, bypassGates, force)),
-        reply -> {
-          if (reply instanceof Triggered) {
-            String id = ((Triggered) reply).operationId();
-            message.set("Research triggered: " + id);
-            lastTriggered.set(id);
-          } else {
-            message.set("Cannot trigger: " + reply.message());
-            note(null, "Trigger refused: " + reply.message());
-            notices.accept(
-                new Notice(Notice.Level.WARNING, null, "Cannot trigger", reply.message()));
-          }
-          done.accept(reply);
-        },
-        e -> {
-          done.accept(null);
-          if (e instanceof ValidationException) {
-            message.set("Cannot trigger: " + e.getMessage());
-            notices.accept(
-                new Notice(Notice.Level.WARNING, null, "Cannot trigger", e.getMessage()));
-          } else {
-            fail("Trigger failed", e);
-          }
-        });
-  }
-
-  /**
-   * Cancels one research from the console: the service is called off the UI thread, the row shows
-   * the answer when it comes. A row that is no longer cancellable is refused in words here.
-   */
-  public void cancel(OperationRow row) {
-    cancelAll(
-        List.of(row),
-        outcomes -> {
-          CancelOutcome o = outcomes.get(0);
-          if (!o.success()) {
-            notices.accept(
-                new Notice(Notice.Level.WARNING, o.operationId(), "Cancel refused", o.message()));
-          }
-        });
-  }
-
-  /**
-   * Cancels several researches, one service call each, and reports one outcome per row (in the
-   * given order) to {@code done} on the UI thread.
-   */
-  public void cancelAll(List<OperationRow> targets, Consumer<List<CancelOutcome>> done) {
-    List<OperationRow> list = List.copyOf(targets);
-    if (list.isEmpty()) {
-      return;
-    }
-    for (OperationRow r : list) {
-      if (r.isCancellable()) {
-        r.setCancelling(true);
-      }
-    }
-    message.set(
-        list.size() == 1
-            ? "Cancelling " + list.get(0).id() + "…"
-            : "Cancelling " + list.size() + " researches…");
-    executor.execute(
-        () -> {
-          List<CancelResult> results = new ArrayList<>();
-          for (OperationRow r : list) {
-            CancelReply reply = agent.cancel(r.id(), null, CancelSource.DESKTOP);
-            results.add(new CancelResult(reply, ops.get(r.id()).orElse(null)));
-          }
-          return results;
-        },
-        results -> {
-          List<CancelOutcome> outcomes = new ArrayList<>();
-          for (int i = 0; i < list.size(); i++) {
-            outcomes.add(applyCancel(list.get(i), results.get(i)));
-          }
-          if (outcomes.size() > 1) {
-            long ok = outcomes.stream().filter(CancelOutcome::success).count();
-            message.set("Cancelled " + ok + " of " + outcomes.size() + " researches");
-          }
-          done.accept(outcomes);
-        },
-        e -> {
-          list.forEach(r -> r.setCancelling(false));
-          fail("Cancel failed", e);
-        });
-  }
-
-  private CancelOutcome applyCancel(OperationRow row, CancelResult res) {
-    row.setCancelling(false);
-    if (res.after() != null && row.update(res.after(), clock.instant())) {
-      rows.updated(List.of(row));
-    }
-    CancelReply reply = res.reply();
-    String text;
-    if (reply.success()) {
-      String child = ((Cancelled) reply).childCancelled();
-      text = "Research cancelled" + (child == null ? "" : " (child " + child + " cancelled)");
-    } else {
-      text = "Cancel refused: " + reply.message();
-    }
-    row.setNote(text);
-    message.set(row.id() + ": " + text);
-    note(row.id(), text);
-    return new CancelOutcome(row.id(), reply.success(), text);
-  }
-
-  /**
-   * Exports the persisted events — all of them, or those of the visible rows and their children —
-   * and reports a message for the user to {@code done}: how many were written, or why not.
-   */
-  public void exportLogs(
-      Path file, LogExporter.Format format, boolean visibleOnly, Consumer<ExportResult> done) {
-    List<String> ids = visibleOnly ? visibleRows.stream().map(OperationRow::id).toList() : null;
-    message.set("Exporting to " + file + "…");
-    executor.execute(
-        () -> LogExporter.write(LogExporter.collect(ops, ids), format, file),
-        n -> {
-          String text = "Exported " + n + " events to " + file;
-          message.set(text);
-          done.accept(new ExportResult(true, text));
-        },
-        e -> {
-          String text = e instanceof ExportException ? e.getMessage() : "Export failed: " + e;
-          if (!(e instanceof ExportException)) {
-            LOG.warn("Export failed", e);
-          }
-          message.set(text);
-          done.accept(new ExportResult(false, text));
-        });
-  }
-
-  /** The outcome of an export, in words. */
-  public record ExportResult(boolean ok, String message) {}
 
   private void fail(String what, Throwable e) {
     LOG.warn("{}", what, e);
     String text = what + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
     message.set(text);
-    notices.accept(new Notice(Notice.Level.ERROR, null, what, text));
+    noticeSink.accept(new Notice(Notice.Level.ERROR, null, what, text));
   }
 
-  private static Predicate<OperationRow> filterPredicate(String text, StatusFilter status) {
-    String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-    StatusFilter s = status == null ? StatusFilter.ALL : status;
-    return row ->
-        s.accepts(row.status())
-            && (needle.isEmpty() || row.searchText().toLowerCase(Locale.ROOT).contains(needle));
+  /** How the actions report back. */
+  private final class Feedback implements ConsoleActions.Feedback {
+    @Override
+    public void say(String text) {
+      message.set(text);
+    }
+
+    @Override
+    public void note(String operationId, String text) {
+      ConsoleViewModel.this.note(operationId, text);
+    }
+
+    @Override
+    public void notice(Notice n) {
+      publishNotice(n);
+    }
+
+    @Override
+    public void fail(String what, Throwable e) {
+      ConsoleViewModel.this.fail(what, e);
+    }
+
+    @Override
+    public void triggered(String operationId) {
+      lastTriggered.set(operationId);
+      selectWhenSeen = operationId;
+      selectIfSeen();
+    }
+
+    @Override
+    public void updated(Operation research) {
+      table.merge(List.of(research), clock.instant(), true);
+      detail.touch();
+    }
   }
 
-  // ---- properties ----
+  // ---- reading ----
 
   public OperationRow row(String id) {
-    return byId.get(id);
+    return table.row(id);
   }
 
-  /** Every research row, in arrival order. */
-  public ObservableList<OperationRow> rows() {
-    return rows;
+  /** Every research row, in the order the console learnt of them. */
+  public List<OperationRow> rows() {
+    return table.all();
   }
 
-  /** The rows that pass the filter; the view sorts them. */
-  public FilteredList<OperationRow> visibleRows() {
-    return visibleRows;
+  /** The rows shown (filtered, sorted, none moving while held): the table's items. */
+  public ObservableList<OperationRow> visibleRows() {
+    return table.shown();
   }
 
-  public StringProperty filterTextProperty() {
-    return filterText;
+  public TableModel table() {
+    return table;
+  }
+
+  public DetailModel detail() {
+    return detail;
+  }
+
+  public LanesModel lanes() {
+    return lanes;
+  }
+
+  public LogModel logModel() {
+    return log;
+  }
+
+  public javafx.beans.property.StringProperty filterTextProperty() {
+    return table.filterTextProperty();
   }
 
   public ObjectProperty<StatusFilter> statusFilterProperty() {
-    return statusFilter;
+    return table.statusFilterProperty();
   }
 
+  /** The selected research (the view binds it to the table's selection). */
   public ObjectProperty<OperationRow> selectedProperty() {
     return selected;
   }
 
-  public ReadOnlyObjectProperty<Detail> detailProperty() {
-    return detail.getReadOnlyProperty();
+  /** A research the console wants selected (the one just triggered here), once it arrived. */
+  public ReadOnlyObjectProperty<OperationRow> selectRequestProperty() {
+    return selectRequest.getReadOnlyProperty();
   }
 
+  /** The log pane's lines, with any still waiting for the next refresh taken in. */
   public ObservableList<LogEntry> log() {
-    return logView;
+    log.flush();
+    return log.lines();
   }
 
   public ReadOnlyStringProperty workersTextProperty() {
@@ -575,15 +382,7 @@ public final class ConsoleViewModel {
     return lastTriggered.getReadOnlyProperty();
   }
 
-  public AgentService agent() {
-    return agent;
-  }
-
-  public OperationsService operations() {
-    return ops;
-  }
-
-  static boolean isEnded(OperationStatus s) {
-    return s != null && s.isTerminal();
+  public Clock clock() {
+    return clock;
   }
 }

@@ -1,6 +1,11 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.desktop.shell.AppIcons;
+import dev.ktrdr.desktop.shell.Engine;
+import dev.ktrdr.desktop.shell.FxExceptionHandler;
+import dev.ktrdr.desktop.shell.FxTaskExecutor;
+import dev.ktrdr.desktop.shell.WindowState;
 import dev.ktrdr.operations.OperationsService;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,21 +34,22 @@ public final class ConsoleWindow {
   private final FxTaskExecutor executor;
   private final WindowState state;
   private final Timeline ticker;
+  private final Timeline lanesTicker;
   private final EventCoalescer coalescer;
   private final FxExceptionHandler exceptions;
   private boolean closed;
 
-  private ConsoleWindow(
-      Stage stage, AgentService agent, OperationsService ops, Path dbPath, Runnable onClosed) {
+  private ConsoleWindow(Stage stage, Engine engine, Path dbPath, Runnable onClosed) {
     this.stage = stage;
     this.executor = new FxTaskExecutor();
-    this.vm = new ConsoleViewModel(agent, ops, executor, Clock.systemUTC());
+    this.vm = new ConsoleViewModel(engine, executor, Clock.systemUTC());
     this.view = new ConsoleView(vm);
     this.state = WindowState.beside(dbPath);
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     double w = Math.min(state.getDouble("window.width", 1400), screen.getWidth());
     double h = Math.min(state.getDouble("window.height", 860), screen.getHeight());
+    boolean showing = stage.isShowing();
     Scene scene = new Scene(view.root(), w, h);
     scene.getStylesheets().add(ConsoleWindow.class.getResource(STYLESHEET).toExternalForm());
     view.install(scene);
@@ -56,19 +62,30 @@ public final class ConsoleWindow {
     stage.setMinHeight(560);
     double x = state.getDouble("window.x", Double.NaN);
     double y = state.getDouble("window.y", Double.NaN);
-    if (!Double.isNaN(x) && !Double.isNaN(y) && screen.contains(x + 40, y + 20)) {
+    if (!showing && !Double.isNaN(x) && !Double.isNaN(y) && screen.contains(x + 40, y + 20)) {
       stage.setX(x);
       stage.setY(y);
     }
-    stage.setMaximized(state.getBoolean("window.maximized", false));
+    if (!showing) {
+      stage.setMaximized(state.getBoolean("window.maximized", false));
+    }
 
     exceptions = FxExceptionHandler.install(stage);
-    vm.setNoticeSink(new Notifier(stage));
     coalescer = vm.connect(Platform::runLater);
     vm.refresh();
-    ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
+    ticker =
+        new Timeline(
+            new KeyFrame(
+                Duration.seconds(1),
+                e -> {
+                  vm.tick();
+                  view.tick();
+                }));
     ticker.setCycleCount(Animation.INDEFINITE);
     ticker.play();
+    lanesTicker = new Timeline(new KeyFrame(Duration.millis(250), e -> view.refreshQuarter()));
+    lanesTicker.setCycleCount(Animation.INDEFINITE);
+    lanesTicker.play();
     stage.setOnHidden(
         e -> {
           shutDown();
@@ -79,9 +96,39 @@ public final class ConsoleWindow {
   /** Builds the window on {@code stage} and shows it. */
   public static ConsoleWindow open(
       Stage stage, AgentService agent, OperationsService ops, Path dbPath, Runnable onClosed) {
-    ConsoleWindow w = new ConsoleWindow(stage, agent, ops, dbPath, onClosed);
+    ConsoleWindow w = new ConsoleWindow(stage, Engine.of(agent, ops), dbPath, onClosed);
     stage.show();
     return w;
+  }
+
+  /**
+   * Shows the console at once, before its engine has opened: the user can type a brief, use the
+   * menus and the keys while the database opens; {@link #attach} then fills the table. Cold start:
+   * the window does not wait for the database.
+   */
+  public static ConsoleWindow openStarting(Path dbPath, Runnable onClosed) {
+    ConsoleWindow w = new ConsoleWindow(new Stage(), Engine.starting(), dbPath, onClosed);
+    w.stage.show();
+    return w;
+  }
+
+  /** The engine has opened: the console listens to it and loads every research. */
+  public void attach(AgentService agent, OperationsService ops) {
+    if (!closed) { // closed before the database opened: nothing to show it in
+      vm.attach(agent, ops);
+    }
+  }
+
+  /** Runs {@code then} once, after the next frame is laid out (the window is on screen). */
+  public void whenDrawn(Runnable then) {
+    Scene scene = stage.getScene();
+    Runnable[] once = new Runnable[1];
+    once[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(once[0]);
+          then.run();
+        };
+    scene.addPostLayoutPulseListener(once[0]);
   }
 
   /** Builds the window on a new stage and shows it; call on the FX thread. */
@@ -102,6 +149,7 @@ public final class ConsoleWindow {
     closed = true;
     saveState();
     ticker.stop();
+    lanesTicker.stop();
     vm.disconnect();
     executor.close();
   }

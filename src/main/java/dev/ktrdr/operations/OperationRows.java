@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.db.DatabaseException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,29 +35,65 @@ final class OperationRows {
 
   static final String ACTIVE = "o.status IN ('pending','running')";
 
+  // Positions in SELECT: read by index, not by name (a lookup by name builds a map per result).
+  private static final int C_OPERATION_ID = 1;
+  private static final int C_PARENT_OPERATION_ID = 2;
+  private static final int C_OPERATION_TYPE = 3;
+  private static final int C_STATUS = 4;
+  private static final int C_CREATED_AT = 5;
+  private static final int C_STARTED_AT = 6;
+  private static final int C_COMPLETED_AT = 7;
+  private static final int C_PROGRESS_PERCENTAGE = 8;
+  private static final int C_CURRENT_STEP = 9;
+  private static final int C_PARAMETERS = 10;
+  private static final int C_ERROR_MESSAGE = 11;
+  private static final int C_RESULT_SUMMARY = 12;
+  private static final int C_VERSION = 13;
+  private static final int C_RESEARCH_ID = 14;
+  private static final int C_PHASE = 15;
+  private static final int C_PHASE_STARTED_AT = 16;
+  private static final int C_BRIEF = 17;
+  private static final int C_MODEL = 18;
+  private static final int C_BYPASS_GATES = 19;
+  private static final int C_DESIGN_OP_ID = 20;
+  private static final int C_TRAINING_OP_ID = 21;
+  private static final int C_BACKTEST_OP_ID = 22;
+  private static final int C_ASSESSMENT_OP_ID = 23;
+  private static final int C_STRATEGY_NAME = 24;
+  private static final int C_STRATEGY_SPEC = 25;
+  private static final int C_DATASET_ID = 26;
+  private static final int C_SEED = 27;
+  private static final int C_TRAINING_RESULT = 28;
+  private static final int C_BACKTEST_RESULT = 29;
+  private static final int C_ASSESSMENT_VERDICT = 30;
+  private static final int C_GATE_REJECTION = 31;
+  private static final int C_CANCEL_REASON = 32;
+  private static final int C_CANCELLED_BY = 33;
+  private static final int C_CANCELLED_AT = 34;
+
   private OperationRows() {}
 
   static List<Operation> read(PreparedStatement ps) throws SQLException {
     List<Operation> out = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        String result = rs.getString("result_summary");
+        String result = rs.getString(C_RESULT_SUMMARY);
         out.add(
             new Operation(
-                rs.getString("operation_id"),
-                rs.getString("parent_operation_id"),
-                OperationType.fromWire(rs.getString("operation_type")).orElseThrow(),
-                status(rs.getString("status")),
-                Timestamps.parse(rs.getString("created_at")),
-                Timestamps.parse(rs.getString("started_at")),
-                Timestamps.parse(rs.getString("completed_at")),
-                rs.getDouble("progress_percentage"),
-                rs.getString("current_step"),
-                fromJson(rs.getString("parameters")),
-                rs.getString("error_message"),
+                rs.getString(C_OPERATION_ID),
+                rs.getString(C_PARENT_OPERATION_ID),
+                OperationType.fromWire(rs.getString(C_OPERATION_TYPE)).orElseThrow(),
+                status(rs.getString(C_STATUS)),
+                Timestamps.parse(rs.getString(C_CREATED_AT)),
+                Timestamps.parse(rs.getString(C_STARTED_AT)),
+                Timestamps.parse(rs.getString(C_COMPLETED_AT)),
+                rs.getDouble(C_PROGRESS_PERCENTAGE),
+                rs.getString(C_CURRENT_STEP),
+                fromJson(rs.getString(C_PARAMETERS)),
+                rs.getString(C_ERROR_MESSAGE),
                 result == null ? null : fromJson(result),
-                rs.getString("research_id") == null ? null : research(rs),
-                rs.getLong("version")));
+                rs.getString(C_RESEARCH_ID) == null ? null : research(rs),
+                rs.getLong(C_VERSION)));
       }
     }
     return out;
@@ -66,39 +101,39 @@ final class OperationRows {
 
   private static Research research(ResultSet rs) throws SQLException {
     Map<Phase, String> children = new EnumMap<>(Phase.class);
-    children.put(Phase.DESIGNING, rs.getString("design_op_id"));
-    children.put(Phase.TRAINING, rs.getString("training_op_id"));
-    children.put(Phase.BACKTESTING, rs.getString("backtest_op_id"));
-    children.put(Phase.ASSESSING, rs.getString("assessment_op_id"));
-    String name = rs.getString("strategy_name");
-    String spec = rs.getString("strategy_spec");
-    String dataset = rs.getString("dataset_id");
-    long seed = rs.getLong("seed");
+    children.put(Phase.DESIGNING, rs.getString(C_DESIGN_OP_ID));
+    children.put(Phase.TRAINING, rs.getString(C_TRAINING_OP_ID));
+    children.put(Phase.BACKTESTING, rs.getString(C_BACKTEST_OP_ID));
+    children.put(Phase.ASSESSING, rs.getString(C_ASSESSMENT_OP_ID));
+    String name = rs.getString(C_STRATEGY_NAME);
+    String spec = rs.getString(C_STRATEGY_SPEC);
+    String dataset = rs.getString(C_DATASET_ID);
+    long seed = rs.getLong(C_SEED);
     Long seedOrNull = rs.wasNull() ? null : seed;
     Research.Strategy strategy =
         name == null && spec == null && dataset == null && seedOrNull == null
             ? null
             : new Research.Strategy(
                 name, spec == null ? null : fromJson(spec), dataset, seedOrNull);
-    String gate = rs.getString("gate_rejection");
-    String cancelledBy = rs.getString("cancelled_by");
-    String cancelledAt = rs.getString("cancelled_at");
+    String gate = rs.getString(C_GATE_REJECTION);
+    String cancelledBy = rs.getString(C_CANCELLED_BY);
+    String cancelledAt = rs.getString(C_CANCELLED_AT);
     return new Research(
-        Phase.fromWire(rs.getString("phase")).orElse(Phase.IDLE),
-        Timestamps.parse(rs.getString("phase_started_at")),
-        rs.getString("brief"),
-        rs.getString("model"),
-        rs.getInt("bypass_gates") != 0,
+        Phase.fromWire(rs.getString(C_PHASE)).orElse(Phase.IDLE),
+        Timestamps.parse(rs.getString(C_PHASE_STARTED_AT)),
+        rs.getString(C_BRIEF),
+        rs.getString(C_MODEL),
+        rs.getInt(C_BYPASS_GATES) != 0,
         children,
         strategy,
-        jsonOrNull(rs.getString("training_result")),
-        jsonOrNull(rs.getString("backtest_result")),
-        rs.getString("assessment_verdict"),
+        jsonOrNull(rs.getString(C_TRAINING_RESULT)),
+        jsonOrNull(rs.getString(C_BACKTEST_RESULT)),
+        rs.getString(C_ASSESSMENT_VERDICT),
         gate == null ? null : GateRejection.fromMap(fromJson(gate)),
         cancelledBy == null || cancelledAt == null
             ? null
             : new CancelRecord(
-                rs.getString("cancel_reason"), cancelledBy, Timestamps.parse(cancelledAt)));
+                rs.getString(C_CANCEL_REASON), cancelledBy, Timestamps.parse(cancelledAt)));
   }
 
   static final String RESEARCH_COLUMNS =
@@ -138,19 +173,60 @@ final class OperationRows {
     return i;
   }
 
-  static void insertEvent(Connection c, EventRecord e) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO operation_events"
-                + " (ts, operation_id, event, from_status, to_status, message) VALUES (?,?,?,?,?,?)")) {
-      ps.setString(1, Timestamps.format(e.ts()));
-      ps.setString(2, e.operationId());
-      ps.setString(3, e.kind().wire());
-      ps.setString(4, e.from() == null ? null : e.from().wire());
-      ps.setString(5, e.to() == null ? null : e.to().wire());
-      ps.setString(6, e.message());
-      ps.executeUpdate();
+  static final String INSERT_EVENT =
+      "INSERT INTO operation_events"
+          + " (ts, operation_id, event, from_status, to_status, message) VALUES (?,?,?,?,?,?)";
+
+  /** Binds and runs {@link #INSERT_EVENT} on {@code ps} (the caller owns the statement). */
+  static void insertEvent(PreparedStatement ps, EventRecord e) throws SQLException {
+    ps.setString(1, Timestamps.format(e.ts()));
+    ps.setString(2, e.operationId());
+    ps.setString(3, e.kind().wire());
+    ps.setString(4, e.from() == null ? null : e.from().wire());
+    ps.setString(5, e.to() == null ? null : e.to().wire());
+    ps.setString(6, e.message());
+    ps.executeUpdate();
+  }
+
+  /**
+   * {@code r} as it reads back once stored: instants at the stored (millisecond) precision and
+   * every document as JSON gives it back. Documents {@code old} already holds are its own stored
+   * ones and are kept as they are, so only what changed is converted.
+   */
+  static Research asStored(Research r, Research old) {
+    Research.Strategy s = r.strategy();
+    Research.Strategy oldS = old == null ? null : old.strategy();
+    if (s != null && s.spec() != null && (oldS == null || s.spec() != oldS.spec())) {
+      s = new Research.Strategy(s.name(), roundTrip(s.spec()), s.datasetId(), s.seed());
     }
+    CancelRecord c = r.cancel();
+    if (c != null && (old == null || c != old.cancel())) {
+      c = new CancelRecord(c.reason(), c.by(), Timestamps.stored(c.at()));
+    }
+    return new Research(
+        r.phase(),
+        Timestamps.stored(r.phaseStartedAt()),
+        r.brief(),
+        r.model(),
+        r.bypassGates(),
+        r.childIds(),
+        s,
+        old != null && r.trainingResult() == old.trainingResult()
+            ? r.trainingResult()
+            : roundTrip(r.trainingResult()),
+        old != null && r.backtestResult() == old.backtestResult()
+            ? r.backtestResult()
+            : roundTrip(r.backtestResult()),
+        r.assessmentVerdict(),
+        r.gateRejection() == null || (old != null && r.gateRejection() == old.gateRejection())
+            ? r.gateRejection()
+            : GateRejection.fromMap(roundTrip(r.gateRejection().toMap())),
+        c);
+  }
+
+  /** A document as JSON gives it back (numbers and nested values in Jackson's types). */
+  static Map<String, Object> roundTrip(Map<String, Object> m) {
+    return m == null ? null : fromJson(toJson(m));
   }
 
   static OperationStatus status(String s) {
@@ -166,6 +242,9 @@ final class OperationRows {
   }
 
   static Map<String, Object> fromJson(String s) {
+    if ("{}".equals(s)) {
+      return new java.util.LinkedHashMap<>(); // a research's own column: its state is typed
+    }
     try {
       return JSON.readValue(s, MAP);
     } catch (JsonProcessingException e) {

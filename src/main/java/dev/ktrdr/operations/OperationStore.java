@@ -60,6 +60,16 @@ public interface OperationStore extends AutoCloseable {
       Clock clock,
       Consumer<List<OperationEvent>> published);
 
+  /**
+   * {@link #write} and wait for the commit; the unit may run on the calling thread when the writer
+   * is idle. Must not be called from a listener (the writer thread).
+   */
+  <T> T writeAndWait(
+      Function<OperationWrites, T> unit,
+      boolean urgent,
+      Clock clock,
+      Consumer<List<OperationEvent>> published);
+
   /** Waits for a write's commit and returns its result, rethrowing its failure. */
   <T> T await(CompletableFuture<T> write);
 

@@ -51,7 +51,7 @@ public final class OperationsService {
    * trigger, a cancel) are committed ahead of routine ones.
    */
   public <T> T inTransaction(Function<OperationWrites, T> unit, boolean urgent) {
-    return store.await(inTransactionAsync(unit, urgent));
+    return store.writeAndWait(unit, urgent, clock, this::publish);
   }
 
   /** {@link #inTransaction} without waiting: the future completes after the commit. */
@@ -95,6 +95,19 @@ public final class OperationsService {
   /** Sets progress while the operation is active; false once it has ended. */
   public boolean updateProgress(String id, double percentage, String step) {
     return inTransaction(w -> w.updateProgress(id, percentage, step), false);
+  }
+
+  /**
+   * {@link #updateProgress} without waiting for its commit: for progress nobody waits on (a timer
+   * reporting a step). Progress writes are committed in the order they are queued.
+   */
+  public void updateProgressLater(String id, double percentage, String step) {
+    inTransactionAsync(w -> w.updateProgress(id, percentage, step), false)
+        .exceptionally(
+            e -> {
+              log.warn("Progress of {} was not recorded: {}", id, e.toString());
+              return false;
+            });
   }
 
   /** Changes a research's typed state while it is active; empty once it has ended. */

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,12 @@ public final class SqliteOperationStore implements OperationStore {
   /** The global change sequence; only the writer thread moves it. */
   private final AtomicLong versions;
 
+  /** The writer's own knowledge; touched only on the writer thread. */
+  private final WriterView view = new WriterView();
+
   public SqliteOperationStore(Database db) {
     this.db = db;
+    db.onRollback(c -> view.forget());
     this.versions =
         new AtomicLong(
             db.read(
@@ -281,17 +287,29 @@ public final class SqliteOperationStore implements OperationStore {
       boolean urgent,
       Clock clock,
       Consumer<List<OperationEvent>> published) {
-    return db.write(
-        tx -> {
-          Writes w = new Writes(tx, clock);
-          T result = unit.apply(w);
-          if (!w.events.isEmpty()) {
-            List<OperationEvent> events = List.copyOf(w.events);
-            tx.afterCommit(() -> published.accept(events));
-          }
-          return result;
-        },
-        urgent);
+    return db.write(work(unit, clock, published), urgent);
+  }
+
+  @Override
+  public <T> T writeAndWait(
+      Function<OperationWrites, T> unit,
+      boolean urgent,
+      Clock clock,
+      Consumer<List<OperationEvent>> published) {
+    return db.writeAndWait(work(unit, clock, published), urgent);
+  }
+
+  private <T> dev.ktrdr.db.WriteWork<T> work(
+      Function<OperationWrites, T> unit, Clock clock, Consumer<List<OperationEvent>> published) {
+    return tx -> {
+      Writes w = new Writes(tx, clock);
+      T result = unit.apply(w);
+      if (!w.events.isEmpty()) {
+        List<OperationEvent> events = List.copyOf(w.events);
+        tx.afterCommit(() -> published.accept(events));
+      }
+      return result;
+    };
   }
 
   @Override
@@ -312,19 +330,115 @@ public final class SqliteOperationStore implements OperationStore {
     return i;
   }
 
+  private static final String INSERT_OPERATION =
+      "INSERT INTO operations (operation_id, parent_operation_id, operation_type,"
+          + " status, created_at, progress_percentage, parameters, version)"
+          + " VALUES (?,?,?,?,?,0,?,?)";
+  private static final String INSERT_RESEARCH =
+      "INSERT INTO researches (research_id, "
+          + OperationRows.RESEARCH_COLUMNS
+          + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  private static final String UPDATE_STATUS =
+      "UPDATE operations SET status = ?, started_at = ?, completed_at = ?,"
+          + " progress_percentage = ?, error_message = COALESCE(?, error_message),"
+          + " result_summary = COALESCE(?, result_summary), version = ?"
+          + " WHERE operation_id = ? AND status = ?";
+  private static final String UPDATE_PROGRESS =
+      "UPDATE operations SET progress_percentage = ?, current_step = ?, version = ?"
+          + " WHERE operation_id = ? AND status IN ('pending','running')";
+  private static final String UPDATE_RESEARCH =
+      "UPDATE researches SET ("
+          + OperationRows.RESEARCH_COLUMNS
+          + ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE research_id = ?";
+  private static final String UPDATE_VERSION =
+      "UPDATE operations SET version = ? WHERE operation_id = ?";
+  private static final String FIND = SELECT + " WHERE o.operation_id = ?";
+  private static final String ACTIVE_CHILD_IDS =
+      "SELECT o.operation_id FROM operations o WHERE o.parent_operation_id = ? AND "
+          + ACTIVE
+          + " ORDER BY o.created_at, o.rowid";
+  private static final String COUNT_ACTIVE_BY_TYPE =
+      "SELECT o.operation_type, COUNT(*) FROM operations o WHERE "
+          + ACTIVE
+          + " GROUP BY o.operation_type";
+
+  /**
+   * What the writer knows beyond the database, so that a unit need not read back what it just
+   * wrote: the active operations it has met, as it last wrote them (uncommitted changes of the
+   * current batch included), and how many operations of each type are active. The engine is the
+   * database's only writer (the file is locked to one process) and every change of an operation
+   * goes through {@link Writes}, so this stays exact; the database stays the truth: it is filled
+   * from it lazily, and dropped whenever a unit or a batch is rolled back. Touched only by the
+   * writer, inside units.
+   */
+  private final class WriterView {
+    private final Map<String, Operation> active = new HashMap<>();
+    private EnumMap<OperationType, Integer> counts; // null until needed (and after a rollback)
+
+    Optional<Operation> find(WriteTx tx, String id) throws SQLException {
+      Operation op = active.get(id);
+      if (op != null) {
+        return Optional.of(op);
+      }
+      PreparedStatement ps = tx.prepare(FIND);
+      ps.setString(1, id);
+      List<Operation> found = OperationRows.read(ps);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      remember(found.get(0));
+      return Optional.of(found.get(0));
+    }
+
+    void remember(Operation op) {
+      if (op.isActive()) {
+        active.put(op.operationId(), op);
+      } else {
+        active.remove(op.operationId());
+      }
+    }
+
+    int countActive(WriteTx tx, OperationType type) throws SQLException {
+      if (counts == null) {
+        EnumMap<OperationType, Integer> fresh = new EnumMap<>(OperationType.class);
+        try (ResultSet rs = tx.prepare(COUNT_ACTIVE_BY_TYPE).executeQuery()) {
+          while (rs.next()) {
+            Optional<OperationType> t = OperationType.fromWire(rs.getString(1));
+            if (t.isPresent()) {
+              fresh.put(t.get(), rs.getInt(2));
+            }
+          }
+        }
+        counts = fresh;
+      }
+      return counts.getOrDefault(type, 0);
+    }
+
+    /** One more (+1) or one fewer (-1) active operation of {@code type}. */
+    void counted(OperationType type, int delta) {
+      if (counts != null) {
+        counts.merge(type, delta, Integer::sum);
+      }
+    }
+
+    void forget() {
+      active.clear();
+      counts = null;
+    }
+  }
+
   /** The writes of one unit, on the writer's connection; collects the events to publish. */
   private final class Writes implements OperationWrites {
     private final WriteTx tx;
     private final Instant now;
     final List<OperationEvent> events = new ArrayList<>(4);
 
+    /** What this unit changed, as it left it (ended operations too, which the view forgets). */
+    private final Map<String, Operation> touched = new HashMap<>(4);
+
     Writes(WriteTx tx, Clock clock) {
       this.tx = tx;
-      this.now = clock.instant();
-    }
-
-    private Connection c() {
-      return tx.connection();
+      this.now = Timestamps.stored(clock.instant()); // what reads back, so memory and disk agree
     }
 
     @Override
@@ -332,9 +446,20 @@ public final class SqliteOperationStore implements OperationStore {
       return now;
     }
 
+    private Optional<Operation> findOp(String id) throws SQLException {
+      Operation mine = touched.get(id);
+      return mine != null ? Optional.of(mine) : view.find(tx, id);
+    }
+
+    /** Records a change: for the rest of this unit, and in the writer's view. */
+    private void changed(Operation after) {
+      touched.put(after.operationId(), after);
+      view.remember(after);
+    }
+
     @Override
     public Optional<Operation> find(String operationId) {
-      return sql(() -> findIn(c(), operationId));
+      return sql(() -> findOp(operationId));
     }
 
     @Override
@@ -357,37 +482,49 @@ public final class SqliteOperationStore implements OperationStore {
       long version = versions.incrementAndGet();
       return sql(
           () -> {
-            try (PreparedStatement ps =
-                c().prepareStatement(
-                        "INSERT INTO operations (operation_id, parent_operation_id, operation_type,"
-                            + " status, created_at, progress_percentage, parameters, version)"
-                            + " VALUES (?,?,?,?,?,0,?,?)")) {
-              ps.setString(1, id);
-              ps.setString(2, parentId);
-              ps.setString(3, type.wire());
-              ps.setString(4, OperationStatus.PENDING.wire());
-              ps.setString(5, Timestamps.format(now));
-              ps.setString(6, OperationRows.toJson(params == null ? Map.of() : params));
-              ps.setLong(7, version);
-              ps.executeUpdate();
-            }
+            String json = OperationRows.toJson(params == null ? Map.of() : params);
+            PreparedStatement ps = tx.prepare(INSERT_OPERATION);
+            ps.setString(1, id);
+            ps.setString(2, parentId);
+            ps.setString(3, type.wire());
+            ps.setString(4, OperationStatus.PENDING.wire());
+            ps.setString(5, Timestamps.format(now));
+            ps.setString(6, json);
+            ps.setLong(7, version);
+            ps.executeUpdate();
+            Research stored = null;
             if (research != null) {
-              try (PreparedStatement ps =
-                  c().prepareStatement(
-                          "INSERT INTO researches (research_id, "
-                              + OperationRows.RESEARCH_COLUMNS
-                              + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, id);
-                OperationRows.bindResearch(ps, 2, research);
-                ps.executeUpdate();
-              }
+              stored = OperationRows.asStored(research, null);
+              PreparedStatement rs = tx.prepare(INSERT_RESEARCH);
+              rs.setString(1, id);
+              OperationRows.bindResearch(rs, 2, stored);
+              rs.executeUpdate();
             }
             String message = type.wire() + " created";
             OperationRows.insertEvent(
-                c(),
+                tx.prepare(OperationRows.INSERT_EVENT),
                 new EventRecord(
                     now, id, OperationEvent.Kind.CREATED, null, OperationStatus.PENDING, message));
-            Operation op = findIn(c(), id).orElseThrow();
+            Operation op =
+                new Operation(
+                    id,
+                    parentId,
+                    type,
+                    OperationStatus.PENDING,
+                    now,
+                    null,
+                    null,
+                    0,
+                    null,
+                    stored != null || params == null || params.isEmpty()
+                        ? Map.of()
+                        : OperationRows.fromJson(json),
+                    null,
+                    null,
+                    stored,
+                    version);
+            changed(op);
+            view.counted(type, +1);
             events.add(
                 event(op, OperationEvent.Kind.CREATED, null, OperationStatus.PENDING, message));
             return op;
@@ -403,48 +540,66 @@ public final class SqliteOperationStore implements OperationStore {
         String logMessage) {
       return sql(
           () -> {
-            Optional<Operation> before = findIn(c(), id);
-            if (before.isEmpty()) {
+            Optional<Operation> found = findOp(id);
+            if (found.isEmpty()) {
               return Transition.notFound();
             }
-            OperationStatus from = before.get().status();
+            Operation before = found.get();
+            OperationStatus from = before.status();
             if (!OperationStatus.isAllowed(from, to)) {
-              return new Transition(false, from, from, before.get());
+              return new Transition(false, from, from, before);
             }
             long version = versions.incrementAndGet();
-            try (PreparedStatement ps =
-                c().prepareStatement(
-                        "UPDATE operations SET status = ?,"
-                            + " started_at = CASE WHEN ? = 'running' THEN COALESCE(started_at, ?)"
-                            + " ELSE started_at END,"
-                            + " completed_at = CASE WHEN ? IN ('completed','failed','cancelled')"
-                            + " THEN ? ELSE NULL END,"
-                            + " progress_percentage = CASE WHEN ? = 'completed' THEN 100"
-                            + " ELSE progress_percentage END,"
-                            + " error_message = COALESCE(?, error_message),"
-                            + " result_summary = COALESCE(?, result_summary),"
-                            + " version = ?"
-                            + " WHERE operation_id = ? AND status = ?")) {
-              String ts = Timestamps.format(now);
-              ps.setString(1, to.wire());
-              ps.setString(2, to.wire());
-              ps.setString(3, ts);
-              ps.setString(4, to.wire());
-              ps.setString(5, ts);
-              ps.setString(6, to.wire());
-              ps.setString(7, errorMessage);
-              ps.setString(8, resultSummary == null ? null : OperationRows.toJson(resultSummary));
-              ps.setLong(9, version);
-              ps.setString(10, id);
-              ps.setString(11, from.wire());
-              if (ps.executeUpdate() == 0) {
-                OperationStatus current = findIn(c(), id).map(Operation::status).orElse(from);
-                return new Transition(false, from, current, before.get());
-              }
+            Instant startedAt =
+                to == OperationStatus.RUNNING && before.startedAt() == null
+                    ? now
+                    : before.startedAt();
+            Instant completedAt = to.isTerminal() ? now : null;
+            double progress = to == OperationStatus.COMPLETED ? 100 : before.progressPercentage();
+            String error = errorMessage != null ? errorMessage : before.errorMessage();
+            String resultJson = resultSummary == null ? null : OperationRows.toJson(resultSummary);
+            PreparedStatement ps = tx.prepare(UPDATE_STATUS);
+            ps.setString(1, to.wire());
+            ps.setString(2, Timestamps.format(startedAt));
+            ps.setString(3, Timestamps.format(completedAt));
+            ps.setDouble(4, progress);
+            ps.setString(5, errorMessage);
+            ps.setString(6, resultJson);
+            ps.setLong(7, version);
+            ps.setString(8, id);
+            ps.setString(9, from.wire());
+            if (ps.executeUpdate() == 0) {
+              // The row moved under us: nothing but this writer writes, so only a stale view
+              touched.remove(id); // could say otherwise. Read it afresh, report what it is.
+              view.forget();
+              Operation current = findOp(id).orElse(before);
+              return new Transition(false, from, current.status(), before);
             }
             OperationRows.insertEvent(
-                c(), new EventRecord(now, id, OperationEvent.Kind.STATUS, from, to, logMessage));
-            Operation after = findIn(c(), id).orElseThrow();
+                tx.prepare(OperationRows.INSERT_EVENT),
+                new EventRecord(now, id, OperationEvent.Kind.STATUS, from, to, logMessage));
+            Operation after =
+                new Operation(
+                    id,
+                    before.parentOperationId(),
+                    before.operationType(),
+                    to,
+                    before.createdAt(),
+                    startedAt,
+                    completedAt,
+                    progress,
+                    before.currentStep(),
+                    before.research() == null ? before.parameters() : null,
+                    error,
+                    resultJson != null
+                        ? OperationRows.fromJson(resultJson)
+                        : before.resultSummary(),
+                    before.research(),
+                    version);
+            changed(after);
+            if (from.isActive() && !to.isActive()) {
+              view.counted(before.operationType(), -1);
+            }
             events.add(event(after, OperationEvent.Kind.STATUS, from, to, logMessage));
             return new Transition(true, from, to, after);
           });
@@ -454,23 +609,47 @@ public final class SqliteOperationStore implements OperationStore {
     public boolean updateProgress(String id, double percentage, String step) {
       return sql(
           () -> {
-            long version = versions.incrementAndGet();
-            try (PreparedStatement ps =
-                c().prepareStatement(
-                        "UPDATE operations SET progress_percentage = ?,"
-                            + " current_step = COALESCE(?, current_step), version = ?"
-                            + " WHERE operation_id = ? AND status IN ('pending','running')")) {
-              ps.setDouble(1, Math.max(0, Math.min(100, percentage)));
-              ps.setString(2, step);
-              ps.setLong(3, version);
-              ps.setString(4, id);
-              if (ps.executeUpdate() == 0) {
-                return false;
-              }
+            Optional<Operation> found = findOp(id);
+            if (found.isEmpty() || !found.get().isActive()) {
+              return false;
             }
-            findIn(c(), id)
-                .ifPresent(
-                    op -> events.add(event(op, OperationEvent.Kind.PROGRESS, null, null, step)));
+            Operation before = found.get();
+            long version = versions.incrementAndGet();
+            double pct = Math.max(0, Math.min(100, percentage));
+            String currentStep = step != null ? step : before.currentStep();
+            PreparedStatement ps = tx.prepare(UPDATE_PROGRESS);
+            ps.setDouble(1, pct);
+            ps.setString(2, currentStep);
+            ps.setLong(3, version);
+            ps.setString(4, id);
+            if (ps.executeUpdate() == 0) {
+              touched.remove(id); // a stale view: see transition
+              view.forget();
+              return false;
+            }
+            Operation after =
+                new Operation(
+                    id,
+                    before.parentOperationId(),
+                    before.operationType(),
+                    before.status(),
+                    before.createdAt(),
+                    before.startedAt(),
+                    before.completedAt(),
+                    pct,
+                    currentStep,
+                    before.research() == null ? before.parameters() : null,
+                    before.errorMessage(),
+                    before.resultSummary(),
+                    before.research(),
+                    version);
+            changed(after);
+            // Kept in the log too, so an exported log has every progress step.
+            String message = Math.round(pct) + "%" + (step == null ? "" : " · " + step);
+            OperationRows.insertEvent(
+                tx.prepare(OperationRows.INSERT_EVENT),
+                new EventRecord(now, id, OperationEvent.Kind.PROGRESS, null, null, message));
+            events.add(event(after, OperationEvent.Kind.PROGRESS, null, null, step));
             return true;
           });
     }
@@ -479,14 +658,15 @@ public final class SqliteOperationStore implements OperationStore {
     public Optional<Operation> updateResearch(String id, UnaryOperator<Research> change) {
       return sql(
           () -> {
-            Optional<Operation> before = findIn(c(), id);
-            if (before.isEmpty() || !before.get().isActive() || before.get().research() == null) {
+            Optional<Operation> found = findOp(id);
+            if (found.isEmpty() || !found.get().isActive() || found.get().research() == null) {
               return Optional.empty();
             }
-            Research old = before.get().research();
+            Operation before = found.get();
+            Research old = before.research();
             Research next = Objects.requireNonNull(change.apply(old), "research state");
             if (next.equals(old)) {
-              return before;
+              return found;
             }
             // The one place a research's phase is written: the table decides each move (a new
             // phase, or the same phase starting again with a new child).
@@ -496,29 +676,39 @@ public final class SqliteOperationStore implements OperationStore {
             if (old.phase() != next.phase() || restarted) {
               PhaseTransitions.requireAllowed(old.phase(), next.phase());
             }
-            try (PreparedStatement ps =
-                c().prepareStatement(
-                        "UPDATE researches SET ("
-                            + OperationRows.RESEARCH_COLUMNS
-                            + ") = (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE research_id = ?")) {
-              int i = OperationRows.bindResearch(ps, 1, next);
-              ps.setString(i, id);
-              ps.executeUpdate();
-            }
-            try (PreparedStatement ps =
-                c().prepareStatement("UPDATE operations SET version = ? WHERE operation_id = ?")) {
-              ps.setLong(1, versions.incrementAndGet());
-              ps.setString(2, id);
-              ps.executeUpdate();
-            }
-            Operation after = findIn(c(), id).orElseThrow();
-            events.add(
-                event(
-                    after,
-                    OperationEvent.Kind.PARAMETERS,
+            Research stored = OperationRows.asStored(next, old);
+            PreparedStatement ps = tx.prepare(UPDATE_RESEARCH);
+            int i = OperationRows.bindResearch(ps, 1, stored);
+            ps.setString(i, id);
+            ps.executeUpdate();
+            long version = versions.incrementAndGet();
+            PreparedStatement vs = tx.prepare(UPDATE_VERSION);
+            vs.setLong(1, version);
+            vs.setString(2, id);
+            vs.executeUpdate();
+            Operation after =
+                new Operation(
+                    id,
+                    before.parentOperationId(),
+                    before.operationType(),
+                    before.status(),
+                    before.createdAt(),
+                    before.startedAt(),
+                    before.completedAt(),
+                    before.progressPercentage(),
+                    before.currentStep(),
                     null,
-                    null,
-                    "parameters: " + String.join(", ", changedKeys(before.get(), after))));
+                    before.errorMessage(),
+                    before.resultSummary(),
+                    stored,
+                    version);
+            changed(after);
+            String message = "parameters: " + String.join(", ", changedKeys(before, after));
+            // Kept in the log too: an exported log says which parameters changed and when.
+            OperationRows.insertEvent(
+                tx.prepare(OperationRows.INSERT_EVENT),
+                new EventRecord(now, id, OperationEvent.Kind.PARAMETERS, null, null, message));
+            events.add(event(after, OperationEvent.Kind.PARAMETERS, null, null, message));
             return Optional.of(after);
           });
     }
@@ -528,8 +718,9 @@ public final class SqliteOperationStore implements OperationStore {
       sql(
           () -> {
             OperationRows.insertEvent(
-                c(), new EventRecord(now, id, OperationEvent.Kind.LOG, null, null, message));
-            Optional<Operation> op = findIn(c(), id);
+                tx.prepare(OperationRows.INSERT_EVENT),
+                new EventRecord(now, id, OperationEvent.Kind.LOG, null, null, message));
+            Optional<Operation> op = findOp(id);
             events.add(
                 new OperationEvent(
                     now,
@@ -547,22 +738,26 @@ public final class SqliteOperationStore implements OperationStore {
 
     @Override
     public int countActive(OperationType type) {
-      return sql(() -> countActiveIn(c(), type));
+      return sql(() -> view.countActive(tx, type));
     }
 
     @Override
     public List<Operation> activeChildren(String parentId) {
       return sql(
           () -> {
-            try (PreparedStatement ps =
-                c().prepareStatement(
-                        SELECT
-                            + " WHERE o.parent_operation_id = ? AND "
-                            + ACTIVE
-                            + " ORDER BY o.created_at, o.rowid")) {
-              ps.setString(1, parentId);
-              return OperationRows.read(ps);
+            PreparedStatement ps = tx.prepare(ACTIVE_CHILD_IDS);
+            ps.setString(1, parentId);
+            List<String> ids = new ArrayList<>(2);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getString(1));
+              }
             }
+            List<Operation> out = new ArrayList<>(ids.size());
+            for (String id : ids) {
+              findOp(id).ifPresent(out::add); // as this unit and the writer know it
+            }
+            return out;
           });
     }
 

@@ -18,6 +18,11 @@ public final class Timestamps {
     return t == null ? null : FORMAT.format(t);
   }
 
+  /** {@code t} at the precision it is stored with (what {@link #parse} gives back). */
+  public static Instant stored(Instant t) {
+    return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+  }
+
   public static Instant parse(String s) {
     return s == null ? null : Instant.parse(s);
   }

@@ -69,16 +69,21 @@ final class StepRun {
         Progress.say("step run: triggering up to %,d active researches", size);
         int reached;
         boolean cutShort;
+        int need;
         try (Api api = new Api(server.url())) {
-          int need = size - Ktrdr.activeCount(api, "agent_research");
-          Load.Result ramp =
-              Load.run(
-                  server.url(),
-                  8,
-                  need,
-                  o.rampCapSeconds(),
-                  a -> Ktrdr.trigger(a, "bench steps", force));
-          cutShort = ramp.done() < need;
+          need = size - Ktrdr.activeCount(api, "agent_research");
+        }
+        Load.Result ramp =
+            Load.run(
+                server.url(),
+                8,
+                need,
+                o.rampCapSeconds(),
+                a -> Ktrdr.trigger(a, "bench steps", force));
+        cutShort = ramp.done() < need;
+        // A fresh connection: one left idle through a long ramp (to 10,000 it takes over 30 s) is
+        // closed by the server's idle timeout, and this client does not retry.
+        try (Api api = new Api(server.url())) {
           reached = Ktrdr.activeCount(api, "agent_research");
         }
         waitForDesigns(server, o);

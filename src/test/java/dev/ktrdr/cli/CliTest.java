@@ -264,6 +264,7 @@ class CliTest {
     // KTRDR_API_URL defaults to http://localhost:PORT: OkHttp sends Host localhost:PORT and the
     // body as application/json, both of which the server's request guard requires.
     String url = "http://localhost:" + api.server().port();
+    gates.hold("via localhost", Phase.DESIGNING); // still running when the cancel comes
     Run trigger = run("agent", "trigger", "--brief", "via localhost", "--url", url);
     assertThat(trigger.code()).as(trigger.err()).isZero();
     String id = trigger.out().trim().substring("Research triggered: ".length());

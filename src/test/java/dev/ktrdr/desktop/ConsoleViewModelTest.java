@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ktrdr.agent.CancelSource;
 import dev.ktrdr.agent.reply.TriggerReply;
+import dev.ktrdr.desktop.log.LogModel;
+import dev.ktrdr.desktop.notify.Notice;
+import dev.ktrdr.desktop.shell.TaskExecutor;
+import dev.ktrdr.desktop.table.OperationRow;
+import dev.ktrdr.desktop.table.StatusFilter;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
 import dev.ktrdr.operations.OperationStatus;
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsoleViewModelTest {
   @TempDir Path dir;
   private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
-  private final List<ConsoleViewModel.Notice> notices = new ArrayList<>();
+  private final List<Notice> notices = new ArrayList<>();
 
   /** Every research stays in its design until the test releases it or cancels it. */
   private final PhaseGates gates = new PhaseGates().holdEvery(Phase.DESIGNING);
@@ -230,20 +235,19 @@ class ConsoleViewModelTest {
             Map.of("phase", "training"),
             "Cancelled by user",
             null);
-    OperationRow row = new OperationRow(running, t.plusSeconds(10));
+    OperationRow row = new OperationRow(running, 0, t.plusSeconds(10));
     assertThat(row.currentChildProperty().get()).isEqualTo("training 0% · y");
     row.update(cancelled, t.plusSeconds(80));
     row.update(running, t.plusSeconds(81));
     assertThat(row.status()).isEqualTo(OperationStatus.CANCELLED);
-    assertThat(OperationRow.formatDuration(row.durationSecondsProperty().get()))
-        .isEqualTo("1m 15s");
+    assertThat(DisplayFormats.duration(row.durationSecondsProperty().get())).isEqualTo("1m 15s");
   }
 
   @Test
   void theLogPaneKeepsOnlyTheNewestLines() {
     open();
     List<OperationEvent> batch = new ArrayList<>();
-    for (int i = 0; i < ConsoleViewModel.LOG_CAPACITY + 10; i++) {
+    for (int i = 0; i < LogModel.CAPACITY + 10; i++) {
       batch.add(
           new OperationEvent(
               Instant.now(),
@@ -257,8 +261,8 @@ class ConsoleViewModelTest {
               null));
     }
     vm.applyEvents(batch);
-    assertThat(vm.log()).hasSize(ConsoleViewModel.LOG_CAPACITY);
+    assertThat(vm.log()).hasSize(LogModel.CAPACITY);
     assertThat(vm.log().get(vm.log().size() - 1).message())
-        .isEqualTo("line " + (ConsoleViewModel.LOG_CAPACITY + 9));
+        .isEqualTo("line " + (LogModel.CAPACITY + 9));
   }
 }

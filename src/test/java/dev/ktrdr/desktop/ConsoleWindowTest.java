@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktrdr.desktop.log.LogExporter;
+import dev.ktrdr.desktop.shell.Shortcut;
+import dev.ktrdr.desktop.shell.WindowState;
+import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.Phase;
@@ -101,6 +105,13 @@ class ConsoleWindowTest {
                 .orElseThrow());
   }
 
+  private void confirmCancel(FxRobot robot) {
+    await()
+        .atMost(TestEngine.WAIT)
+        .until(() -> fx(() -> robot.lookup("#confirmCancel").tryQuery().isPresent()));
+    robot.clickOn("Cancel research");
+  }
+
   private void select(String id) {
     fx(
         () -> {
@@ -169,6 +180,7 @@ class ConsoleWindowTest {
     Button cancelB = cancelButtonOf(robot, b);
     assertThat(fx(cancelB::isDisabled)).isFalse();
     robot.clickOn(cancelB);
+    confirmCancel(robot); // the row's button asks, like Delete
     awaitRowStatus(b, OperationStatus.CANCELLED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.get(b).param("cancelled_by")).isEqualTo("desktop");
@@ -348,6 +360,7 @@ class ConsoleWindowTest {
     String bChild = engine.childOf(b, Phase.TRAINING);
     assertThat(engine.workerFree(bChild)).isFalse();
     robot.clickOn(cancelButtonOf(robot, b));
+    confirmCancel(robot);
     awaitRowStatus(b, OperationStatus.CANCELLED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.status(bChild)).isEqualTo(OperationStatus.CANCELLED);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ktrdr.desktop.bench.EventStorm;
+import dev.ktrdr.desktop.log.LogEntry;
+import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;

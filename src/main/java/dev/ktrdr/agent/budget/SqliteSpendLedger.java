@@ -16,25 +16,23 @@ public final class SqliteSpendLedger implements SpendLedger {
   }
 
   @Override
-  public void record(SpendEntry e) {
-    db.writeAndWait(
+  public boolean record(SpendEntry e) {
+    return db.writeAndWait(
         tx -> {
-          try (PreparedStatement ps =
-              tx.connection()
-                  .prepareStatement(
-                      "INSERT INTO llm_spend (operation_id, research_id, day, model, input_tokens,"
-                          + " output_tokens, cost_usd, recorded_at) VALUES (?,?,?,?,?,?,?,?)"
-                          + " ON CONFLICT (operation_id) DO NOTHING")) {
-            ps.setString(1, e.operationId());
-            ps.setString(2, e.researchId());
-            ps.setString(3, e.day().toString());
-            ps.setString(4, e.model());
-            ps.setLong(5, e.inputTokens());
-            ps.setLong(6, e.outputTokens());
-            ps.setBigDecimal(7, e.costUsd());
-            ps.setString(8, Timestamps.format(e.recordedAt()));
-            return ps.executeUpdate();
-          }
+          PreparedStatement ps =
+              tx.prepare(
+                  "INSERT INTO llm_spend (operation_id, research_id, day, model, input_tokens,"
+                      + " output_tokens, cost_usd, recorded_at) VALUES (?,?,?,?,?,?,?,?)"
+                      + " ON CONFLICT (operation_id) DO NOTHING");
+          ps.setString(1, e.operationId());
+          ps.setString(2, e.researchId());
+          ps.setString(3, e.day().toString());
+          ps.setString(4, e.model());
+          ps.setLong(5, e.inputTokens());
+          ps.setLong(6, e.outputTokens());
+          ps.setBigDecimal(7, e.costUsd());
+          ps.setString(8, Timestamps.format(e.recordedAt()));
+          return ps.executeUpdate() == 1;
         },
         false);
   }

@@ -24,36 +24,51 @@ public final class StubAssessmentAgent implements AssessmentAgent {
       Map<String, Object> trainingResult,
       Map<String, Object> backtestResult,
       Map<String, Object> gateRejection) {
-    return (progress, cancelled) -> {
-      if (FaultInjection.holdsAt(brief, FaultInjection.Stage.ASSESSMENT)) {
-        timing.hold(cancelled);
+    return new PacedWork() {
+      @Override
+      public StubTiming timing() {
+        return timing;
       }
-      timing.run(pct -> progress.report(pct, "Reviewing results (" + pct + "%)"), cancelled);
-      if (FaultInjection.failsAt(brief, FaultInjection.Stage.ASSESSMENT)) {
-        throw new IllegalStateException(FaultInjection.message(FaultInjection.Stage.ASSESSMENT));
+
+      @Override
+      public boolean holds() {
+        return FaultInjection.holdsAt(brief, FaultInjection.Stage.ASSESSMENT);
       }
-      Map<String, Object> r = new LinkedHashMap<>();
-      if (gateRejection == null) {
-        r.put("verdict", "promising");
-        r.put("strengths", List.of("Consistent win rate", "Drawdown within limits"));
-        r.put("weaknesses", List.of("Few trades in ranging markets"));
-        r.put("suggestions", List.of("Test on a second symbol", "Tune the RSI period"));
-      } else {
-        r.put("verdict", "rejected");
-        r.put("strengths", List.of());
-        r.put(
-            "weaknesses",
-            List.of(
-                "Failed the "
-                    + gateRejection.get("gate")
-                    + " gate: "
-                    + gateRejection.get("detail")));
-        r.put("suggestions", List.of("Revisit the feature set before retraining"));
-        r.put("partial", true);
+
+      @Override
+      public String step(int percent) {
+        return "Reviewing results (" + percent + "%)";
       }
-      r.put("input_tokens", INPUT_TOKENS);
-      r.put("output_tokens", OUTPUT_TOKENS);
-      return r;
+
+      @Override
+      public Map<String, Object> result() {
+        return verdict(brief, gateRejection);
+      }
     };
+  }
+
+  private static Map<String, Object> verdict(String brief, Map<String, Object> gateRejection) {
+    if (FaultInjection.failsAt(brief, FaultInjection.Stage.ASSESSMENT)) {
+      throw new IllegalStateException(FaultInjection.message(FaultInjection.Stage.ASSESSMENT));
+    }
+    Map<String, Object> r = new LinkedHashMap<>();
+    if (gateRejection == null) {
+      r.put("verdict", "promising");
+      r.put("strengths", List.of("Consistent win rate", "Drawdown within limits"));
+      r.put("weaknesses", List.of("Few trades in ranging markets"));
+      r.put("suggestions", List.of("Test on a second symbol", "Tune the RSI period"));
+    } else {
+      r.put("verdict", "rejected");
+      r.put("strengths", List.of());
+      r.put(
+          "weaknesses",
+          List.of(
+              "Failed the " + gateRejection.get("gate") + " gate: " + gateRejection.get("detail")));
+      r.put("suggestions", List.of("Revisit the feature set before retraining"));
+      r.put("partial", true);
+    }
+    r.put("input_tokens", INPUT_TOKENS);
+    r.put("output_tokens", OUTPUT_TOKENS);
+    return r;
   }
 }

@@ -20,21 +20,35 @@ public final class StubDesignAgent implements DesignAgent {
 
   @Override
   public InProcessWork design(String brief, String modelId) {
-    return (progress, cancelled) -> {
-      if (FaultInjection.holdsAt(brief, FaultInjection.Stage.DESIGN)) {
-        timing.hold(cancelled);
+    return new PacedWork() {
+      @Override
+      public StubTiming timing() {
+        return timing;
       }
-      timing.run(pct -> progress.report(pct, "Drafting strategy (" + pct + "%)"), cancelled);
-      if (FaultInjection.failsAt(brief, FaultInjection.Stage.DESIGN)) {
-        throw new IllegalStateException(FaultInjection.message(FaultInjection.Stage.DESIGN));
+
+      @Override
+      public boolean holds() {
+        return FaultInjection.holdsAt(brief, FaultInjection.Stage.DESIGN);
       }
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("strategy_name", strategyName(brief));
-      r.put("indicators", java.util.List.of("rsi", "macd", "atr"));
-      r.put("input_tokens", INPUT_TOKENS);
-      r.put("output_tokens", OUTPUT_TOKENS);
-      r.put("model", modelId);
-      return r;
+
+      @Override
+      public String step(int percent) {
+        return "Drafting strategy (" + percent + "%)";
+      }
+
+      @Override
+      public Map<String, Object> result() {
+        if (FaultInjection.failsAt(brief, FaultInjection.Stage.DESIGN)) {
+          throw new IllegalStateException(FaultInjection.message(FaultInjection.Stage.DESIGN));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("strategy_name", strategyName(brief));
+        r.put("indicators", java.util.List.of("rsi", "macd", "atr"));
+        r.put("input_tokens", INPUT_TOKENS);
+        r.put("output_tokens", OUTPUT_TOKENS);
+        r.put("model", modelId);
+        return r;
+      }
     };
   }
 

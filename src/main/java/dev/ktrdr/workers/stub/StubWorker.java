@@ -88,9 +88,11 @@ public final class StubWorker implements Worker {
         return; // cancelled before it began
       }
       if (FaultInjection.holdsAt(brief, stage)) {
-        timing.hold(() -> false); // until cancel interrupts this job
+        timing.hold(StubTiming.INTERRUPT_ONLY); // until cancel interrupts this job
       }
-      timing.run(pct -> ops.updateProgress(opId, pct, step + " (" + pct + "%)"), () -> false);
+      timing.run(
+          pct -> ops.updateProgress(opId, pct, step + " (" + pct + "%)"),
+          StubTiming.INTERRUPT_ONLY); // a job is cancelled by its interrupt
       if (FaultInjection.failsAt(brief, stage)) {
         ops.fail(opId, FaultInjection.message(stage));
         return;
