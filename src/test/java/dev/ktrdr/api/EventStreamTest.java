@@ -60,6 +60,9 @@ class EventStreamTest {
   void liveChangesArriveWithTheirVersionAsId() {
     try (SseRecorder sse = SseRecorder.connect(events("?since=0"), "Accept", "text/event-stream")) {
       assertThat(sse.openStatus()).isEqualTo(200);
+      // The head goes out before the stream subscribes; trigger once it has, so that the
+      // research's changes come live rather than from the catch-up.
+      await().atMost(WAIT).until(() -> api.server().eventClients() == 1);
       gates.hold("live", Phase.DESIGNING);
       String id = api.trigger("live");
       gates.awaitHeld("live", Phase.DESIGNING);
