@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The research engine assembled from the parts it is given (operations, workers, budget, the
@@ -41,7 +42,16 @@ public final class AgentRuntime implements AutoCloseable {
   }
 
   /** What the engine needs besides its parts. */
-  public record Options(Duration pollInterval, int concurrencyLimit) {}
+  /**
+   * What the engine needs besides its parts. The research limit is asked for at every trigger: it
+   * may follow the workers registered at the time (remote workers come and go).
+   */
+  public record Options(Duration pollInterval, IntSupplier concurrencyLimit) {
+    /** A fixed research limit. */
+    public Options(Duration pollInterval, int concurrencyLimit) {
+      this(pollInterval, () -> concurrencyLimit);
+    }
+  }
 
   /** An engine whose triggers cannot name a dataset. */
   public static AgentRuntime start(

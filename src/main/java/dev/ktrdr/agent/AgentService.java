@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class AgentService {
   private final ResearchLanes lanes;
   private final WorkerQueue queue;
   private final ResearchEnd end;
-  private final int concurrencyLimit;
+  private final IntSupplier concurrencyLimit;
   private final DatasetResolver datasets;
 
   AgentService(
@@ -61,7 +62,7 @@ public final class AgentService {
       ResearchLanes lanes,
       WorkerQueue queue,
       ResearchEnd end,
-      int concurrencyLimit,
+      IntSupplier concurrencyLimit,
       DatasetResolver datasets) {
     this.ops = ops;
     this.workers = workers;
@@ -126,8 +127,9 @@ public final class AgentService {
             w -> {
               if (!request.force()) {
                 int active = w.countActive(OperationType.AGENT_RESEARCH);
-                if (active >= concurrencyLimit) {
-                  return TriggerRefused.atCapacity(active, concurrencyLimit);
+                int limit = concurrencyLimit.getAsInt();
+                if (active >= limit) {
+                  return TriggerRefused.atCapacity(active, limit);
                 }
               }
               Operation research = w.insertResearch(state);
@@ -262,7 +264,7 @@ public final class AgentService {
         w,
         new StatusReply.BudgetSummary(
             budget.remaining().doubleValue(), budget.dailyLimit().doubleValue()),
-        new StatusReply.Capacity(active.size(), concurrencyLimit));
+        new StatusReply.Capacity(active.size(), concurrencyLimit.getAsInt()));
   }
 
   public BudgetReply budget() {
@@ -278,7 +280,7 @@ public final class AgentService {
   }
 
   public int concurrencyLimit() {
-    return concurrencyLimit;
+    return concurrencyLimit.getAsInt();
   }
 
   /** Tasks in-process right now, by research id (for diagnostics and tests). */

@@ -102,7 +102,7 @@ final class ResearchStepper {
     switch (child.status()) {
       case PENDING:
       case RUNNING:
-        if (!isLive(researchId, phase, childId)) {
+        if (!isLive(researchId, phase, childId) && !workers.awaitsReclaim(childId)) {
           recoverOrphan(research, phase, childId);
         }
         return;
@@ -141,7 +141,8 @@ final class ResearchStepper {
     if (child == null || !child.isActive()) {
       return !queue.isWaiting(id);
     }
-    return !isLive(id, phase, child.operationId());
+    // A child a remote worker may still reclaim ends either way (reclaimed or lost) with an event.
+    return !isLive(id, phase, child.operationId()) && !workers.awaitsReclaim(child.operationId());
   }
 
   private boolean isLive(String researchId, Phase phase, String childId) {

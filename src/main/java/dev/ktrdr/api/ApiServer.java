@@ -11,6 +11,10 @@ import dev.ktrdr.wire.CancelRequest;
 import dev.ktrdr.wire.ImportRequest;
 import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.TriggerRequest;
+import dev.ktrdr.wire.WorkerProgress;
+import dev.ktrdr.wire.WorkerRegistration;
+import dev.ktrdr.wire.WorkerResult;
+import dev.ktrdr.workers.remote.RemoteWorkers;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -44,11 +48,13 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final String host;
   private final EventStream events;
+  private final RemoteWorkers remote;
 
-  private ApiServer(Javalin app, String host, EventStream events) {
+  private ApiServer(Javalin app, String host, EventStream events, RemoteWorkers remote) {
     this.app = app;
     this.host = host;
     this.events = events;
+    this.remote = remote;
   }
 
   /**
@@ -75,6 +81,21 @@ public final class ApiServer implements AutoCloseable {
       String host,
       int port,
       ApiAccess access) {
+    return start(agent, ops, data, null, host, port, access);
+  }
+
+  /**
+   * As {@link #start(AgentService, OperationsService, DataService, String, int, ApiAccess)}, also
+   * taking workers from other machines through {@code remote} (null: the worker routes answer 503).
+   */
+  public static ApiServer start(
+      AgentService agent,
+      OperationsService ops,
+      DataService data,
+      RemoteWorkers remote,
+      String host,
+      int port,
+      ApiAccess access) {
     String bindHost = host == null || host.isBlank() ? access.bindHost() : host;
     if (!ApiAccess.isLoopback(bindHost) && !access.tokens().required()) {
       throw new ApiStartException(
@@ -86,11 +107,22 @@ public final class ApiServer implements AutoCloseable {
     }
     ObjectMapper mapper = ApiJson.mapper();
     Requests requests =
-        new Requests(mapper, TriggerRequest.class, CancelRequest.class, BacktestRequest.class);
+        new Requests(
+            mapper,
+            TriggerRequest.class,
+            CancelRequest.class,
+            BacktestRequest.class,
+            WorkerRegistration.class,
+            WorkerProgress.class);
     Requests imports =
-        new Requests(ApiJson.mapper(MAX_IMPORT_BYTES), MAX_IMPORT_BYTES, ImportRequest.class);
+        new Requests(
+            ApiJson.mapper(MAX_IMPORT_BYTES),
+            MAX_IMPORT_BYTES,
+            ImportRequest.class,
+            WorkerResult.class);
     AgentEndpoints agentRoutes = new AgentEndpoints(agent, requests);
     DataEndpoints dataRoutes = new DataEndpoints(data, requests, imports);
+    WorkerEndpoints workerRoutes = new WorkerEndpoints(remote, data, requests, imports);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
     EventStream events =
@@ -111,6 +143,7 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before(tokens::check); // then the token, where one is required
               routes(config, agentRoutes, opRoutes, dataRoutes, docs);
               config.routes.get(PREFIX + Routes.EVENTS, events::handle);
+              workerRoutes(config, workerRoutes);
               errors(config);
             });
     try {
@@ -128,7 +161,10 @@ public final class ApiServer implements AutoCloseable {
           : new ApiStartException(describeBindFailure(bindHost, port, e), e);
     }
     log.info("API listening on http://{}:{}{}", bindHost, app.port(), PREFIX);
-    return new ApiServer(app, bindHost, events);
+    if (remote != null) {
+      remote.openToWorkers();
+    }
+    return new ApiServer(app, bindHost, events, remote);
   }
 
   private static void routes(
@@ -153,6 +189,14 @@ public final class ApiServer implements AutoCloseable {
     c.routes.get(PREFIX + Routes.OPENAPI, docs::openApi);
     c.routes.get(DocsEndpoints.UI_PATH, docs::swaggerUi);
     c.routes.get(DocsEndpoints.UI_PATH + "/{asset}", docs::swaggerAsset);
+  }
+
+  private static void workerRoutes(JavalinConfig c, WorkerEndpoints workers) {
+    c.routes.post(PREFIX + Routes.WORKERS, workers::register);
+    c.routes.post(PREFIX + Routes.WORKER_POLL, workers::poll);
+    c.routes.post(PREFIX + Routes.WORKER_PROGRESS, workers::progress);
+    c.routes.post(PREFIX + Routes.WORKER_RESULT, workers::result);
+    c.routes.get(PREFIX + Routes.DATA_BARS, workers::bars);
   }
 
   private static void errors(JavalinConfig c) {
@@ -275,6 +319,9 @@ public final class ApiServer implements AutoCloseable {
   /** Stops accepting requests and waits for those in flight; the services stay open. */
   @Override
   public void close() {
+    if (remote != null) {
+      remote.answerPolls(); // while their requests can still be answered
+    }
     events.close(); // streams end first, or stopping would wait for them
     app.stop();
     log.info("API stopped");

@@ -11,6 +11,7 @@ import dev.ktrdr.wire.BudgetReport;
 import dev.ktrdr.wire.CancelRefusal;
 import dev.ktrdr.wire.CancelRequest;
 import dev.ktrdr.wire.CancelSuccess;
+import dev.ktrdr.wire.DatasetBars;
 import dev.ktrdr.wire.DatasetList;
 import dev.ktrdr.wire.Health;
 import dev.ktrdr.wire.ImportReply;
@@ -27,6 +28,13 @@ import dev.ktrdr.wire.TriggerRequest;
 import dev.ktrdr.wire.Triggered;
 import dev.ktrdr.wire.Vocabulary;
 import dev.ktrdr.wire.Worker;
+import dev.ktrdr.wire.WorkerAssignment;
+import dev.ktrdr.wire.WorkerProgress;
+import dev.ktrdr.wire.WorkerProgressReply;
+import dev.ktrdr.wire.WorkerRegistered;
+import dev.ktrdr.wire.WorkerRegistration;
+import dev.ktrdr.wire.WorkerResult;
+import dev.ktrdr.wire.WorkerResultReply;
 
 /**
  * The OpenAPI 3.1 description of every route. The routes, their parameters and status codes are
@@ -70,6 +78,7 @@ final class OpenApiDocument {
     operationRoutes();
     dataRoutes();
     systemRoutes();
+    remoteWorkerRoutes();
     doc.set("paths", paths);
     doc.putObject("components").set("schemas", schemas.components());
     return doc;
@@ -310,6 +319,80 @@ final class OpenApiDocument {
 
     ObjectNode openapi = op("get", Routes.OPENAPI, "system", "This document", null);
     reply(openapi, 200, "OpenAPI 3.1 document", type("object"));
+  }
+
+  /** What {@code ktrdr worker} on another machine calls (README: Running on several machines). */
+  private void remoteWorkerRoutes() {
+    ObjectNode register =
+        op(
+            "post",
+            Routes.WORKERS,
+            "workers",
+            "Register a worker process",
+            "A worker on another machine registers (again, after a backend restart, with the"
+                + " jobs it still runs) and then long-polls. Its lease: unheard for lease_seconds,"
+                + " it is lost and its jobs fail with \"worker lost\".");
+    body(register, WorkerRegistration.class, true);
+    reply(register, 201, "Registered: its id, slots, lease and poll wait", WorkerRegistered.class);
+    workerRefusals(register, false);
+
+    ObjectNode poll =
+        op(
+            "post",
+            Routes.WORKER_POLL,
+            "workers",
+            "Wait for jobs and cancels",
+            "Answers at once when there is something, else when something arrives or after"
+                + " poll_seconds (empty). Renews the worker's lease. No body.");
+    pathParam(poll, "worker_id", "The id the registration gave");
+    reply(poll, 200, "Jobs to start and operations to stop", WorkerAssignment.class);
+    workerRefusals(poll, true);
+
+    ObjectNode progress =
+        op("post", Routes.WORKER_PROGRESS, "workers", "Report a job's progress", null);
+    pathParam(progress, "worker_id", "The id the registration gave");
+    body(progress, WorkerProgress.class, true);
+    reply(progress, 200, "keep_running false: stop the job", WorkerProgressReply.class);
+    workerRefusals(progress, true);
+
+    ObjectNode result =
+        op(
+            "post",
+            Routes.WORKER_RESULT,
+            "workers",
+            "Report a job's result or failure",
+            "Taken only while the job and its research are active and the worker holds the job.");
+    pathParam(result, "worker_id", "The id the registration gave");
+    body(result, WorkerResult.class, true);
+    reply(result, 200, "Recorded", WorkerResultReply.class);
+    reply(
+        result,
+        409,
+        "Refused: the job was cancelled or ended, or this worker does not hold it",
+        ApiError.class);
+    workerRefusals(result, true);
+
+    ObjectNode bars =
+        op(
+            "get",
+            Routes.DATA_BARS,
+            "data",
+            "A dataset with all its bars",
+            "What a remote worker reads when a job names a dataset it does not bundle.");
+    pathParam(bars, "id", "The dataset's id");
+    reply(bars, 200, "The dataset and its bars", DatasetBars.class);
+    reply(bars, 404, "No such dataset", ApiError.class);
+  }
+
+  private void workerRefusals(ObjectNode op, boolean known) {
+    if (known) {
+      reply(op, 404, "Unknown worker: register again", ApiError.class);
+    }
+    reply(op, 400, "Malformed JSON", ApiError.class);
+    reply(op, 413, "Body too large", ApiError.class);
+    reply(op, 415, "Body not sent as Content-Type: application/json", ApiError.class);
+    reply(op, 422, "A missing or bad field", ApiError.class);
+    reply(op, 503, "This server takes no remote workers", ApiError.class);
   }
 
   private ObjectNode op(String method, String path, String tag, String summary, String text) {

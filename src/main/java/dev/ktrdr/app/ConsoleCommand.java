@@ -140,7 +140,13 @@ public final class ConsoleCommand implements Callable<Integer> {
     try {
       api[0] =
           ApiServer.start(
-              runtime.agent(), runtime.operations(), runtime.data(), null, apiPort, access);
+              runtime.agent(),
+              runtime.operations(),
+              runtime.data(),
+              runtime.remoteWorkers(),
+              null,
+              apiPort,
+              access);
     } catch (ApiStartException e) {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());

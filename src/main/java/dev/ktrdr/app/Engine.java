@@ -29,6 +29,7 @@ import dev.ktrdr.workers.WorkerRegistry;
 import dev.ktrdr.workers.WorkerType;
 import dev.ktrdr.workers.local.JobCheckpoint;
 import dev.ktrdr.workers.local.LocalWorker;
+import dev.ktrdr.workers.remote.RemoteWorkers;
 import dev.ktrdr.workers.stub.StubTiming;
 import dev.ktrdr.workers.stub.StubWorker;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final ExecutorService workerThreads;
   private final DataService data;
   private final AnthropicLlmClient llm;
+  private final RemoteWorkers remote;
 
   private Engine(
       Database database,
@@ -64,8 +66,10 @@ public final class Engine implements AutoCloseable {
       AgentRuntime runtime,
       ExecutorService workerThreads,
       DataService data,
-      AnthropicLlmClient llm) {
+      AnthropicLlmClient llm,
+      RemoteWorkers remote) {
     this.database = database;
+    this.remote = remote;
     this.operations = operations;
     this.workers = workers;
     this.runtime = runtime;
@@ -164,6 +168,7 @@ public final class Engine implements AutoCloseable {
   public static Engine open(Settings settings, Path dbPath, Clock clock, Wiring wiring) {
     Database db = Database.open(dbPath);
     AnthropicLlmClient llm = null;
+    RemoteWorkers remote = null;
     try {
       OperationsService ops = new OperationsService(new SqliteOperationStore(db), clock);
       DataService data = new DataService(new DatasetCatalog(new SqliteDatasetStore(db)));
@@ -197,6 +202,8 @@ public final class Engine implements AutoCloseable {
                     ops,
                     workerThreads));
       }
+      // Before the engine resumes: children remote workers held get one lease to be reclaimed.
+      remote = new RemoteWorkers(workers, ops, settings.workerLease(), clock).start();
       Budget budget = new Budget(new SqliteSpendLedger(db), settings.dailyBudget(), clock);
       int limit =
           ConcurrencyLimit.of(
@@ -212,14 +219,18 @@ public final class Engine implements AutoCloseable {
               budget,
               parts.designer(),
               parts.assessor(),
-              new AgentRuntime.Options(settings.pollInterval(), limit),
+              new AgentRuntime.Options(
+                  settings.pollInterval(),
+                  ConcurrencyLimit.following(
+                      settings.maxConcurrentResearches(), workers, settings.concurrencyBuffer())),
               data);
       log.info(
-          "Engine ready: {} training / {} backtest {} workers, {}, sweep every {} ms, research"
-              + " limit {}",
+          "Engine ready: {} training / {} backtest {} workers (remote workers may join, lease {} s),"
+              + " {}, sweep every {} ms, research limit {}",
           settings.trainingWorkers(),
           settings.backtestWorkers(),
           parts.workerPrefix(),
+          settings.workerLease().toSeconds(),
           settings.useStubWorkers()
               ? "stub delay " + settings.stubDelay().toMillis() + " ms"
               : llm != null
@@ -227,8 +238,11 @@ public final class Engine implements AutoCloseable {
                   : "rule-based design and assessment",
           settings.pollInterval().toMillis(),
           limit);
-      return new Engine(db, ops, workers, runtime, workerThreads, data, llm);
+      return new Engine(db, ops, workers, runtime, workerThreads, data, llm, remote);
     } catch (RuntimeException e) {
+      if (remote != null) {
+        remote.close();
+      }
       if (llm != null) {
         llm.close();
       }
@@ -254,6 +268,11 @@ public final class Engine implements AutoCloseable {
     return workers;
   }
 
+  /** The workers on other machines, registered over the API. */
+  public RemoteWorkers remoteWorkers() {
+    return remote;
+  }
+
   public Path databasePath() {
     return database.path();
   }
@@ -269,6 +288,7 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
+    remote.close();
     runtime.close();
     workerThreads.shutdownNow();
     try {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ConsoleCommand.class,
       ServeCommand.class,
+      WorkerCommand.class,
       AgentCommand.class,
       OpsCommand.class,
       DataCommand.class,

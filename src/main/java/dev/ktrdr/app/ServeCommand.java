@@ -67,7 +67,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     try {
       api =
           ApiServer.start(
-              runtime.agent(), runtime.operations(), runtime.data(), null, apiPort, access);
+              runtime.agent(),
+              runtime.operations(),
+              runtime.data(),
+              runtime.remoteWorkers(),
+              null,
+              apiPort,
+              access);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

@@ -20,11 +20,16 @@ public enum EnvVar {
   LOCAL_BACKTEST_WORKERS("1", "Number of local (real) backtest workers"),
   ANTHROPIC_API_KEY(null, "Key for Claude models; unset: rule-based design and assessment"),
   ANTHROPIC_BASE_URL(null, "Address of the Anthropic API (default https://api.anthropic.com)"),
+  WORKER_LEASE_SECONDS(
+      "15",
+      "Seconds a remote worker may go unheard before its jobs fail as \"worker lost\"; also how"
+          + " long a restarted backend waits for it to reconnect"),
   KTRDR_DB(null, "SQLite file (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
   KTRDR_PORT("8000", "Port the API listens on"),
   KTRDR_HOST("127.0.0.1", "Address the API listens on; anything but loopback needs a token"),
-  KTRDR_API_TOKEN(null, "Bearer token: the server requires it, clients send it"),
+  KTRDR_API_TOKEN(
+      null, "Bearer token: required by the API off loopback; sent by the CLI, workers, consoles"),
   KTRDR_API_TOKENS(null, "Named tokens the server accepts (name:token,…); the name is who acts"),
   KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),
   KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)");

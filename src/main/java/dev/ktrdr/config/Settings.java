@@ -28,7 +28,8 @@ public record Settings(
     ApiAccess apiAccess,
     int localTrainingWorkers,
     int localBacktestWorkers,
-    ModelAccess modelAccess) {
+    ModelAccess modelAccess,
+    Duration workerLease) {
 
   /** The stub phase length used when {@code STUB_WORKER_FAST=true}. */
   public static final Duration FAST_STUB_DELAY = Duration.ofMillis(500);
@@ -63,7 +64,8 @@ public record Settings(
         r.integer(EnvVar.LOCAL_TRAINING_WORKERS, 0, 64),
         r.integer(EnvVar.LOCAL_BACKTEST_WORKERS, 0, 64),
         new ModelAccess(
-            r.secret(EnvVar.ANTHROPIC_API_KEY), r.optionalUrl(EnvVar.ANTHROPIC_BASE_URL)));
+            r.secret(EnvVar.ANTHROPIC_API_KEY), r.optionalUrl(EnvVar.ANTHROPIC_BASE_URL)),
+        r.seconds(EnvVar.WORKER_LEASE_SECONDS, false));
   }
 
   /** Defaults for everything, as if the environment were empty. */
@@ -87,7 +89,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withStubDelay(Duration d) {
@@ -106,7 +109,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withWorkers(int training, int backtest) {
@@ -125,7 +129,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withMaxConcurrentResearches(int max) {
@@ -144,7 +149,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withDailyBudget(BigDecimal budget) {
@@ -163,7 +169,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withPort(int p) {
@@ -182,7 +189,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   public Settings withApiAccess(ApiAccess access) {
@@ -201,7 +209,8 @@ public record Settings(
         access,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   /** The same settings with stub workers on or off. */
@@ -221,7 +230,8 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   /** The same settings with this many local training and backtest workers. */
@@ -241,7 +251,8 @@ public record Settings(
         apiAccess,
         training,
         backtest,
-        modelAccess);
+        modelAccess,
+        workerLease);
   }
 
   /** The same settings with another way to the model service. */
@@ -261,7 +272,29 @@ public record Settings(
         apiAccess,
         localTrainingWorkers,
         localBacktestWorkers,
-        access);
+        access,
+        workerLease);
+  }
+
+  /** The same settings with another remote worker lease ({@code WORKER_LEASE_SECONDS}). */
+  public Settings withWorkerLease(Duration lease) {
+    return new Settings(
+        pollInterval,
+        maxConcurrentResearches,
+        concurrencyBuffer,
+        dailyBudget,
+        useStubWorkers,
+        stubDelay,
+        stubTrainingWorkers,
+        stubBacktestWorkers,
+        dbPathOverride,
+        apiUrl,
+        port,
+        apiAccess,
+        localTrainingWorkers,
+        localBacktestWorkers,
+        modelAccess,
+        lease);
   }
 
   /** Training workers the engine runs: the stub count with stubs, else the local count. */

@@ -18,9 +18,13 @@ public final class Routes {
   public static final String OPERATION = "/operations/{id}";
   public static final String CHILDREN = "/operations/{id}/children";
   public static final String WORKERS = "/workers";
+  public static final String WORKER_POLL = "/workers/{worker_id}/poll";
+  public static final String WORKER_PROGRESS = "/workers/{worker_id}/progress";
+  public static final String WORKER_RESULT = "/workers/{worker_id}/result";
   public static final String HEALTH = "/health";
   public static final String DATA = "/data";
   public static final String DATA_IMPORT = "/data/import";
+  public static final String DATA_BARS = "/data/{id}/bars";
   public static final String BACKTEST = "/backtest";
   public static final String OPENAPI = "/openapi.json";
   public static final String EVENTS = "/events";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +26,56 @@ public final class WorkerRegistry {
   private final Map<String, Worker> workers = new LinkedHashMap<>();
   private final Map<String, String> busyByWorker = new LinkedHashMap<>();
   private volatile Consumer<WorkerType> onFreed = t -> {};
+  private volatile Predicate<String> reclaimable = op -> false;
 
-  public synchronized void register(Worker w) {
+  /**
+   * Adds an available worker; a research waiting for its type is told at once (a remote worker
+   * registering is capacity arriving).
+   */
+  public void register(Worker w) {
+    add(w);
+    onFreed.accept(w.type());
+  }
+
+  private synchronized void add(Worker w) {
     if (workers.putIfAbsent(w.id(), w) != null) {
       throw new IllegalArgumentException("Worker already registered: " + w.id());
     }
+  }
+
+  /**
+   * Registers {@code w} already busy with {@code operationId}: a remote worker that reconnects
+   * after the backend restarted and reports the job it kept running. {@code w} is not started
+   * again.
+   */
+  public synchronized void registerBusy(Worker w, String operationId) {
+    add(w);
+    busyByWorker.put(w.id(), operationId);
+    log.debug("Worker {} busy with {} (reclaimed)", w.id(), operationId);
+  }
+
+  /**
+   * Removes the worker: a remote worker that left or was lost. Whoever removes a busy worker has
+   * ended its operation first; the slot is gone, so nothing is freed.
+   */
+  public synchronized boolean unregister(String workerId) {
+    busyByWorker.remove(workerId);
+    return workers.remove(workerId) != null;
+  }
+
+  /**
+   * Tells the engine which active operations no registered worker runs yet but a remote worker may
+   * still reclaim (the backend restarted under it): the engine leaves those alone meanwhile.
+   */
+  public void reclaimable(Predicate<String> awaitingReclaim) {
+    this.reclaimable = awaitingReclaim;
+  }
+
+  /**
+   * Whether a remote worker may still come back for {@code operationId} (see {@link #reclaimable}).
+   */
+  public boolean awaitsReclaim(String operationId) {
+    return reclaimable.test(operationId);
   }
 
   /** Called, outside the registry's lock, whenever a worker becomes available. */
@@ -68,7 +114,11 @@ public final class WorkerRegistry {
         return false;
       }
       busyByWorker.remove(workerId);
-      freed = workers.get(workerId).type();
+      Worker w = workers.get(workerId);
+      if (w == null) {
+        return true; // a remote worker that left meanwhile: nothing came free
+      }
+      freed = w.type();
       log.debug("Worker {} available (was {})", workerId, operationId);
     }
     onFreed.accept(freed);
@@ -103,7 +153,10 @@ public final class WorkerRegistry {
 
   public synchronized int busy(WorkerType type) {
     return (int)
-        busyByWorker.keySet().stream().filter(id -> workers.get(id).type() == type).count();
+        busyByWorker.keySet().stream()
+            .map(workers::get)
+            .filter(w -> w != null && w.type() == type)
+            .count();
   }
 
   public synchronized List<WorkerSnapshot> snapshot() {
@@ -145,7 +198,9 @@ public final class WorkerRegistry {
           throw new IllegalStateException("Lease already used");
         }
         done = true;
-        busyByWorker.put(worker.id(), opId);
+        if (workers.containsKey(worker.id())) { // a remote worker may have left since reserve
+          busyByWorker.put(worker.id(), opId);
+        }
       }
       log.debug("Worker {} busy with {}", worker.id(), opId);
       try {

@@ -49,7 +49,10 @@ class SchemaConformanceTest {
         ApiHarness.start(
             dir.resolve("schema.db"),
             // Every design waits at its gate: a research stays in designing for the whole test.
-            TestEngine.instantSettings().withMaxConcurrentResearches(2),
+            // A short lease: an empty poll answers after a third of it.
+            TestEngine.instantSettings()
+                .withMaxConcurrentResearches(2)
+                .withWorkerLease(java.time.Duration.ofSeconds(3)),
             new PhaseGates().holdEvery(Phase.DESIGNING))) {
       api = h;
       doc = api.get(P + "/openapi.json").json();
@@ -169,6 +172,49 @@ class SchemaConformanceTest {
       check(
           "POST", "/backtest", "/backtest", "{\"dataset\": \"nope\", \"strategy\": \"sma_cross\"}");
       check("POST", "/backtest", "/backtest", "[");
+
+      // a remote worker: register, poll (nothing to do: empty after the wait), progress and a
+      // result for a job it does not hold, the refusals; a dataset's bars
+      Reply reg =
+          check(
+              "POST",
+              "/workers",
+              "/workers",
+              "{\"worker_type\": \"training\", \"capacity\": 2, \"host\": \"box\"}");
+      assertThat(reg.status()).isEqualTo(201);
+      String worker = reg.json().get("worker_id").asText();
+      check("POST", "/workers", "/workers", "{\"worker_type\": \"gpu\", \"capacity\": 1}");
+      check("POST", "/workers", "/workers", "{\"worker_type\": \"training\", \"capacity\": 0}");
+      check("POST", "/workers", "/workers", "{\"worker_type\": ");
+      check("POST", "/workers/{worker_id}/poll", "/workers/" + worker + "/poll", null);
+      check("POST", "/workers/{worker_id}/poll", "/workers/nobody/poll", null);
+      check(
+          "POST",
+          "/workers/{worker_id}/progress",
+          "/workers/" + worker + "/progress",
+          "{\"operation_id\": \"" + research + "\", \"percentage\": 50}");
+      check(
+          "POST",
+          "/workers/{worker_id}/progress",
+          "/workers/" + worker + "/progress",
+          "{\"operation_id\": \"" + research + "\", \"percentage\": 500}");
+      check(
+          "POST",
+          "/workers/{worker_id}/result",
+          "/workers/" + worker + "/result",
+          "{\"operation_id\": \"" + research + "\", \"result\": {\"accuracy\": 0.5}}");
+      check(
+          "POST",
+          "/workers/{worker_id}/result",
+          "/workers/" + worker + "/result",
+          "{\"operation_id\": \"" + research + "\"}");
+      check(
+          "POST",
+          "/workers/{worker_id}/result",
+          "/workers/nobody/result",
+          "{\"operation_id\": \"" + research + "\", \"error\": \"x\"}");
+      check("GET", "/data/{id}/bars", "/data/aapl-1d/bars", null);
+      check("GET", "/data/{id}/bars", "/data/nope/bars", null);
 
       assertThat(covered).containsExactlyInAnyOrderElementsOf(documentedRoutes());
     }

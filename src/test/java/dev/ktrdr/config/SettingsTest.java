@@ -75,6 +75,19 @@ class SettingsTest {
   }
 
   @Test
+  void theRemoteWorkerLeaseIsFifteenSecondsUnlessSet() {
+    assertThat(Settings.defaults().workerLease()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(Settings.from(Map.of("WORKER_LEASE_SECONDS", "2.5")).workerLease())
+        .isEqualTo(Duration.ofMillis(2500));
+    for (String bad : new String[] {"0", "-1", "soon"}) {
+      assertThatThrownBy(() -> Settings.from(Map.of("WORKER_LEASE_SECONDS", bad)))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("WORKER_LEASE_SECONDS='" + bad + "'");
+    }
+  }
+
+  @Test
   void fastStubsTakeHalfASecond() {
     assertThat(Settings.from(Map.of("STUB_WORKER_FAST", "true")).stubDelay())
         .isEqualTo(Duration.ofMillis(500));

@@ -60,6 +60,12 @@ final class KtrdrProcess {
 
     static Server start(Path dir, Path db, Map<String, String> env, String name)
         throws IOException {
+      return start(dir, db, env, name, 0);
+    }
+
+    /** As {@link #start(Path, Path, Map, String)} on {@code port} (0: one the system picks). */
+    static Server start(Path dir, Path db, Map<String, String> env, String name, int port)
+        throws IOException {
       Path out = dir.resolve(name + ".out");
       Path err = dir.resolve(name + ".err");
       ProcessBuilder pb =
@@ -69,7 +75,7 @@ final class KtrdrProcess {
                   jar().toString(),
                   "serve",
                   "--port",
-                  "0",
+                  Integer.toString(port),
                   "--db",
                   db.toString())
               .redirectOutput(out.toFile())
@@ -151,6 +157,84 @@ final class KtrdrProcess {
     public void close() throws InterruptedException {
       if (process.isAlive()) {
         process.destroy(); // SIGTERM: the clean shutdown path
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
+    }
+  }
+
+  /**
+   * A running {@code ktrdr worker} (stub phases) for the backend at {@code url}; its output goes to
+   * files in {@code dir}. An {@code INJECT_HOLD} phase of research R also ends once the file {@code
+   * releaseDir/R} exists.
+   */
+  static final class WorkerProcess implements AutoCloseable {
+    final Process process;
+    final Path stdout;
+    final Path stderr;
+
+    private WorkerProcess(Process process, Path stdout, Path stderr) {
+      this.process = process;
+      this.stdout = stdout;
+      this.stderr = stderr;
+    }
+
+    static WorkerProcess start(
+        Path dir, String url, String name, String type, int capacity, Path releaseDir)
+        throws IOException {
+      Path out = dir.resolve(name + ".out");
+      Path err = dir.resolve(name + ".err");
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  javaBin(),
+                  "-jar",
+                  jar().toString(),
+                  "worker",
+                  "--type",
+                  type,
+                  "--capacity",
+                  Integer.toString(capacity),
+                  "--backend",
+                  url,
+                  "--name",
+                  name,
+                  "--hold-release-dir",
+                  releaseDir.toString())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
+      pb.environment().put("USE_STUB_WORKERS", "true");
+      pb.environment().put("STUB_WORKER_DELAY", "0.2");
+      pb.environment().remove("ANTHROPIC_API_KEY");
+      WorkerProcess w = new WorkerProcess(pb.start(), out, err);
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                if (!w.process.isAlive()) {
+                  throw new IllegalStateException(
+                      "worker exited " + w.process.exitValue() + ": " + Files.readString(err));
+                }
+                return Files.readString(out).contains("registered with");
+              });
+      return w;
+    }
+
+    /** Everything it logged so far. */
+    String log() throws IOException {
+      return Files.readString(stdout) + Files.readString(stderr);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing more is sent to the backend. */
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (process.isAlive()) {
+        process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }

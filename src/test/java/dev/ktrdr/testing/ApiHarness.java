@@ -43,6 +43,7 @@ public final class ApiHarness implements AutoCloseable {
             engine.agent(),
             engine.ops(),
             engine.runtime().data(),
+            engine.runtime().remoteWorkers(),
             null,
             0,
             engine.settings().apiAccess()));

@@ -16,6 +16,7 @@ import dev.ktrdr.research.model.TrainingResult;
 import dev.ktrdr.research.strategy.SpecValidationException;
 import dev.ktrdr.research.strategy.StrategySpec;
 import dev.ktrdr.research.strategy.StrategySpecs;
+import dev.ktrdr.workers.JobReports;
 import dev.ktrdr.workers.Worker;
 import dev.ktrdr.workers.WorkerType;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class LocalWorker implements Worker {
 
   private final String id;
   private final WorkerType type;
-  private final OperationsService ops;
+  private final JobReports ops;
   private final DatasetCatalog datasets;
   private final ExecutorService threads;
   private final JobCheckpoint checkpoint;
@@ -56,6 +57,20 @@ public final class LocalWorker implements Worker {
       String id,
       WorkerType type,
       OperationsService ops,
+      DatasetCatalog datasets,
+      ExecutorService threads,
+      JobCheckpoint checkpoint) {
+    this(id, type, JobReports.of(ops), datasets, threads, checkpoint);
+  }
+
+  /**
+   * A worker whose jobs report through {@code reports}: the backend's store, or the backend's HTTP
+   * API from a worker process on another machine.
+   */
+  public LocalWorker(
+      String id,
+      WorkerType type,
+      JobReports ops,
       DatasetCatalog datasets,
       ExecutorService threads,
       JobCheckpoint checkpoint) {
@@ -107,10 +122,10 @@ public final class LocalWorker implements Worker {
 
   private void run(Operation op, CancelSignal cancel) {
     String opId = op.operationId();
-    if (!ops.start(opId).applied()) {
+    if (!ops.start(opId)) {
       return; // cancelled before it began
     }
-    JobProgress progress = (pct, step) -> ops.updateProgress(opId, pct, step);
+    JobProgress progress = (pct, step) -> ops.progress(opId, pct, step);
     try {
       Map<String, Object> result =
           type == WorkerType.TRAINING
@@ -178,7 +193,7 @@ public final class LocalWorker implements Worker {
   @SuppressWarnings("unchecked")
   private FittedModel model(Operation op) {
     String trainingId = op.param(ResearchParameters.TRAINING_OP_ID);
-    Operation training = trainingId == null ? null : ops.get(trainingId).orElse(null);
+    Operation training = trainingId == null ? null : ops.find(trainingId).orElse(null);
     Object model =
         training == null || training.resultSummary() == null
             ? null

@@ -22,6 +22,8 @@ public final class StubTiming {
    */
   public static final BooleanSupplier INTERRUPT_ONLY = () -> false;
 
+  private static final long RELEASE_CHECK_NANOS = Duration.ofMillis(50).toNanos();
+
   private final Duration delay;
 
   public StubTiming(Duration delay) {
@@ -87,6 +89,18 @@ public final class StubTiming {
         watched.close();
       }
     }
+  }
+
+  /**
+   * Blocks until {@code released} says so (then returns) or the thread is interrupted (then throws
+   * InterruptedException), checking both every 50 ms.
+   */
+  public void holdUntil(BooleanSupplier released) throws InterruptedException {
+    while (!released.getAsBoolean()) {
+      checkCancelled(INTERRUPT_ONLY);
+      LockSupport.parkNanos(StubTiming.class, RELEASE_CHECK_NANOS);
+    }
+    checkCancelled(INTERRUPT_ONLY);
   }
 
   private static void checkCancelled(BooleanSupplier cancelled) throws InterruptedException {

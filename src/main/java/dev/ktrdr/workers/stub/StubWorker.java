@@ -2,6 +2,7 @@ package dev.ktrdr.workers.stub;
 
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.workers.JobReports;
 import dev.ktrdr.workers.Worker;
 import dev.ktrdr.workers.WorkerType;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,13 @@ import org.slf4j.LoggerFactory;
 public final class StubWorker implements Worker {
   private static final Logger log = LoggerFactory.getLogger(StubWorker.class);
 
+  /** Held phases end only by a cancel: they wait parked, with no wake-ups (thousands may wait). */
+  public static final Predicate<Operation> NEVER_RELEASED = op -> false;
+
   private final String id;
   private final WorkerType type;
-  private final OperationsService ops;
+  private final JobReports ops;
+  private final Predicate<Operation> holdReleased;
   private final StubTiming timing;
   private final ExecutorService executor;
   private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
@@ -34,9 +40,26 @@ public final class StubWorker implements Worker {
       OperationsService ops,
       StubTiming timing,
       ExecutorService executor) {
+    this(id, type, JobReports.of(ops), timing, executor, NEVER_RELEASED);
+  }
+
+  /**
+   * A stub worker whose jobs report through {@code reports} (a worker process reports over HTTP),
+   * and whose {@code INJECT_HOLD} phases also end, as if their delay had passed, once {@code
+   * holdReleased} says so for their operation: an end-to-end test lets a held phase finish at the
+   * moment it chooses (after restarting the backend, say) instead of racing a short delay.
+   */
+  public StubWorker(
+      String id,
+      WorkerType type,
+      JobReports reports,
+      StubTiming timing,
+      ExecutorService executor,
+      Predicate<Operation> holdReleased) {
     this.id = id;
     this.type = type;
-    this.ops = ops;
+    this.ops = reports;
+    this.holdReleased = holdReleased;
     this.timing = timing;
     this.executor = executor;
   }
@@ -84,14 +107,18 @@ public final class StubWorker implements Worker {
         type == WorkerType.TRAINING ? FaultInjection.Stage.TRAINING : FaultInjection.Stage.BACKTEST;
     String step = type == WorkerType.TRAINING ? "Training epoch" : "Simulating trades";
     try {
-      if (!ops.start(opId).applied()) {
+      if (!ops.start(opId)) {
         return; // cancelled before it began
       }
       if (FaultInjection.holdsAt(brief, stage)) {
-        timing.hold(StubTiming.INTERRUPT_ONLY); // until cancel interrupts this job
+        if (holdReleased == NEVER_RELEASED) {
+          timing.hold(StubTiming.INTERRUPT_ONLY); // until cancel interrupts this job
+        } else {
+          timing.holdUntil(() -> holdReleased.test(op)); // or until a cancel interrupts it
+        }
       }
       timing.run(
-          pct -> ops.updateProgress(opId, pct, step + " (" + pct + "%)"),
+          pct -> ops.progress(opId, pct, step + " (" + pct + "%)"),
           StubTiming.INTERRUPT_ONLY); // a job is cancelled by its interrupt
       if (FaultInjection.failsAt(brief, stage)) {
         ops.fail(opId, FaultInjection.message(stage));

@@ -1,0 +1,278 @@
+package dev.ktrdr.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ktrdr.api.ApiServer;
+import dev.ktrdr.config.Settings;
+import dev.ktrdr.operations.Operation;
+import dev.ktrdr.operations.OperationStatus;
+import dev.ktrdr.operations.OperationType;
+import dev.ktrdr.operations.Phase;
+import dev.ktrdr.testing.TestEngine;
+import dev.ktrdr.workers.WorkerType;
+import dev.ktrdr.workers.remote.Outcome;
+import dev.ktrdr.workers.remote.Registration;
+import dev.ktrdr.workers.remote.RemoteWorkers;
+import dev.ktrdr.workers.remote.WorkerLoop;
+import dev.ktrdr.workers.stub.StubTiming;
+import dev.ktrdr.workers.stub.StubWorker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Remote workers against a real backend (engine + HTTP API on a free port) in this JVM: worker
+ * loops talk to it over HTTP exactly as {@code ktrdr worker} does, running stub phases whose holds
+ * the test releases. The backend has no workers of its own.
+ */
+class RemoteWorkersTest {
+  private static final Duration WAIT = TestEngine.WAIT;
+
+  @TempDir Path dir;
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private final ExecutorService jobThreads = Executors.newCachedThreadPool();
+
+  /** Researches whose held stub phases may end. */
+  private final Set<String> released = ConcurrentHashMap.newKeySet();
+
+  private TestEngine engine;
+  private ApiServer api;
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      open.get(i).close();
+    }
+    jobThreads.shutdownNow();
+  }
+
+  private static Settings settings(Duration lease) {
+    return TestEngine.instantSettings().withWorkers(0, 0).withWorkerLease(lease);
+  }
+
+  private void startBackend(Settings s, int port) {
+    engine = TestEngine.start(dir.resolve("remote.db"), s);
+    api =
+        ApiServer.start(
+            engine.agent(),
+            engine.ops(),
+            engine.runtime().data(),
+            engine.runtime().remoteWorkers(),
+            null,
+            port,
+            s.apiAccess());
+    engine.agent().resumeIfNeeded();
+  }
+
+  private void stopBackend() {
+    api.close();
+    engine.close();
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + api.port();
+  }
+
+  private WorkerLoop worker(String name, WorkerType type) {
+    StubTiming timing = new StubTiming(Duration.ofMillis(100));
+    WorkerLoop loop =
+        new WorkerLoop(
+            new HttpBackend(url(), null),
+            type,
+            1,
+            name,
+            (reports, datasets) ->
+                new StubWorker(
+                    name,
+                    type,
+                    reports,
+                    timing,
+                    jobThreads,
+                    op -> released.contains(op.parentOperationId())));
+    open.add(loop);
+    loop.start();
+    await().atMost(WAIT).until(loop::isIdle);
+    return loop;
+  }
+
+  private int total(WorkerType t) {
+    return engine.runtime().workers().total(t);
+  }
+
+  @Test
+  void remoteWorkersRunTheWorkerPhasesAndCountTowardCapacity() throws Exception {
+    startBackend(settings(Duration.ofSeconds(15)), 0);
+    assertThat(engine.agent().concurrencyLimit()).isEqualTo(1); // no workers: max(1, 0 + 0 + 1)
+    worker("trainer", WorkerType.TRAINING);
+    worker("tester", WorkerType.BACKTESTING);
+    assertThat(total(WorkerType.TRAINING)).isEqualTo(1);
+    assertThat(total(WorkerType.BACKTESTING)).isEqualTo(1);
+    assertThat(engine.agent().concurrencyLimit()).isEqualTo(3); // follows the live workers
+    assertThat(engine.agent().workers())
+        .extracting(w -> w.workerId())
+        .containsExactlyInAnyOrder("trainer:1", "tester:1");
+
+    String id = engine.trigger("remote research");
+    engine.awaitStatus(id, OperationStatus.COMPLETED);
+
+    for (Operation child : engine.ops().children(id)) {
+      assertThat(child.status()).isEqualTo(OperationStatus.COMPLETED);
+    }
+    String training = engine.childOf(id, Phase.TRAINING);
+    assertThat(engine.ops().history(training, 50))
+        .anyMatch(e -> (RemoteWorkers.HANDED_OUT + "trainer").equals(e.message()));
+  }
+
+  @Test
+  void aCancelReachesTheRemoteWorkerAndItsJobEnds() {
+    startBackend(settings(Duration.ofSeconds(15)), 0);
+    WorkerLoop trainer = worker("trainer", WorkerType.TRAINING);
+    worker("tester", WorkerType.BACKTESTING);
+    String id = engine.trigger("cancel me INJECT_HOLD:training");
+    Operation research = engine.awaitRunningChild(id, "training");
+    String child = TestEngine.childIdOf(research);
+    await().atMost(WAIT).until(() -> trainer.running().contains(child));
+
+    engine.agent().cancel(id, "test", dev.ktrdr.agent.CancelSource.API);
+
+    // The backend's slot is free at once; the worker's job thread ends on the cancel it is sent.
+    assertThat(engine.workerFree(child)).isTrue();
+    await().atMost(WAIT).until(trainer::isIdle);
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.CANCELLED);
+    assertThat(engine.status(id)).isEqualTo(OperationStatus.CANCELLED);
+  }
+
+  @Test
+  void aWorkerThatGoesSilentIsLostWithinItsLease() throws Exception {
+    startBackend(settings(Duration.ofSeconds(1)), 0);
+    worker("trainer", WorkerType.TRAINING);
+    WorkerLoop tester = worker("tester", WorkerType.BACKTESTING);
+    String id = engine.trigger("lose me INJECT_HOLD:backtest");
+    engine.awaitRunningChild(id, "backtesting");
+    String child = engine.childOf(id, Phase.BACKTESTING);
+
+    tester.close(); // it never calls again, as if killed
+
+    engine.awaitStatus(id, OperationStatus.FAILED);
+    assertThat(engine.get(child).errorMessage()).startsWith("worker lost: tester");
+    assertThat(engine.get(id).errorMessage()).contains("worker lost: tester");
+    assertThat(total(WorkerType.BACKTESTING)).isZero();
+    assertThat(engine.runtime().workers().busy(WorkerType.TRAINING)).isZero();
+  }
+
+  @Test
+  void aResultForACancelledPhaseIsRefused() {
+    startBackend(settings(Duration.ofSeconds(3)), 0); // an empty poll answers within 1 s
+    RemoteWorkers remote = engine.runtime().remoteWorkers();
+    Registration r = remote.register("hand", WorkerType.TRAINING, 1, List.of(), "test");
+    String id = engine.trigger("late result");
+    await().atMost(WAIT).until(() -> engine.childOf(id, Phase.TRAINING) != null);
+    var jobs = remote.poll(r.workerId()).join().jobs();
+    assertThat(jobs).hasSize(1);
+    String child = jobs.get(0).operationId();
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.RUNNING);
+
+    engine.agent().cancel(id, "test", dev.ktrdr.agent.CancelSource.API);
+    Outcome late = remote.finish(r.workerId(), child, Map.of("accuracy", 0.9), null);
+
+    assertThat(late.accepted()).isFalse();
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.CANCELLED);
+    assertThat(remote.poll(r.workerId()).join().cancels()).containsExactly(child);
+  }
+
+  @Test
+  void aPhaseOfACancelledResearchIsNeverHandedOut() {
+    startBackend(settings(Duration.ofSeconds(3)), 0); // an empty poll answers within 1 s
+    RemoteWorkers remote = engine.runtime().remoteWorkers();
+    Registration r = remote.register("hand", WorkerType.TRAINING, 1, List.of(), "test");
+    String id = engine.trigger("never run");
+    await().atMost(WAIT).until(() -> engine.childOf(id, Phase.TRAINING) != null);
+    engine.agent().cancel(id, "test", dev.ktrdr.agent.CancelSource.API); // before the worker polls
+
+    var a = remote.poll(r.workerId()).join();
+
+    assertThat(a.jobs()).isEmpty();
+    assertThat(engine.status(engine.childOf(id, Phase.TRAINING)))
+        .isEqualTo(OperationStatus.CANCELLED);
+    assertThat(engine.runtime().workers().busy(WorkerType.TRAINING)).isZero();
+  }
+
+  @Test
+  void afterABackendRestartTheWorkerReclaimsItsJobAndFinishesIntoTheSameResearch()
+      throws Exception {
+    startBackend(settings(Duration.ofSeconds(15)), 0);
+    int port = api.port();
+    WorkerLoop trainer = worker("trainer", WorkerType.TRAINING);
+    worker("tester", WorkerType.BACKTESTING);
+    String id = engine.trigger("survive a restart INJECT_HOLD:training");
+    engine.awaitRunningChild(id, "training");
+    String child = engine.childOf(id, Phase.TRAINING);
+    await().atMost(WAIT).until(() -> trainer.running().contains(child));
+
+    stopBackend();
+    startBackend(settings(Duration.ofSeconds(15)), port);
+
+    // Not orphaned at start-up: the child waits for its worker, which comes back for it.
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.RUNNING);
+    await().atMost(WAIT).until(() -> engine.runtime().workers().isRunning(child));
+    released.add(id);
+
+    engine.awaitStatus(id, OperationStatus.COMPLETED);
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.COMPLETED);
+    assertThat(engine.ops().children(id))
+        .filteredOn(o -> o.operationType() == OperationType.TRAINING)
+        .hasSize(1); // no second run
+  }
+
+  @Test
+  void aResultFinishedWhileTheBackendIsDownIsSentOnceItIsBack() {
+    startBackend(settings(Duration.ofSeconds(15)), 0);
+    int port = api.port();
+    WorkerLoop trainer = worker("trainer", WorkerType.TRAINING);
+    worker("tester", WorkerType.BACKTESTING);
+    String id = engine.trigger("finish while the backend is down INJECT_HOLD:training");
+    engine.awaitRunningChild(id, "training");
+    String child = engine.childOf(id, Phase.TRAINING);
+    await().atMost(WAIT).until(() -> trainer.running().contains(child));
+
+    stopBackend();
+    released.add(id); // the job ends while nobody listens: its result waits in the worker
+    await().atMost(WAIT).until(() -> trainer.unsent().contains(child));
+    startBackend(settings(Duration.ofSeconds(15)), port);
+
+    engine.awaitStatus(id, OperationStatus.COMPLETED);
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.COMPLETED);
+    assertThat(trainer.unsent()).isEmpty();
+    assertThat(engine.ops().children(id))
+        .filteredOn(o -> o.operationType() == OperationType.TRAINING)
+        .hasSize(1);
+  }
+
+  @Test
+  void aJobWhoseWorkerNeverComesBackFailsOneLeaseAfterTheRestart() {
+    startBackend(settings(Duration.ofSeconds(1)), 0);
+    WorkerLoop trainer = worker("trainer", WorkerType.TRAINING);
+    String id = engine.trigger("orphaned by a restart INJECT_HOLD:training");
+    engine.awaitRunningChild(id, "training");
+    String child = engine.childOf(id, Phase.TRAINING);
+    await().atMost(WAIT).until(() -> trainer.running().contains(child));
+    trainer.close();
+
+    stopBackend();
+    startBackend(settings(Duration.ofSeconds(1)), 0);
+
+    engine.awaitStatus(id, OperationStatus.FAILED);
+    assertThat(engine.get(child).errorMessage())
+        .isEqualTo("worker lost: trainer (did not reconnect within 1 s of the backend's restart)");
+  }
+}
