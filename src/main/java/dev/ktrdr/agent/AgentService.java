@@ -179,7 +179,15 @@ public final class AgentService {
    * their workers free. A research that already ended is refused with {@code not_cancellable}.
    */
   public CancelReply cancel(String operationId, String reason, CancelSource by) {
-    CancelRecord record = new CancelRecord(reason, by.wire(), ops.clock().instant());
+    return cancel(operationId, reason, by.wire());
+  }
+
+  /**
+   * As {@link #cancel(String, String, CancelSource)}, with who asked named freely: the name of an
+   * authenticated caller (a named API token), recorded as {@code cancelled_by}.
+   */
+  public CancelReply cancel(String operationId, String reason, String requestedBy) {
+    CancelRecord record = new CancelRecord(reason, requestedBy, ops.clock().instant());
     // Decided inside the commit, in the research's lane: no read of its own, no other lane.
     ResearchEnd.Outcome o = lanes.call(operationId, () -> end.cancel(operationId, record));
     if (o.applied()) {
@@ -200,6 +208,11 @@ public final class AgentService {
    * cancelled alone. Every path records the same normalised reason.
    */
   public CancelReply cancelOperation(String operationId, String reason, CancelSource by) {
+    return cancelOperation(operationId, reason, by.wire());
+  }
+
+  /** As {@link #cancelOperation(String, String, CancelSource)}, with who asked named freely. */
+  public CancelReply cancelOperation(String operationId, String reason, String by) {
     Optional<Operation> found = ops.get(operationId);
     if (found.isEmpty()) {
       return CancelRefused.notFound(operationId);
@@ -218,7 +231,7 @@ public final class AgentService {
         return new Cancelled(parentId, operationId);
       }
     }
-    CancelRecord record = new CancelRecord(reason, by.wire(), ops.clock().instant());
+    CancelRecord record = new CancelRecord(reason, by, ops.clock().instant());
     Transition t =
         lanes.call(
             parentId == null ? operationId : parentId, () -> end.cancelStray(operationId, record));

@@ -4,6 +4,7 @@ import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.CancelSource;
 import dev.ktrdr.agent.TriggerRequest;
 import dev.ktrdr.agent.reply.CancelRefused;
+import dev.ktrdr.config.ApiTokens;
 import dev.ktrdr.wire.CancelRequest;
 import dev.ktrdr.wire.ClientHeader;
 import dev.ktrdr.wire.QueryParams;
@@ -57,7 +58,7 @@ final class AgentEndpoints {
       send(ctx, WireMapping.cancel(CancelRefused.notFound(Requests.abbreviate(id))));
       return;
     }
-    send(ctx, WireMapping.cancel(agent.cancel(id, reason, source(ctx))));
+    send(ctx, WireMapping.cancel(agent.cancel(id, reason, requestedBy(ctx))));
   }
 
   /** The generic operations cancel; a research delegates to the research cancel. */
@@ -68,7 +69,7 @@ final class AgentEndpoints {
       send(ctx, WireMapping.cancel(CancelRefused.notFound(Requests.abbreviate(id))));
       return;
     }
-    send(ctx, WireMapping.cancel(agent.cancelOperation(id, reason, source(ctx))));
+    send(ctx, WireMapping.cancel(agent.cancelOperation(id, reason, requestedBy(ctx))));
   }
 
   void workers(Context ctx) {
@@ -92,10 +93,25 @@ final class AgentEndpoints {
     return reason;
   }
 
-  private static CancelSource source(Context ctx) {
+  /**
+   * Who cancels ({@code cancelled_by}): a named token's name when the request carried one;
+   * otherwise the client kind it names ({@code cli}, {@code desktop}, else {@code api}), which is
+   * all a shared token or loopback without a token can tell.
+   */
+  static String requestedBy(Context ctx) {
+    ApiTokens.Identity who = TokenGuard.identity(ctx);
+    if (who != null && who.named()) {
+      return who.name();
+    }
     String client = ctx.header(CLIENT_HEADER);
-    return client != null && client.strip().toLowerCase(Locale.ROOT).equals(ClientHeader.CLI)
-        ? CancelSource.CLI
-        : CancelSource.API;
+    String kind = client == null ? "" : client.strip().toLowerCase(Locale.ROOT);
+    switch (kind) {
+      case ClientHeader.CLI:
+        return CancelSource.CLI.wire();
+      case ClientHeader.DESKTOP:
+        return CancelSource.DESKTOP.wire();
+      default:
+        return CancelSource.API.wire();
+    }
   }
 }

@@ -47,11 +47,13 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final String host;
+  private final EventStream events;
   private final RemoteWorkers remote;
 
-  private ApiServer(Javalin app, String host, RemoteWorkers remote) {
+  private ApiServer(Javalin app, String host, EventStream events, RemoteWorkers remote) {
     this.app = app;
     this.host = host;
+    this.events = events;
     this.remote = remote;
   }
 
@@ -94,7 +96,15 @@ public final class ApiServer implements AutoCloseable {
       String host,
       int port,
       ApiAccess access) {
-    String bindHost = host == null || host.isBlank() ? DEFAULT_HOST : host;
+    String bindHost = host == null || host.isBlank() ? access.bindHost() : host;
+    if (!ApiAccess.isLoopback(bindHost) && !access.tokens().required()) {
+      throw new ApiStartException(
+          "Refusing to listen on "
+              + bindHost
+              + " without a token; set "
+              + dev.ktrdr.config.EnvVar.KTRDR_API_TOKEN.name()
+              + " or listen on 127.0.0.1");
+    }
     ObjectMapper mapper = ApiJson.mapper();
     Requests requests =
         new Requests(
@@ -115,7 +125,10 @@ public final class ApiServer implements AutoCloseable {
     WorkerEndpoints workerRoutes = new WorkerEndpoints(remote, data, requests, imports);
     OperationEndpoints opRoutes = new OperationEndpoints(ops);
     DocsEndpoints docs = new DocsEndpoints(mapper, agent, ops);
+    EventStream events =
+        new EventStream(ops, mapper, EventStream.DEFAULT_BUFFER, EventStream.DEFAULT_KEEP_ALIVE);
     LocalRequestGuard guard = new LocalRequestGuard(bindHost, access);
+    TokenGuard tokens = new TokenGuard(access.tokens());
     Javalin app =
         Javalin.create(
             config -> {
@@ -127,26 +140,31 @@ public final class ApiServer implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
               config.routes.before(guard::check); // before every path, matched or not
+              config.routes.before(tokens::check); // then the token, where one is required
               routes(config, agentRoutes, opRoutes, dataRoutes, docs);
+              config.routes.get(PREFIX + Routes.EVENTS, events::handle);
               workerRoutes(config, workerRoutes);
               errors(config);
             });
-    requirePortFree(bindHost, port);
     try {
+      requirePortFree(bindHost, port);
       app.start(bindHost, port);
     } catch (RuntimeException e) {
+      events.close();
       try {
         app.stop();
       } catch (RuntimeException ignored) {
         // nothing was serving
       }
-      throw new ApiStartException(describeBindFailure(bindHost, port, e), e);
+      throw e instanceof ApiStartException
+          ? e
+          : new ApiStartException(describeBindFailure(bindHost, port, e), e);
     }
     log.info("API listening on http://{}:{}{}", bindHost, app.port(), PREFIX);
     if (remote != null) {
       remote.openToWorkers();
     }
-    return new ApiServer(app, bindHost, remote);
+    return new ApiServer(app, bindHost, events, remote);
   }
 
   private static void routes(
@@ -281,6 +299,11 @@ public final class ApiServer implements AutoCloseable {
     return host;
   }
 
+  /** Clients connected to the event stream now. */
+  int eventClients() {
+    return events.clientCount();
+  }
+
   /** Every HTTP route registered, as {@code "GET /api/v1/health"}; for docs and tests. */
   public List<String> routes() {
     List<String> out = new ArrayList<>();
@@ -299,6 +322,7 @@ public final class ApiServer implements AutoCloseable {
     if (remote != null) {
       remote.answerPolls(); // while their requests can still be answered
     }
+    events.close(); // streams end first, or stopping would wait for them
     app.stop();
     log.info("API stopped");
   }

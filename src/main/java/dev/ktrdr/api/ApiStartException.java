@@ -4,6 +4,10 @@ package dev.ktrdr.api;
 public final class ApiStartException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  public ApiStartException(String message) {
+    super(message);
+  }
+
   public ApiStartException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -101,6 +101,11 @@ final class LocalRequestGuard {
     if (values.size() != 1) {
       throw refuse(ctx, 421, values.isEmpty() ? "Missing Host header" : "Several Host headers");
     }
+    if (access.tokens().required()) {
+      // Other machines reach the server by names we cannot list in advance; and a rebound page
+      // gains nothing, since it cannot send the token that every route but the open ones needs.
+      return;
+    }
     String raw = values.get(0);
     HostPort requested;
     try {

@@ -16,11 +16,13 @@ import dev.ktrdr.wire.DatasetList;
 import dev.ktrdr.wire.Health;
 import dev.ktrdr.wire.ImportReply;
 import dev.ktrdr.wire.ImportRequest;
+import dev.ktrdr.wire.OperationChanged;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
 import dev.ktrdr.wire.QueryParams;
 import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.Status;
+import dev.ktrdr.wire.StreamDropped;
 import dev.ktrdr.wire.TriggerRefusal;
 import dev.ktrdr.wire.TriggerRequest;
 import dev.ktrdr.wire.Triggered;
@@ -68,7 +70,9 @@ final class OpenApiDocument {
             + "hand. Errors are JSON: {\"success\": false, \"error\": \"what is wrong\"}, "
             + "except the cancel routes, which answer with the service's reply. Every route "
             + "refuses a Host other than this server's address (421), an Origin other than "
-            + "this server's own (403) and a body that is not application/json (415).");
+            + "this server's own (403) and a body that is not application/json (415). A server"
+            + " started with API tokens answers every route but /health and the documents"
+            + " with 401 unless the request carries 'Authorization: Bearer <token>'.");
     doc.putArray("servers").addObject().put("url", "/");
     agentRoutes();
     operationRoutes();
@@ -257,6 +261,61 @@ final class OpenApiDocument {
             "Checks that the database answers and that the coordinator loop is alive.");
     reply(health, 200, "Healthy", Health.class);
     reply(health, 503, "Unhealthy: problems says what is wrong", Health.class);
+
+    ObjectNode events =
+        op(
+            "get",
+            Routes.EVENTS,
+            "operations",
+            "Live operation changes (server-sent events)",
+            "Send 'Accept: "
+                + EventStream.MEDIA_TYPE
+                + "'. Each committed change of an operation is an event named '"
+                + OperationChanged.EVENT
+                + "' whose data is the operation as it is after the change and whose id is its"
+                + " version. With the header Last-Event-ID (an EventSource sends it when it"
+                + " reconnects) or ?since=N, every operation changed after that version is sent"
+                + " first, from the store, oldest change first; then the live changes; ids only"
+                + " grow. Without either, only changes from now on. A comment ': keep-alive' is sent"
+                + " after "
+                + EventStream.DEFAULT_KEEP_ALIVE.toSeconds()
+                + " quiet seconds. A client that falls "
+                + EventStream.DEFAULT_BUFFER
+                + " events behind is sent one event '"
+                + StreamDropped.EVENT
+                + "' with the reason, and the stream ends; it may reconnect and misses nothing.");
+    queryParam(
+        events,
+        QueryParams.SINCE,
+        type("integer").put("minimum", 0),
+        "Send every operation changed after this version first (Last-Event-ID wins)");
+    ObjectNode lastId = params(events).addObject();
+    lastId
+        .put("name", "Last-Event-ID")
+        .put("in", "header")
+        .put("required", false)
+        .put("description", "The id of the last event received: resume after it");
+    lastId.set("schema", type("integer").put("minimum", 0));
+    ObjectNode stream =
+        ((ObjectNode) events.get("responses"))
+            .putObject("200")
+            .put(
+                "description",
+                "The stream; each event's data is "
+                    + OperationChanged.class.getSimpleName()
+                    + " ('"
+                    + OperationChanged.EVENT
+                    + "' events) or "
+                    + StreamDropped.class.getSimpleName()
+                    + " (the last event of a dropped stream)");
+    ObjectNode oneOf = m.createObjectNode();
+    oneOf
+        .putArray("oneOf")
+        .add(schemas.ref(OperationChanged.class))
+        .add(schemas.ref(StreamDropped.class));
+    stream.putObject("content").putObject(EventStream.MEDIA_TYPE).set("schema", oneOf);
+    reply(events, 400, "Bad Last-Event-ID or since, or an unknown query parameter", ApiError.class);
+    reply(events, 406, "Not asked for as " + EventStream.MEDIA_TYPE, ApiError.class);
 
     ObjectNode openapi = op("get", Routes.OPENAPI, "system", "This document", null);
     reply(openapi, 200, "OpenAPI 3.1 document", type("object"));

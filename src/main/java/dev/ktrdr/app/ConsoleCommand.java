@@ -2,6 +2,7 @@ package dev.ktrdr.app;
 
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
+import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.desktop.ConsoleWindow;
@@ -38,11 +39,18 @@ import picocli.CommandLine.Option;
             + "table, and the HTTP API on 127.0.0.1.")
 public final class ConsoleCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(ConsoleCommand.class);
-  static final String API_HOST = "127.0.0.1";
   private static final int FIRST_DRAW_WAIT_SECONDS = 20;
 
-  @Option(names = "--port", description = "API port on 127.0.0.1 (default $KTRDR_PORT or 8000)")
+  @Option(names = "--port", description = "API port (default $KTRDR_PORT or 8000)")
   Integer port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the API listens on (default $KTRDR_HOST or 127.0.0.1); anything but"
+              + " loopback needs $KTRDR_API_TOKEN or $KTRDR_API_TOKENS")
+  String host;
 
   @Option(
       names = "--db",
@@ -61,6 +69,9 @@ public final class ConsoleCommand implements Callable<Integer> {
         database instanceof DatabaseLocation.SqliteFile
             ? ((DatabaseLocation.SqliteFile) database).path()
             : Settings.defaultDatabaseFile(System.getenv());
+    ApiAccess access =
+        host == null ? settings.apiAccess() : settings.apiAccess().withBindHost(host);
+    access.requireTokenIfExposed(); // before the window opens: a refused start changes nothing
     CompletableFuture<Engine> opening = new CompletableFuture<>();
     Thread opener =
         new Thread(
@@ -142,9 +153,9 @@ public final class ConsoleCommand implements Callable<Integer> {
               runtime.operations(),
               runtime.data(),
               runtime.remoteWorkers(),
-              API_HOST,
+              null,
               apiPort,
-              settings.apiAccess());
+              access);
     } catch (ApiStartException e) {
       // The window is still useful without the API; the CLI just cannot reach this console.
       log.warn("The HTTP API is off: {}", e.getMessage());

@@ -1,6 +1,7 @@
 package dev.ktrdr.app;
 
 import dev.ktrdr.api.ApiServer;
+import dev.ktrdr.config.ApiAccess;
 import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.Settings;
 import java.time.Clock;
@@ -23,8 +24,16 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      description = "API port on 127.0.0.1 (default $KTRDR_PORT or 8000)")
+      description = "API port (default $KTRDR_PORT or 8000)")
   Integer port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to listen on (default $KTRDR_HOST or 127.0.0.1); anything but loopback"
+              + " needs $KTRDR_API_TOKEN or $KTRDR_API_TOKENS")
+  String host;
 
   @Option(
       names = "--db",
@@ -50,6 +59,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
           spec.commandLine(), "Invalid --port " + apiPort + ": expected 0 to 65535");
     }
     DatabaseLocation database = settings.database(db, System.getenv());
+    ApiAccess access =
+        host == null ? settings.apiAccess() : settings.apiAccess().withBindHost(host);
+    access.requireTokenIfExposed(); // before anything opens: a refused start changes nothing
     FxToolkit.startHeadlessInBackground(); // while the database opens
     Engine runtime = Engine.open(settings, database, Clock.systemUTC());
     ApiServer api;
@@ -60,9 +72,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
               runtime.operations(),
               runtime.data(),
               runtime.remoteWorkers(),
-              ApiServer.DEFAULT_HOST,
+              null,
               apiPort,
-              settings.apiAccess());
+              access);
     } catch (RuntimeException e) {
       runtime.close();
       throw e;

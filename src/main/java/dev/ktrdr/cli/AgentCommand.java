@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ktrdr agent trigger|status|cancel}. */
+/** {@code ktrdr agent trigger|status|cancel|watch}. */
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       AgentCommand.Trigger.class,
       AgentCommand.Status.class,
-      AgentCommand.Cancel.class
+      AgentCommand.Cancel.class,
+      WatchCommand.class
     })
 public final class AgentCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -31,7 +32,7 @@ public final class AgentCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing subcommand: use trigger, status or cancel");
+        spec.commandLine(), "Missing subcommand: use trigger, status, cancel or watch");
   }
 
   @Command(name = "trigger", mixinStandardHelpOptions = true, description = "Start a research.")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.wire.ApiError;
+import dev.ktrdr.wire.Auth;
 import dev.ktrdr.wire.ClientHeader;
 import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.WireJson;
@@ -26,6 +27,7 @@ import okhttp3.ResponseBody;
  */
 final class ApiClient {
   static final String CLIENT_HEADER = ClientHeader.NAME;
+  static final String TOKEN_ENV = "KTRDR_API_TOKEN";
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   /**
@@ -38,6 +40,7 @@ final class ApiClient {
   private final String baseUrl;
   private final HttpUrl base;
   private final OkHttpClient http;
+  private final String token;
 
   static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
@@ -46,7 +49,13 @@ final class ApiClient {
   }
 
   ApiClient(String baseUrl, Duration readTimeout) {
+    this(baseUrl, readTimeout, null);
+  }
+
+  /** {@code token}: sent as {@code Authorization: Bearer <token>}; null sends none. */
+  ApiClient(String baseUrl, Duration readTimeout, String token) {
     this.baseUrl = baseUrl;
+    this.token = token;
     HttpUrl parsed = HttpUrl.parse(baseUrl);
     if (parsed == null) {
       throw new CliFailure("Invalid API URL '" + baseUrl + "': expected http://HOST:PORT");
@@ -100,17 +109,28 @@ final class ApiClient {
         throw new CliFailure("Cannot encode the request: " + e.getOriginalMessage());
       }
     }
-    Request request =
+    Request.Builder request =
         new Request.Builder()
             .url(url.build())
             .method(method, rb)
             .header(CLIENT_HEADER, ClientHeader.CLI)
-            .header("Accept", "application/json")
-            .build();
-    try (Response response = http.newCall(request).execute()) {
+            .header("Accept", "application/json");
+    if (token != null) {
+      request.header(Auth.HEADER, Auth.bearer(token));
+    }
+    try (Response response = http.newCall(request.build()).execute()) {
       ResponseBody rbody = response.body();
       String text = rbody == null ? "" : rbody.string();
-      return new Reply(response.code(), parse(text), text, baseUrl);
+      Reply reply = new Reply(response.code(), parse(text), text, baseUrl);
+      if (reply.status() == 401) {
+        // Every command would fail the same way: say so once, with what to do.
+        throw new CliFailure(
+            reply.errorMessage()
+                + (token == null
+                    ? ". Set " + TOKEN_ENV + " to the server's token."
+                    : ". Check " + TOKEN_ENV + " (or --token-file)."));
+      }
+      return reply;
     } catch (IOException e) {
       throw new ServerUnreachable(baseUrl);
     } finally {

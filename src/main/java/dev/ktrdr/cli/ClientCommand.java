@@ -27,11 +27,19 @@ abstract class ClientCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the raw JSON reply instead of text")
   boolean json;
 
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description =
+          "Read the API token from FILE (default: $KTRDR_API_TOKEN); a file keeps it out of"
+              + " the process list and the shell history")
+  java.nio.file.Path tokenFile;
+
   @Override
   public final Integer call() {
     String target = apiUrl();
     try {
-      return run(new ApiClient(target, readTimeout()));
+      return run(new ApiClient(target, readTimeout(), token()));
     } catch (ApiClient.ServerUnreachable | CliFailure e) {
       err().println("Error: " + e.getMessage());
       return 1;
@@ -39,6 +47,23 @@ abstract class ClientCommand implements Callable<Integer> {
       out().flush();
       err().flush();
     }
+  }
+
+  /** The token to send: from {@code --token-file}, else {@code $KTRDR_API_TOKEN}; or null. */
+  String token() {
+    if (tokenFile != null) {
+      try {
+        String t = java.nio.file.Files.readString(tokenFile).strip();
+        if (t.isEmpty()) {
+          throw new CliFailure("The token file " + tokenFile + " is empty");
+        }
+        return t;
+      } catch (java.io.IOException e) {
+        throw new CliFailure("Cannot read the token file " + tokenFile + ": " + e.getMessage());
+      }
+    }
+    String env = System.getenv(ApiClient.TOKEN_ENV);
+    return env == null || env.isBlank() ? null : env.strip();
   }
 
   /** How long to wait for the reply: commands whose server work takes long say so. */

@@ -28,11 +28,13 @@ public enum EnvVar {
       null,
       "SQLite file, or postgresql://user@host:5432/db (default $XDG_DATA_HOME/ktrdr/ktrdr.db)"),
   KTRDR_API_URL("http://localhost:8000", "Server the CLI talks to"),
-  KTRDR_PORT("8000", "Port the API listens on (127.0.0.1)"),
-  KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),
-  KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)"),
+  KTRDR_PORT("8000", "Port the API listens on"),
+  KTRDR_HOST("127.0.0.1", "Address the API listens on; anything but loopback needs a token"),
   KTRDR_API_TOKEN(
-      null, "Bearer token: required by the API off loopback; sent by the CLI, workers, consoles");
+      null, "Bearer token: required by the API off loopback; sent by the CLI, workers, consoles"),
+  KTRDR_API_TOKENS(null, "Named tokens the server accepts (name:token,…); the name is who acts"),
+  KTRDR_ALLOWED_HOSTS("", "Extra Host names the API answers (comma-separated, port optional)"),
+  KTRDR_ALLOWED_ORIGINS("", "Extra web origins allowed to call the API (comma-separated)");
 
   private final String defaultValue;
   private final String description;

@@ -58,7 +58,9 @@ public record Settings(
         r.integer(EnvVar.KTRDR_PORT, 1, 65_535),
         new ApiAccess(
             r.list(EnvVar.KTRDR_ALLOWED_HOSTS, HostPort::parse, "host names"),
-            r.list(EnvVar.KTRDR_ALLOWED_ORIGINS, WebOrigin::parse, "origins")),
+            r.list(EnvVar.KTRDR_ALLOWED_ORIGINS, WebOrigin::parse, "origins"),
+            r.tokens(),
+            r.raw(EnvVar.KTRDR_HOST)),
         r.integer(EnvVar.LOCAL_TRAINING_WORKERS, 0, 64),
         r.integer(EnvVar.LOCAL_BACKTEST_WORKERS, 0, 64),
         new ModelAccess(
@@ -422,6 +424,16 @@ public record Settings(
           return false;
         default:
           throw bad(v, value, "true or false");
+      }
+    }
+
+    /** The API tokens; an error names the variable, never the token. */
+    ApiTokens tokens() {
+      try {
+        return ApiTokens.parse(
+            env.get(EnvVar.KTRDR_API_TOKEN.name()), env.get(EnvVar.KTRDR_API_TOKENS.name()));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(e.getMessage() + ".");
       }
     }
 

@@ -33,6 +33,13 @@ public interface OperationStore extends AutoCloseable {
 
   int countActive(OperationType type);
 
+  /**
+   * Operations whose version is above {@code afterVersion}, in version order, at most {@code
+   * limit}: what changed since a client last heard (the event stream's resume). Versions are global
+   * and grow with each committed change, so paging on the last version read misses nothing.
+   */
+  List<Operation> changedSince(long afterVersion, int limit);
+
   /** Log lines of one operation (or of all, with null), oldest first, at most {@code limit}. */
   List<EventRecord> history(String operationId, int limit);
 

@@ -137,6 +137,11 @@ public final class OperationsService {
     return store.list(query);
   }
 
+  /** Operations changed after {@code afterVersion}, oldest change first, at most {@code limit}. */
+  public List<Operation> changedSince(long afterVersion, int limit) {
+    return store.changedSince(afterVersion, limit);
+  }
+
   public List<Operation> children(String parentId) {
     return store.children(parentId);
   }

@@ -160,6 +160,19 @@ public final class SqliteOperationStore implements OperationStore {
   }
 
   @Override
+  public List<Operation> changedSince(long afterVersion, int limit) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(SELECT + " WHERE o.version > ? ORDER BY o.version LIMIT ?")) {
+            ps.setLong(1, afterVersion);
+            ps.setInt(2, limit);
+            return OperationRows.read(ps);
+          }
+        });
+  }
+
+  @Override
   public List<Operation> active(OperationType type) {
     return db.read(
         c -> {

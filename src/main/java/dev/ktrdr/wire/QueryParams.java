@@ -20,5 +20,11 @@ public final class QueryParams {
   /** The cancel routes: why (wins over the body's {@code reason}). */
   public static final String REASON = "reason";
 
+  /**
+   * {@code GET /events}: first send every operation changed after this version (0: all of them);
+   * the {@code Last-Event-ID} header, sent by a reconnecting client, wins over it.
+   */
+  public static final String SINCE = "since";
+
   private QueryParams() {}
 }

@@ -27,6 +27,7 @@ public final class Routes {
   public static final String DATA_BARS = "/data/{id}/bars";
   public static final String BACKTEST = "/backtest";
   public static final String OPENAPI = "/openapi.json";
+  public static final String EVENTS = "/events";
 
   private Routes() {}
 

@@ -61,6 +61,7 @@ class SchemaConformanceTest {
       check("GET", "/agent/status", "/agent/status", null);
       check("GET", "/agent/budget", "/agent/budget", null);
       check("GET", "/workers", "/workers", null);
+      check("GET", "/events", "/events", null); // not asked for as an event stream: 406
 
       // trigger: 202, then 409 at capacity, and the refusals of bad input
       List<String> started = new ArrayList<>();

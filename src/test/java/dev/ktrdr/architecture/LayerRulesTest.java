@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layers: operations ← workers ← agent ← {api, cli, desktop} ← app; wire ← {api, cli}. */
+/**
+ * The layers: operations ← workers ← agent ← {api, cli, desktop} ← app; wire ← {api, cli, remote};
+ * remote ← {cli, desktop, app}.
+ */
 class LayerRulesTest {
   private static JavaClasses classes;
 
@@ -87,6 +90,41 @@ class LayerRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.ktrdr.desktop..", "dev.ktrdr.cli..")
         .because("the API serves the service layer, not the other faces")
+        .check(classes);
+  }
+
+  @Test
+  void theRemoteClientKnowsOnlyTheWire() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.ktrdr.remote..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.ktrdr.operations..",
+            "dev.ktrdr.db..",
+            "dev.ktrdr.workers..",
+            "dev.ktrdr.agent..",
+            "dev.ktrdr.api..",
+            "dev.ktrdr.cli..",
+            "dev.ktrdr.desktop..",
+            "dev.ktrdr.app..",
+            "javafx..")
+        .because("a connected console has no engine of its own: it speaks the wire model over HTTP")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.ktrdr.operations..",
+            "dev.ktrdr.db..",
+            "dev.ktrdr.config..",
+            "dev.ktrdr.workers..",
+            "dev.ktrdr.agent..",
+            "dev.ktrdr.api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.ktrdr.remote..")
+        .because("the remote client sits beside the faces, not under the engine")
         .check(classes);
   }
 

@@ -255,6 +255,12 @@ final class KtrdrProcess {
 
   /** Runs {@code ktrdr args...} with {@code KTRDR_API_URL} pointing at {@code url}. */
   static Cli cli(String url, String... args) throws IOException, InterruptedException {
+    return cliWithEnv(Map.of(), url, args);
+  }
+
+  /** As {@link #cli(String, String...)}, with these environment variables besides. */
+  static Cli cliWithEnv(Map<String, String> env, String url, String... args)
+      throws IOException, InterruptedException {
     // C1 only: a short-lived CLI JVM starts faster, which matters on a 2-core build machine.
     List<String> cmd =
         new ArrayList<>(List.of(javaBin(), "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
@@ -263,6 +269,7 @@ final class KtrdrProcess {
     if (url != null) {
       pb.environment().put("KTRDR_API_URL", url);
     }
+    pb.environment().putAll(env);
     Path out = Files.createTempFile("ktrdr-cli", ".out");
     Path err = Files.createTempFile("ktrdr-cli", ".err");
     try {
