@@ -1,6 +1,7 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.DataService;
 import dev.ktrdr.desktop.shell.AppIcons;
 import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.FxExceptionHandler;
@@ -114,8 +115,15 @@ public final class ConsoleWindow {
 
   /** The engine has opened: the console listens to it and loads every research. */
   public void attach(AgentService agent, OperationsService ops) {
+    attach(agent, ops, null);
+  }
+
+  /**
+   * The engine has opened, with its datasets: as {@link #attach(AgentService, OperationsService)}.
+   */
+  public void attach(AgentService agent, OperationsService ops, DataService data) {
     if (!closed) { // closed before the database opened: nothing to show it in
-      vm.attach(agent, ops);
+      vm.attach(agent, ops, data);
     }
   }
 

@@ -67,7 +67,13 @@ final class ConsoleFixture implements AutoCloseable {
 
   private static ConsoleWindow window(Stage stage, TestEngine engine, Path dir) {
     ConsoleWindow w =
-        ConsoleWindow.open(stage, engine.agent(), engine.ops(), dir.resolve("k.db"), () -> {});
+        ConsoleWindow.open(
+            stage,
+            engine.agent(),
+            engine.ops(),
+            engine.runtime().data(),
+            dir.resolve("k.db"),
+            () -> {});
     // Keys go to the focused window: when the toolkit was started by an earlier test class (not by
     // TestFX), a new stage is not focused by itself, and a typed key would go nowhere.
     javafx.application.Platform.runLater(
