@@ -123,7 +123,6 @@ public final class ConsoleViewModel {
   public void attach(AgentService agent, OperationsService ops, DataService data) {
     engine.attach(agent, ops, data);
     refresh();
-    datasets.refresh();
   }
 
   /** Stops listening to the engine. */
@@ -195,6 +194,7 @@ public final class ConsoleViewModel {
       return;
     }
     message.set("Loading researches…");
+    datasets.refresh();
     loader.loadAll(
         new RefreshSink(table, lanes, clock, message::set, this::fail) {
           @Override

@@ -102,6 +102,19 @@ public final class ConsoleWindow {
     return w;
   }
 
+  /** Builds the window on {@code stage}, with the engine's datasets, and shows it. */
+  public static ConsoleWindow open(
+      Stage stage,
+      AgentService agent,
+      OperationsService ops,
+      DataService data,
+      Path dbPath,
+      Runnable onClosed) {
+    ConsoleWindow w = new ConsoleWindow(stage, Engine.of(agent, ops, data), dbPath, onClosed);
+    stage.show();
+    return w;
+  }
+
   /**
    * Shows the console at once, before its engine has opened: the user can type a brief, use the
    * menus and the keys while the database opens; {@link #attach} then fills the table. Cold start:

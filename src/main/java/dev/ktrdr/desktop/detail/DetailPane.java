@@ -369,11 +369,12 @@ public final class DetailPane extends VBox {
   }
 
   /** The Charts tab's content (for tests). */
-  public javafx.scene.Node chartsView() {
+  public ResultCharts chartsView() {
     return charts;
   }
 
-  int chartRedraws() {
+  /** How often the Charts tab was rebuilt (tests: never per event). */
+  public int chartRedraws() {
     return charts.redraws();
   }
 

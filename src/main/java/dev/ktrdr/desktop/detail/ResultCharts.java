@@ -24,7 +24,7 @@ import javafx.util.StringConverter;
  * #show(ResearchResults)} compares), never per event: the detail pane calls it when the tab is
  * shown and the selection has settled.
  */
-final class ResultCharts extends ScrollPane {
+public final class ResultCharts extends ScrollPane {
   private final TextArea spec = new TextArea();
   private final Label specEmpty = empty("specEmpty");
   private final LineChart<Number, Number> loss = chart("Epoch", "Loss", "lossChart");
@@ -110,15 +110,15 @@ final class ResultCharts extends ScrollPane {
     return redraws;
   }
 
-  LineChart<Number, Number> lossChart() {
+  public LineChart<Number, Number> lossChart() {
     return loss;
   }
 
-  LineChart<Number, Number> equityChart() {
+  public LineChart<Number, Number> equityChart() {
     return equity;
   }
 
-  TableView<ResearchResults.TradeRow> tradesTable() {
+  public TableView<ResearchResults.TradeRow> tradesTable() {
     return trades;
   }
 
