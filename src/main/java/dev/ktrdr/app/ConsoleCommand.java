@@ -137,7 +137,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     ConsoleWindow window = shown.join();
     Platform.runLater(
         () -> {
-          window.attach(runtime.agent(), runtime.operations());
+          window.attach(runtime.agent(), runtime.operations(), runtime.data());
           log.info("Engine ready {} after launch", seconds(engineReady - launched));
         });
     // The window first: on a busy machine the API's start-up would compete with it for the CPU.

@@ -61,10 +61,17 @@ final class ConsoleActions {
   }
 
   void trigger(
-      String brief, String model, boolean bypassGates, boolean force, Consumer<TriggerReply> done) {
+      String brief,
+      String model,
+      boolean bypassGates,
+      boolean force,
+      String datasetId,
+      Consumer<TriggerReply> done) {
     feedback.say("Triggering…");
+    TriggerRequest request =
+        new TriggerRequest(brief, model, bypassGates, force).onDataset(datasetId, null, null);
     executor.execute(
-        () -> engine.agent().trigger(new TriggerRequest(brief, model, bypassGates, force)),
+        () -> engine.agent().trigger(request),
         reply -> {
           if (reply instanceof Triggered) {
             String id = ((Triggered) reply).operationId();

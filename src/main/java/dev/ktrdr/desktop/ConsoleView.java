@@ -74,6 +74,7 @@ public final class ConsoleView {
   private final KeyDispatcher keys = new KeyDispatcher();
   private final TableActions tableActions;
   private final ExportFlow export;
+  private final ImportFlow importFlow;
   private Runnable onQuit = Platform::exit;
 
   public ConsoleView(ConsoleViewModel vm) {
@@ -90,6 +91,7 @@ public final class ConsoleView {
             () -> perform(Shortcut.CANCEL_SELECTED));
     tableActions = new TableActions(vm, operations, filterBar, cancelFlow);
     export = new ExportFlow(vm, this::window);
+    importFlow = new ImportFlow(vm, this::window);
     detail = new DetailPane(vm.detail(), () -> vm.clock().instant());
     logPane = new LogPane(vm.logModel());
     lanes = new LanesView(vm.lanes(), () -> vm.clock().instant());
@@ -192,6 +194,16 @@ public final class ConsoleView {
   /** How often each shortcut's action ran (tests check one key press runs it once). */
   int performedCount(Shortcut s) {
     return keys.count(s);
+  }
+
+  /** File → Import dataset…: a file chooser, then the import dialog. */
+  void importDataset() {
+    importFlow.run();
+  }
+
+  /** The import dialog for a file already chosen (what the file chooser leads to). */
+  void importDataset(java.nio.file.Path file) {
+    importFlow.ask(file);
   }
 
   Window window() {

@@ -1,7 +1,9 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.DataService;
 import dev.ktrdr.agent.reply.TriggerReply;
+import dev.ktrdr.desktop.data.DatasetsModel;
 import dev.ktrdr.desktop.detail.DetailModel;
 import dev.ktrdr.desktop.lanes.LanesModel;
 import dev.ktrdr.desktop.log.LogEntry;
@@ -61,6 +63,7 @@ public final class ConsoleViewModel {
   private final TableLoader loader;
   private final DetailModel detail;
   private final LanesModel lanes = new LanesModel();
+  private final DatasetsModel datasets;
   private final LogModel log = new LogModel();
   private final SummaryModel summary;
   private final ConsoleActions actions;
@@ -90,6 +93,7 @@ public final class ConsoleViewModel {
     this.notices = new NoticeBatcher(n -> noticeSink.accept(n));
     this.actions = new ConsoleActions(engine, executor, clock, new Feedback());
     this.lanesFeed = new LanesFeed(engine, executor, lanes);
+    this.datasets = new DatasetsModel(engine, executor);
     detail.setOnError(e -> fail("Could not load the research", e));
     selected.addListener((o, a, row) -> detail.select(row));
   }
@@ -112,7 +116,12 @@ public final class ConsoleViewModel {
 
   /** The engine has opened: listen to it and load everything. */
   public void attach(AgentService agent, OperationsService ops) {
-    engine.attach(agent, ops);
+    attach(agent, ops, null);
+  }
+
+  /** The engine has opened, with its datasets: listen to it, load everything and the datasets. */
+  public void attach(AgentService agent, OperationsService ops, DataService data) {
+    engine.attach(agent, ops, data);
     refresh();
   }
 
@@ -185,6 +194,7 @@ public final class ConsoleViewModel {
       return;
     }
     message.set("Loading researches…");
+    datasets.refresh();
     loader.loadAll(
         new RefreshSink(table, lanes, clock, message::set, this::fail) {
           @Override
@@ -214,7 +224,23 @@ public final class ConsoleViewModel {
    */
   public void trigger(
       String brief, String model, boolean bypassGates, boolean force, Consumer<TriggerReply> done) {
-    actions.trigger(brief, model, bypassGates, force, done);
+    trigger(brief, model, bypassGates, force, null, done);
+  }
+
+  /** A trigger on a dataset ({@code datasetId} null: the design chooses, as without one). */
+  public void trigger(
+      String brief,
+      String model,
+      boolean bypassGates,
+      boolean force,
+      String datasetId,
+      Consumer<TriggerReply> done) {
+    actions.trigger(brief, model, bypassGates, force, datasetId, done);
+  }
+
+  /** The datasets the trigger bar offers, and imports. */
+  public DatasetsModel datasets() {
+    return datasets;
   }
 
   /** Cancels one research; a refusal is a pop-up. The caller confirmed with the user. */

@@ -1,6 +1,7 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.DataService;
 import dev.ktrdr.desktop.shell.AppIcons;
 import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.FxExceptionHandler;
@@ -101,6 +102,19 @@ public final class ConsoleWindow {
     return w;
   }
 
+  /** Builds the window on {@code stage}, with the engine's datasets, and shows it. */
+  public static ConsoleWindow open(
+      Stage stage,
+      AgentService agent,
+      OperationsService ops,
+      DataService data,
+      Path dbPath,
+      Runnable onClosed) {
+    ConsoleWindow w = new ConsoleWindow(stage, Engine.of(agent, ops, data), dbPath, onClosed);
+    stage.show();
+    return w;
+  }
+
   /**
    * Shows the console at once, before its engine has opened: the user can type a brief, use the
    * menus and the keys while the database opens; {@link #attach} then fills the table. Cold start:
@@ -114,8 +128,15 @@ public final class ConsoleWindow {
 
   /** The engine has opened: the console listens to it and loads every research. */
   public void attach(AgentService agent, OperationsService ops) {
+    attach(agent, ops, null);
+  }
+
+  /**
+   * The engine has opened, with its datasets: as {@link #attach(AgentService, OperationsService)}.
+   */
+  public void attach(AgentService agent, OperationsService ops, DataService data) {
     if (!closed) { // closed before the database opened: nothing to show it in
-      vm.attach(agent, ops);
+      vm.attach(agent, ops, data);
     }
   }
 

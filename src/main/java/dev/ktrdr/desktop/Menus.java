@@ -28,6 +28,7 @@ final class Menus {
         new Menu(
             "_File",
             null,
+            importItem(),
             item(Shortcut.EXPORT_LOGS, "_Export logs…"),
             new SeparatorMenuItem(),
             item(Shortcut.QUIT, "_Quit"));
@@ -80,6 +81,14 @@ final class Menus {
     mi.setMnemonicParsing(true);
     mi.setOnAction(e -> view.perform(s));
     mi.setId("menu-" + s.name());
+    return mi;
+  }
+
+  private MenuItem importItem() {
+    MenuItem mi = new MenuItem("_Import dataset…");
+    mi.setMnemonicParsing(true);
+    mi.setOnAction(e -> view.importDataset());
+    mi.setId("menu-import");
     return mi;
   }
 

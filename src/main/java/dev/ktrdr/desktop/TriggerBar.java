@@ -2,6 +2,7 @@ package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.Model;
 import dev.ktrdr.agent.reply.Triggered;
+import dev.ktrdr.desktop.data.DatasetChoice;
 import java.util.Arrays;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,12 +13,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.controlsfx.control.SearchableComboBox;
 
-/** Brief, model, bypass gates, force, Trigger: a new research in one line. */
+/** Brief, dataset, model, bypass gates, force, Trigger: a new research in one line. */
 final class TriggerBar extends HBox {
   private final ConsoleViewModel vm;
   private final TextField brief = new TextField();
   private final ComboBox<String> model = new ComboBox<>();
+  private final SearchableComboBox<DatasetChoice> dataset = new SearchableComboBox<>();
   private final CheckBox bypassGates = new CheckBox("Bypass gates");
   private final CheckBox force = new CheckBox("Force");
   private final Button trigger = new Button("Trigger");
@@ -41,6 +44,26 @@ final class TriggerBar extends HBox {
     model.setValue(Model.DEFAULT.alias());
     model.setTooltip(new Tooltip("Model for design and assessment"));
     model.setMinWidth(96);
+    dataset.setId("dataset");
+    dataset.setItems(vm.datasets().choices());
+    dataset.setValue(DatasetChoice.BY_DESIGN);
+    // A refreshed list holds new but equal entries: the chosen one stays chosen, or the default.
+    vm.datasets()
+        .choices()
+        .addListener(
+            (javafx.collections.ListChangeListener<DatasetChoice>)
+                c -> {
+                  DatasetChoice was = dataset.getValue();
+                  dataset.setValue(
+                      was != null && vm.datasets().choices().contains(was)
+                          ? was
+                          : DatasetChoice.BY_DESIGN);
+                });
+    dataset.setTooltip(new Tooltip("Dataset to research; type to search"));
+    dataset.setMinWidth(150);
+    dataset.setPrefWidth(230);
+    Label datasetLabel = new Label("Data");
+    datasetLabel.setMinWidth(Label.USE_PREF_SIZE);
     bypassGates.setId("bypassGates");
     bypassGates.setTooltip(new Tooltip("Skip the training and backtest quality gates"));
     bypassGates.setMinWidth(CheckBox.USE_PREF_SIZE);
@@ -53,7 +76,9 @@ final class TriggerBar extends HBox {
     trigger.setOnAction(e -> doTrigger());
     Label modelLabel = new Label("Model");
     modelLabel.setMinWidth(Label.USE_PREF_SIZE);
-    getChildren().addAll(title, brief, modelLabel, model, bypassGates, force, trigger);
+    getChildren()
+        .addAll(
+            title, brief, datasetLabel, dataset, modelLabel, model, bypassGates, force, trigger);
     setAlignment(Pos.CENTER_LEFT);
     getStyleClass().add("trigger-bar");
   }
@@ -70,6 +95,7 @@ final class TriggerBar extends HBox {
         model.getValue(),
         bypassGates.isSelected(),
         force.isSelected(),
+        dataset.getValue() == null ? null : dataset.getValue().id(),
         reply -> {
           trigger.setDisable(false);
           if (reply instanceof Triggered) {

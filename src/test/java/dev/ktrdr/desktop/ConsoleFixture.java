@@ -66,7 +66,13 @@ final class ConsoleFixture implements AutoCloseable {
   }
 
   private static ConsoleWindow window(Stage stage, TestEngine engine, Path dir) {
-    return ConsoleWindow.open(stage, engine.agent(), engine.ops(), dir.resolve("k.db"), () -> {});
+    return ConsoleWindow.open(
+        stage,
+        engine.agent(),
+        engine.ops(),
+        engine.runtime().data(),
+        dir.resolve("k.db"),
+        () -> {});
   }
 
   static <T> T fx(Callable<T> c) {

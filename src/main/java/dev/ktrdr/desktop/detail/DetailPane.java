@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -37,6 +38,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * The selected research: header (status, full id, strategy), and tabs for its fields, its phases
@@ -57,6 +59,11 @@ public final class DetailPane extends VBox {
   private final ListView<EventRecord> history = new ListView<>();
   private final TimelineView timeline = new TimelineView();
   private final TabPane tabs = new TabPane();
+  private final ResultCharts charts = new ResultCharts();
+  private final Tab chartsTab = tab("Charts", charts);
+  // The charts wait for the selection and the events to settle: arrow keys through the table or a
+  // burst of progress events rebuild them once, after the last.
+  private final PauseTransition chartsSettle = new PauseTransition(Duration.millis(150));
   private OperationStatus badgeStatus;
   private Map<String, Object> shownResults;
 
@@ -123,6 +130,7 @@ public final class DetailPane extends VBox {
             tab("Timeline", timeline),
             tab("Children", children),
             tab("Results", results),
+            chartsTab,
             tab("Log", history));
     // A tab's content joins the scene when first shown: a tab pane styles and lays out every
     // tab's content, and the start-up frame should not pay for four that are not visible.
@@ -142,6 +150,9 @@ public final class DetailPane extends VBox {
     tabs.setId("detailTabs");
     VBox.setVgrow(tabs, Priority.ALWAYS);
     getChildren().addAll(header, tabs);
+    chartsTab.setId("tabCharts");
+    chartsSettle.setOnFinished(e -> showCharts());
+    chartsTab.selectedProperty().addListener((o, was, shown) -> settleCharts());
     model.versionProperty().addListener((o, a, b) -> show());
     show();
   }
@@ -209,6 +220,7 @@ public final class DetailPane extends VBox {
       results.clear();
       shownResults = null;
       timeline.show(null);
+      settleCharts();
       addField(0, "", "Select a research in the table to see its details.");
       return;
     }
@@ -228,6 +240,22 @@ public final class DetailPane extends VBox {
     fillFields(r, row);
     showResults(r);
     timeline.show(Timeline.of(r, model.children(), now.get()));
+    settleCharts();
+  }
+
+  /** Rebuilds the charts once things settle, only while their tab is shown. */
+  private void settleCharts() {
+    if (chartsTab.isSelected()) {
+      chartsSettle.playFromStart();
+    } else {
+      chartsSettle.stop();
+    }
+  }
+
+  private void showCharts() {
+    if (chartsTab.isSelected()) {
+      charts.show(ResearchResults.of(model.researchProperty().get(), model.children()));
+    }
   }
 
   /** Moves the live parts (durations, the running bar) on; once a second. */
@@ -338,6 +366,16 @@ public final class DetailPane extends VBox {
 
   public TimelineView timelineView() {
     return timeline;
+  }
+
+  /** The Charts tab's content (for tests). */
+  public ResultCharts chartsView() {
+    return charts;
+  }
+
+  /** How often the Charts tab was rebuilt (tests: never per event). */
+  public int chartRedraws() {
+    return charts.redraws();
   }
 
   public TabPane tabs() {

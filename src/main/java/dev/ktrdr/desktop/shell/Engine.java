@@ -1,6 +1,7 @@
 package dev.ktrdr.desktop.shell;
 
 import dev.ktrdr.agent.AgentService;
+import dev.ktrdr.agent.DataService;
 import dev.ktrdr.operations.OperationsService;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
 public final class Engine {
   private volatile AgentService agent;
   private volatile OperationsService ops;
+  private volatile DataService data;
   private final List<Runnable> onReady = new ArrayList<>();
 
   /** What a service call before the engine opened gets. */
@@ -35,6 +37,13 @@ public final class Engine {
     return e;
   }
 
+  /** An engine that is ready, with its datasets (the trigger bar's picker, File → Import). */
+  public static Engine of(AgentService agent, OperationsService ops, DataService data) {
+    Engine e = of(agent, ops);
+    e.data = data;
+    return e;
+  }
+
   /** An engine still opening; {@link #attach} completes it. */
   public static Engine starting() {
     return new Engine();
@@ -42,6 +51,12 @@ public final class Engine {
 
   /** The engine is open; runs what waited for it. Call on the UI thread. */
   public void attach(AgentService agent, OperationsService ops) {
+    attach(agent, ops, null);
+  }
+
+  /** The engine is open, with its datasets; runs what waited for it. Call on the UI thread. */
+  public void attach(AgentService agent, OperationsService ops, DataService data) {
+    this.data = data;
     this.agent = agent;
     this.ops = ops;
     List<Runnable> waiting = List.copyOf(onReady);
@@ -82,5 +97,21 @@ public final class Engine {
       throw new StartingException();
     }
     return o;
+  }
+
+  /**
+   * @throws StartingException while the engine is still starting
+   * @throws IllegalStateException when this console was opened without datasets
+   */
+  public DataService data() {
+    AgentService a = agent;
+    if (a == null) {
+      throw new StartingException();
+    }
+    DataService d = data;
+    if (d == null) {
+      throw new IllegalStateException("this console has no datasets");
+    }
+    return d;
   }
 }
