@@ -74,227 +74,75 @@ public record Settings(
   }
 
   public Settings withPollInterval(Duration d) {
-    return new Settings(
-        d,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.pollInterval = d;
+    return c.settings();
   }
 
   public Settings withStubDelay(Duration d) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        d,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.stubDelay = d;
+    return c.settings();
   }
 
   public Settings withWorkers(int training, int backtest) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        training,
-        backtest,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.stubTrainingWorkers = training;
+    c.stubBacktestWorkers = backtest;
+    return c.settings();
   }
 
   public Settings withMaxConcurrentResearches(int max) {
-    return new Settings(
-        pollInterval,
-        max,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.maxConcurrentResearches = max;
+    return c.settings();
   }
 
   public Settings withDailyBudget(BigDecimal budget) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        budget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.dailyBudget = budget;
+    return c.settings();
   }
 
   public Settings withPort(int p) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        p,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.port = p;
+    return c.settings();
   }
 
   public Settings withApiAccess(ApiAccess access) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        access,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.apiAccess = access;
+    return c.settings();
   }
 
   /** The same settings with stub workers on or off. */
   public Settings withStubWorkers(boolean stubs) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        stubs,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.useStubWorkers = stubs;
+    return c.settings();
   }
 
   /** The same settings with this many local training and backtest workers. */
   public Settings withLocalWorkers(int training, int backtest) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        training,
-        backtest,
-        modelAccess,
-        workerLease);
+    Copy c = new Copy(this);
+    c.localTrainingWorkers = training;
+    c.localBacktestWorkers = backtest;
+    return c.settings();
   }
 
   /** The same settings with another way to the model service. */
   public Settings withModelAccess(ModelAccess access) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        access,
-        workerLease);
+    Copy c = new Copy(this);
+    c.modelAccess = access;
+    return c.settings();
   }
 
   /** The same settings with another remote worker lease ({@code WORKER_LEASE_SECONDS}). */
   public Settings withWorkerLease(Duration lease) {
-    return new Settings(
-        pollInterval,
-        maxConcurrentResearches,
-        concurrencyBuffer,
-        dailyBudget,
-        useStubWorkers,
-        stubDelay,
-        stubTrainingWorkers,
-        stubBacktestWorkers,
-        databaseOverride,
-        apiUrl,
-        port,
-        apiAccess,
-        localTrainingWorkers,
-        localBacktestWorkers,
-        modelAccess,
-        lease);
+    Copy c = new Copy(this);
+    c.workerLease = lease;
+    return c.settings();
   }
 
   /** Training workers the engine runs: the stub count with stubs, else the local count. */
@@ -496,6 +344,68 @@ public record Settings(
     private static ConfigException bad(EnvVar v, String value, String expected) {
       return new ConfigException(
           "Invalid " + v.name() + "='" + value + "': expected " + expected + ".");
+    }
+  }
+
+  /**
+   * A settings value being changed: the {@code with…} methods change one thing each, and this is
+   * the one place that lists every component to copy.
+   */
+  private static final class Copy {
+    private Duration pollInterval;
+    private int maxConcurrentResearches;
+    private int concurrencyBuffer;
+    private BigDecimal dailyBudget;
+    private boolean useStubWorkers;
+    private Duration stubDelay;
+    private int stubTrainingWorkers;
+    private int stubBacktestWorkers;
+    private DatabaseLocation databaseOverride;
+    private String apiUrl;
+    private int port;
+    private ApiAccess apiAccess;
+    private int localTrainingWorkers;
+    private int localBacktestWorkers;
+    private ModelAccess modelAccess;
+    private Duration workerLease;
+
+    Copy(Settings s) {
+      pollInterval = s.pollInterval;
+      maxConcurrentResearches = s.maxConcurrentResearches;
+      concurrencyBuffer = s.concurrencyBuffer;
+      dailyBudget = s.dailyBudget;
+      useStubWorkers = s.useStubWorkers;
+      stubDelay = s.stubDelay;
+      stubTrainingWorkers = s.stubTrainingWorkers;
+      stubBacktestWorkers = s.stubBacktestWorkers;
+      databaseOverride = s.databaseOverride;
+      apiUrl = s.apiUrl;
+      port = s.port;
+      apiAccess = s.apiAccess;
+      localTrainingWorkers = s.localTrainingWorkers;
+      localBacktestWorkers = s.localBacktestWorkers;
+      modelAccess = s.modelAccess;
+      workerLease = s.workerLease;
+    }
+
+    Settings settings() {
+      return new Settings(
+          pollInterval,
+          maxConcurrentResearches,
+          concurrencyBuffer,
+          dailyBudget,
+          useStubWorkers,
+          stubDelay,
+          stubTrainingWorkers,
+          stubBacktestWorkers,
+          databaseOverride,
+          apiUrl,
+          port,
+          apiAccess,
+          localTrainingWorkers,
+          localBacktestWorkers,
+          modelAccess,
+          workerLease);
     }
   }
 }
