@@ -9,23 +9,30 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.Phase;
+import dev.ktrdr.research.data.Dataset;
 import dev.ktrdr.testing.TestEngine;
 import dev.ktrdr.workers.WorkerType;
+import dev.ktrdr.workers.remote.Assignment;
+import dev.ktrdr.workers.remote.Backend;
 import dev.ktrdr.workers.remote.Outcome;
 import dev.ktrdr.workers.remote.Registration;
 import dev.ktrdr.workers.remote.RemoteWorkers;
 import dev.ktrdr.workers.remote.WorkerLoop;
 import dev.ktrdr.workers.stub.StubTiming;
 import dev.ktrdr.workers.stub.StubWorker;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +60,9 @@ class RemoteWorkersTest {
     for (int i = open.size() - 1; i >= 0; i--) {
       open.get(i).close();
     }
+    if (api != null) {
+      stopBackend(); // no backend outlives its test: its lease sweep would log into the next one
+    }
     jobThreads.shutdownNow();
   }
 
@@ -77,6 +87,8 @@ class RemoteWorkersTest {
   private void stopBackend() {
     api.close();
     engine.close();
+    api = null;
+    engine = null;
   }
 
   private String url() {
@@ -84,10 +96,14 @@ class RemoteWorkersTest {
   }
 
   private WorkerLoop worker(String name, WorkerType type) {
+    return worker(name, type, new HttpBackend(url(), null));
+  }
+
+  private WorkerLoop worker(String name, WorkerType type, Backend backend) {
     StubTiming timing = new StubTiming(Duration.ofMillis(100));
     WorkerLoop loop =
         new WorkerLoop(
-            new HttpBackend(url(), null),
+            backend,
             type,
             1,
             name,
@@ -131,6 +147,27 @@ class RemoteWorkersTest {
     String training = engine.childOf(id, Phase.TRAINING);
     assertThat(engine.ops().history(training, 50))
         .anyMatch(e -> (RemoteWorkers.HANDED_OUT + "trainer").equals(e.message()));
+  }
+
+  @Test
+  void aDroppedConnectionDoesNotCostTheWorkerItsRegistration() {
+    startBackend(settings(Duration.ofSeconds(15)), 0);
+    DroppingBackend dropping = new DroppingBackend(new HttpBackend(url(), null));
+    WorkerLoop trainer = worker("trainer", WorkerType.TRAINING, dropping);
+    worker("tester", WorkerType.BACKTESTING);
+
+    dropping.dropNextPoll();
+    await()
+        .atMost(WAIT)
+        .until(() -> dropping.pollsAfterTheDrop.get() > 0 || dropping.registrations.get() > 1);
+
+    // The backend still holds this worker's session: registering again would be refused (the id
+    // is live) and end the worker's loop. It polls on under the registration it has.
+    assertThat(dropping.registrations.get()).isEqualTo(1);
+    assertThat(trainer.workerId()).isEqualTo("trainer");
+    String id = engine.trigger("after a dropped connection");
+    released.add(id);
+    engine.awaitStatus(id, OperationStatus.COMPLETED);
   }
 
   @Test
@@ -274,5 +311,59 @@ class RemoteWorkersTest {
     engine.awaitStatus(id, OperationStatus.FAILED);
     assertThat(engine.get(child).errorMessage())
         .isEqualTo("worker lost: trainer (did not reconnect within 1 s of the backend's restart)");
+  }
+
+  /** The real backend, except that the next poll fails as a dropped connection would. */
+  private static final class DroppingBackend implements Backend {
+    private final Backend real;
+    private final AtomicBoolean drop = new AtomicBoolean();
+    private final AtomicBoolean dropped = new AtomicBoolean();
+    final AtomicInteger registrations = new AtomicInteger();
+    final AtomicInteger pollsAfterTheDrop = new AtomicInteger();
+
+    DroppingBackend(Backend real) {
+      this.real = real;
+    }
+
+    void dropNextPoll() {
+      drop.set(true);
+    }
+
+    @Override
+    public Registration register(
+        String workerId, WorkerType type, int capacity, List<String> running) throws IOException {
+      registrations.incrementAndGet();
+      return real.register(workerId, type, capacity, running);
+    }
+
+    @Override
+    public Assignment poll(String workerId) throws IOException {
+      if (drop.compareAndSet(true, false)) {
+        dropped.set(true);
+        throw new IOException("connection reset (dropped by the test)");
+      }
+      if (dropped.get()) {
+        pollsAfterTheDrop.incrementAndGet();
+      }
+      return real.poll(workerId);
+    }
+
+    @Override
+    public boolean progress(String workerId, String operationId, double percent, String step)
+        throws IOException {
+      return real.progress(workerId, operationId, percent, step);
+    }
+
+    @Override
+    public Outcome finish(
+        String workerId, String operationId, Map<String, Object> result, String error)
+        throws IOException {
+      return real.finish(workerId, operationId, result, error);
+    }
+
+    @Override
+    public Optional<Dataset> dataset(String id) throws IOException {
+      return real.dataset(id);
+    }
   }
 }

@@ -155,7 +155,9 @@ public final class WorkerLoop implements AutoCloseable {
               RETRY.toMillis());
           reachable = false;
         }
-        registered = false; // it may have restarted: register again, reporting what runs
+        // Still registered: a backend that restarted says so with a 404 (UnknownWorkerException)
+        // and the loop registers again then. Registering again on a mere dropped connection would
+        // be refused while this worker's session is still live there, and end the loop for good.
         pause(RETRY);
       }
     }
