@@ -180,6 +180,7 @@ public final class ApiServer implements AutoCloseable {
     c.routes.get(PREFIX + Routes.OPERATIONS, ops::list);
     c.routes.get(PREFIX + Routes.OPERATION, ops::get);
     c.routes.get(PREFIX + Routes.CHILDREN, ops::children);
+    c.routes.get(PREFIX + Routes.LOG, ops::log);
     c.routes.delete(PREFIX + Routes.OPERATION, agent::cancelOperation);
     c.routes.get(PREFIX + Routes.WORKERS, agent::workers);
     c.routes.get(PREFIX + Routes.DATA, data::list);

@@ -165,7 +165,14 @@ final class EventStream implements OperationListener, AutoCloseable {
   }
 
   private String render(OperationEvent e) {
-    return json(snapshot(e.operation(), change(e.kind())));
+    Operation op = e.operation();
+    return json(
+        new OperationChanged(
+            op.version(),
+            change(e.kind()),
+            e.from() == null ? null : e.from().wire(),
+            e.message(),
+            WireMapping.operation(op, ops.clock().instant())));
   }
 
   private OperationChanged snapshot(Operation op, OperationChanged.Change change) {

@@ -19,6 +19,7 @@ import dev.ktrdr.wire.ImportRequest;
 import dev.ktrdr.wire.OperationChanged;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.OperationLog;
 import dev.ktrdr.wire.QueryParams;
 import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.Status;
@@ -173,6 +174,26 @@ final class OpenApiDocument {
     pathParam(children, "id", "Parent operation id");
     reply(children, 200, "The children", OperationList.class);
     reply(children, 404, "No such operation", ApiError.class);
+
+    ObjectNode log =
+        op(
+            "get",
+            Routes.LOG,
+            "operations",
+            "An operation's log",
+            "Its newest lines (status changes and messages), oldest first.");
+    pathParam(log, "id", "Operation id");
+    queryParam(
+        log,
+        QueryParams.LIMIT,
+        type("integer")
+            .put("minimum", 1)
+            .put("maximum", OperationEndpoints.MAX_LOG_LINES)
+            .put("default", OperationEndpoints.DEFAULT_LOG_LINES),
+        "How many of the newest lines");
+    reply(log, 200, "The lines", OperationLog.class);
+    reply(log, 400, "Invalid query parameter", ApiError.class);
+    reply(log, 404, "No such operation", ApiError.class);
 
     ObjectNode delete =
         op(

@@ -1,14 +1,17 @@
 package dev.ktrdr.api;
 
+import dev.ktrdr.operations.EventRecord;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationPage;
 import dev.ktrdr.operations.OperationQuery;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.operations.Timestamps;
 import dev.ktrdr.wire.OperationData;
 import dev.ktrdr.wire.OperationEnvelope;
 import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.OperationLog;
 import dev.ktrdr.wire.QueryParams;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -28,6 +31,8 @@ final class OperationEndpoints {
           QueryParams.LIMIT,
           QueryParams.OFFSET);
   static final int DEFAULT_LIMIT = 100;
+  static final int DEFAULT_LOG_LINES = 200;
+  static final int MAX_LOG_LINES = 10_000;
 
   private final OperationsService ops;
 
@@ -75,6 +80,25 @@ final class OperationEndpoints {
     List<Operation> children = ops.children(parent.operationId());
     int active = (int) children.stream().filter(Operation::isActive).count();
     ctx.json(listBody(children, children.size(), active));
+  }
+
+  /** The newest lines of one operation's log, oldest first. */
+  void log(Context ctx) {
+    Requests.onlyKnownQueryParams(ctx, Set.of(QueryParams.LIMIT));
+    Operation op = find(ctx.pathParam("id"));
+    int limit = Requests.intParam(ctx, QueryParams.LIMIT, DEFAULT_LOG_LINES, 1, MAX_LOG_LINES);
+    List<OperationLog.Line> lines = new ArrayList<>();
+    for (EventRecord r : ops.history(op.operationId(), limit)) {
+      lines.add(
+          new OperationLog.Line(
+              Timestamps.format(r.ts()),
+              r.operationId(),
+              r.kind().wire(),
+              r.from() == null ? null : r.from().wire(),
+              r.to() == null ? null : r.to().wire(),
+              r.message()));
+    }
+    ctx.json(OperationLog.of(lines));
   }
 
   private Operation find(String id) {

@@ -3,9 +3,13 @@ package dev.ktrdr.app;
 import dev.ktrdr.api.ApiServer;
 import dev.ktrdr.api.ApiStartException;
 import dev.ktrdr.config.ApiAccess;
+import dev.ktrdr.config.ConfigException;
 import dev.ktrdr.config.DatabaseLocation;
+import dev.ktrdr.config.EnvVar;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.desktop.ConsoleWindow;
+import dev.ktrdr.desktop.connect.RemoteBackend;
+import dev.ktrdr.remote.RemoteServer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,8 +62,24 @@ public final class ConsoleCommand implements Callable<Integer> {
       description = "SQLite database file, or postgresql://user[:password]@host:5432/db")
   String db;
 
+  @Option(
+      names = "--connect",
+      paramLabel = "URL",
+      description =
+          "Open the window on a running `ktrdr serve` (http://HOST:PORT) instead of a coordinator"
+              + " of its own; sends $KTRDR_API_TOKEN when set")
+  String connect;
+
   @Override
   public Integer call() throws Exception {
+    if (connect != null) {
+      if (port != null || host != null || db != null) {
+        throw new ConfigException(
+            "--connect opens a window on a server elsewhere: --port, --host and --db belong to"
+                + " that server's `ktrdr serve`");
+      }
+      return openConnected(connect);
+    }
     long launched = ManagementFactory.getRuntimeMXBean().getStartTime();
     Settings settings = Settings.fromEnvironment();
     int apiPort = port != null ? port : settings.port();
@@ -165,6 +185,39 @@ public final class ConsoleCommand implements Callable<Integer> {
     windowClosed.await();
     log.info("Window closed; stopping (active researches resume on the next start)");
     shutdown.run();
+    Platform.exit();
+    return 0;
+  }
+
+  /**
+   * The window on a remote {@code serve}: no database, no coordinator, no API here. The server is
+   * asked for its status first, so a wrong URL or token is one clear line, not an empty window.
+   */
+  private Integer openConnected(String url) throws InterruptedException {
+    String token = System.getenv(EnvVar.KTRDR_API_TOKEN.name());
+    RemoteServer server = new RemoteServer(url, token == null || token.isBlank() ? null : token);
+    server.status(); // throws, in words, when the server cannot be reached or refuses the token
+    try {
+      FxToolkit.start();
+    } catch (RuntimeException | Error e) {
+      throw new IllegalStateException(
+          "Cannot open a window ("
+              + e.getMessage()
+              + "). Use `ktrdr agent status` and the other"
+              + " CLI commands with KTRDR_API_URL="
+              + url
+              + " instead.",
+          e);
+    }
+    RemoteBackend backend = new RemoteBackend(server, Clock.systemUTC());
+    CountDownLatch windowClosed = new CountDownLatch(1);
+    Path statePath = Settings.defaultDatabaseFile(System.getenv());
+    Platform.runLater(
+        () -> ConsoleWindow.openConnected(backend, statePath, windowClosed::countDown));
+    log.info("ktrdr console connected to {}", server.url());
+    windowClosed.await();
+    log.info("Window closed; the server at {} keeps running", server.url());
+    backend.close();
     Platform.exit();
     return 0;
   }

@@ -71,7 +71,7 @@ final class ConsoleActions {
     TriggerRequest request =
         new TriggerRequest(brief, model, bypassGates, force).onDataset(datasetId, null, null);
     executor.execute(
-        () -> engine.agent().trigger(request),
+        () -> engine.backend().trigger(request),
         reply -> {
           if (reply instanceof Triggered) {
             String id = ((Triggered) reply).operationId();
@@ -120,8 +120,8 @@ final class ConsoleActions {
         () -> {
           List<CancelResult> results = new ArrayList<>();
           for (OperationRow r : list) {
-            CancelReply reply = engine.agent().cancel(r.id(), null, CancelSource.DESKTOP);
-            results.add(new CancelResult(reply, engine.ops().get(r.id()).orElse(null)));
+            CancelReply reply = engine.backend().cancel(r.id(), CancelSource.DESKTOP);
+            results.add(new CancelResult(reply, engine.backend().get(r.id()).orElse(null)));
           }
           return results;
         },
@@ -172,7 +172,7 @@ final class ConsoleActions {
       Consumer<ConsoleViewModel.ExportResult> done) {
     feedback.say("Exporting to " + file + "…");
     executor.execute(
-        () -> LogExporter.write(LogExporter.collect(engine.ops(), researchIds), format, file),
+        () -> LogExporter.write(LogExporter.collect(engine.backend(), researchIds), format, file),
         n -> {
           String text = "Exported " + n + " events to " + file;
           feedback.say(text);

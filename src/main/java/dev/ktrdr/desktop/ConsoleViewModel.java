@@ -11,7 +11,9 @@ import dev.ktrdr.desktop.log.LogExporter;
 import dev.ktrdr.desktop.log.LogModel;
 import dev.ktrdr.desktop.notify.Notice;
 import dev.ktrdr.desktop.notify.NoticeBatcher;
+import dev.ktrdr.desktop.shell.ConsoleBackend;
 import dev.ktrdr.desktop.shell.Engine;
+import dev.ktrdr.desktop.shell.LocalBackend;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
 import dev.ktrdr.desktop.table.SnapshotOrder;
@@ -108,7 +110,7 @@ public final class ConsoleViewModel {
     engine.whenReady(
         () -> {
           if (coalescer == c) { // not disconnected meanwhile
-            engine.ops().addListener(c);
+            engine.backend().addListener(c);
           }
         });
     return c;
@@ -121,7 +123,14 @@ public final class ConsoleViewModel {
 
   /** The engine has opened, with its datasets: listen to it, load everything and the datasets. */
   public void attach(AgentService agent, OperationsService ops, DataService data) {
-    engine.attach(agent, ops, data);
+    attach(new LocalBackend(agent, ops, data));
+  }
+
+  /**
+   * The engine (here or on a server) has opened: listen to it, load everything and the datasets.
+   */
+  public void attach(ConsoleBackend backend) {
+    engine.attach(backend);
     refresh();
   }
 
@@ -129,7 +138,7 @@ public final class ConsoleViewModel {
   public void disconnect() {
     if (coalescer != null) {
       if (engine.ready()) {
-        engine.ops().removeListener(coalescer);
+        engine.backend().removeListener(coalescer);
       }
       coalescer = null;
     }

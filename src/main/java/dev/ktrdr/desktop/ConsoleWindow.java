@@ -2,12 +2,16 @@ package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.DataService;
+import dev.ktrdr.desktop.connect.RemoteBackend;
 import dev.ktrdr.desktop.shell.AppIcons;
+import dev.ktrdr.desktop.shell.ConsoleBackend;
 import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.FxExceptionHandler;
 import dev.ktrdr.desktop.shell.FxTaskExecutor;
+import dev.ktrdr.desktop.shell.LocalBackend;
 import dev.ktrdr.desktop.shell.WindowState;
 import dev.ktrdr.operations.OperationsService;
+import dev.ktrdr.remote.OperationFeed;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.animation.Animation;
@@ -135,8 +139,44 @@ public final class ConsoleWindow {
    * The engine has opened, with its datasets: as {@link #attach(AgentService, OperationsService)}.
    */
   public void attach(AgentService agent, OperationsService ops, DataService data) {
+    attach(new LocalBackend(agent, ops, data));
+  }
+
+  /** The engine has opened, here or on the server this console is connected to. */
+  public void attach(ConsoleBackend backend) {
     if (!closed) { // closed before the database opened: nothing to show it in
-      vm.attach(agent, ops, data);
+      vm.attach(backend);
+    }
+  }
+
+  /**
+   * Opens the console on a server elsewhere ({@code ktrdr console --connect URL}): the title names
+   * the server, the status line says when its event stream drops and comes back, and closing the
+   * window stops nothing on the server. Call on the FX thread.
+   */
+  public static ConsoleWindow openConnected(
+      RemoteBackend backend, Path statePath, Runnable onClosed) {
+    ConsoleWindow w = new ConsoleWindow(new Stage(), Engine.starting(), statePath, onClosed);
+    w.stage.setTitle(TITLE + " — " + backend.describe());
+    w.stage.show();
+    backend.onState(w::streamState);
+    w.attach(backend);
+    return w;
+  }
+
+  /** What a connected console's status line says of its event stream (called on any thread). */
+  public void streamState(OperationFeed.State s, String detail) {
+    String text =
+        switch (s) {
+          case CONNECTING -> null;
+          case LIVE -> "Connected: live";
+          case RECONNECTING ->
+              "Connection lost, reconnecting…" + (detail == null ? "" : " (" + detail + ")");
+          case REFUSED -> "The server refused this console" + (detail == null ? "" : ": " + detail);
+          case CLOSED -> null;
+        };
+    if (text != null) {
+      Platform.runLater(() -> vm.say(text));
     }
   }
 

@@ -60,7 +60,7 @@ final class LanesFeed {
     }
     inFlight = true;
     executor.execute(
-        () -> engine.agent().workers(),
+        () -> engine.backend().workers(),
         w -> {
           inFlight = false;
           lanes.setWorkers(w);

@@ -69,7 +69,7 @@ final class SummaryModel {
     inFlight = true;
     dirty = false;
     executor.execute(
-        () -> new Reading(engine.agent().workers(), engine.agent().budget()),
+        () -> new Reading(engine.backend().workers(), engine.backend().budget()),
         r -> {
           inFlight = false;
           readAt = clock.instant();
@@ -121,7 +121,7 @@ final class SummaryModel {
             Locale.ROOT,
             "Capacity %s/%s researches",
             DisplayFormats.count(active),
-            DisplayFormats.count(engine.agent().concurrencyLimit())));
+            DisplayFormats.count(engine.backend().concurrencyLimit())));
     coordinatorText.set("Coordinator " + (active > 0 ? "active" : "idle"));
   }
 

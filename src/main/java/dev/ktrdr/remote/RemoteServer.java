@@ -6,17 +6,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ktrdr.wire.ApiError;
 import dev.ktrdr.wire.Auth;
+import dev.ktrdr.wire.BudgetReport;
 import dev.ktrdr.wire.CancelRefusal;
 import dev.ktrdr.wire.CancelSuccess;
 import dev.ktrdr.wire.ClientHeader;
+import dev.ktrdr.wire.DatasetInfo;
+import dev.ktrdr.wire.DatasetList;
+import dev.ktrdr.wire.OperationData;
+import dev.ktrdr.wire.OperationEnvelope;
+import dev.ktrdr.wire.OperationList;
+import dev.ktrdr.wire.OperationLog;
+import dev.ktrdr.wire.QueryParams;
 import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.Status;
 import dev.ktrdr.wire.TriggerRefusal;
 import dev.ktrdr.wire.TriggerRequest;
 import dev.ktrdr.wire.Triggered;
 import dev.ktrdr.wire.WireJson;
+import dev.ktrdr.wire.Worker;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,9 +36,10 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * The calls a connected console makes: trigger, cancel, status. Each names the console ({@code
- * X-Ktrdr-Client: desktop}) and carries the token, so the server records who cancelled from the
- * token. Blocking: call it off the FX thread. Thread-safe.
+ * The calls a connected console makes: trigger, cancel, status, and the reads behind its table,
+ * detail and worker lanes. Each names the console ({@code X-Ktrdr-Client: desktop}) and carries the
+ * token, so the server records who cancelled from the token. Blocking: call it off the FX thread.
+ * Thread-safe.
  */
 public final class RemoteServer {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -66,16 +78,23 @@ public final class RemoteServer {
 
   /** Starts a research; a refusal (capacity, budget, bad input) is an outcome, not an error. */
   public Outcome trigger(TriggerRequest request) {
+    Reply<Triggered, TriggerRefusal> r = triggerReply(request);
+    if (r.done() != null) {
+      return new Outcome(true, r.done().operationId(), r.done().message());
+    }
+    return new Outcome(false, null, r.refused() != null ? r.refused().message() : r.invalid());
+  }
+
+  /** Starts a research, and says exactly what the server answered. */
+  public Reply<Triggered, TriggerRefusal> triggerReply(TriggerRequest request) {
     Answer a = call("POST", body(request), url(Routes.TRIGGER));
     if (a.status() == 202) {
-      Triggered t = a.as(Triggered.class);
-      return new Outcome(true, t.operationId(), t.message());
+      return Reply.done(a.as(Triggered.class));
     }
     if (a.status() == 409) {
-      TriggerRefusal r = a.as(TriggerRefusal.class);
-      return new Outcome(false, null, r.message());
+      return Reply.refused(a.as(TriggerRefusal.class));
     }
-    return new Outcome(false, null, a.error());
+    return a.invalid();
   }
 
   /**
@@ -83,28 +102,96 @@ public final class RemoteServer {
    * outcome with the server's reason.
    */
   public Outcome cancel(String researchId, String reason) {
+    Reply<CancelSuccess, CancelRefusal> r = cancelReply(researchId, reason);
+    if (r.done() != null) {
+      return new Outcome(true, r.done().operationId(), r.done().message());
+    }
+    return new Outcome(false, null, r.refused() != null ? r.refused().message() : r.invalid());
+  }
+
+  /** Cancels one research, and says exactly what the server answered. */
+  public Reply<CancelSuccess, CancelRefusal> cancelReply(String researchId, String reason) {
     HttpUrl.Builder u = url(Routes.CANCEL, researchId).newBuilder();
     if (reason != null && !reason.isBlank()) {
-      u.addQueryParameter(dev.ktrdr.wire.QueryParams.REASON, reason);
+      u.addQueryParameter(QueryParams.REASON, reason);
     }
     Answer a = call("DELETE", null, u.build());
     if (a.status() == 200) {
-      CancelSuccess s = a.as(CancelSuccess.class);
-      return new Outcome(true, s.operationId(), s.message());
+      return Reply.done(a.as(CancelSuccess.class));
     }
     if (a.status() == 404 || a.status() == 409) {
-      return new Outcome(false, null, a.as(CancelRefusal.class).message());
+      return Reply.refused(a.as(CancelRefusal.class));
     }
-    return new Outcome(false, null, a.error());
+    return a.invalid();
+  }
+
+  /** One page of operations, newest first; {@code type} null for every type. */
+  public OperationList operations(String type, int limit, int offset) {
+    HttpUrl.Builder u = url(Routes.OPERATIONS).newBuilder();
+    if (type != null) {
+      u.addQueryParameter(QueryParams.OPERATION_TYPE, type);
+    }
+    u.addQueryParameter(QueryParams.LIMIT, Integer.toString(limit));
+    u.addQueryParameter(QueryParams.OFFSET, Integer.toString(offset));
+    return ok(call("GET", null, u.build()), OperationList.class);
+  }
+
+  /** One operation; empty when the server has none by that id. */
+  public Optional<OperationData> operation(String id) {
+    Answer a = call("GET", null, url(Routes.OPERATION, id));
+    if (a.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(ok(a, OperationEnvelope.class).data());
+  }
+
+  /** The children of one operation, oldest first (none when there is no such operation). */
+  public List<OperationData> children(String id) {
+    Answer a = call("GET", null, url(Routes.CHILDREN, id));
+    if (a.status() == 404) {
+      return List.of();
+    }
+    return ok(a, OperationList.class).data();
+  }
+
+  /** The newest {@code limit} lines of one operation's log, oldest first. */
+  public List<OperationLog.Line> log(String id, int limit) {
+    HttpUrl u =
+        url(Routes.LOG, id)
+            .newBuilder()
+            .addQueryParameter(QueryParams.LIMIT, Integer.toString(limit))
+            .build();
+    Answer a = call("GET", null, u);
+    if (a.status() == 404) {
+      return List.of();
+    }
+    return ok(a, OperationLog.class).data();
+  }
+
+  /** Every worker the server knows, local and remote. */
+  public List<Worker> workers() {
+    return List.of(ok(call("GET", null, url(Routes.WORKERS)), Worker[].class));
+  }
+
+  public BudgetReport budget() {
+    return ok(call("GET", null, url(Routes.BUDGET)), BudgetReport.class);
+  }
+
+  /** The datasets a research may run on. */
+  public List<DatasetInfo> datasets() {
+    return ok(call("GET", null, url(Routes.DATA)), DatasetList.class).data();
   }
 
   /** The coordinator's status: workers, budget, capacity. */
   public Status status() {
-    Answer a = call("GET", null, url(Routes.STATUS));
+    return ok(call("GET", null, url(Routes.STATUS)), Status.class);
+  }
+
+  private static <T> T ok(Answer a, Class<T> type) {
     if (a.status() != 200) {
       throw new RemoteException(a.error());
     }
-    return a.as(Status.class);
+    return a.as(type);
   }
 
   HttpUrl url(String route, String... values) {
@@ -159,6 +246,14 @@ public final class RemoteServer {
       } catch (JsonProcessingException e) {
         throw new RemoteException("Unexpected reply (HTTP " + status + "): " + abbreviate(text));
       }
+    }
+
+    /** A reply that is neither done nor refused: bad input (or a server fault), in words. */
+    <D, R> Reply<D, R> invalid() {
+      if (status >= 500) {
+        throw new RemoteException(error());
+      }
+      return Reply.invalid(error());
     }
 
     String error() {

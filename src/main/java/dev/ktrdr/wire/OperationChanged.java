@@ -1,5 +1,6 @@
 package dev.ktrdr.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -13,14 +14,28 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * since, and one that holds a newer snapshot of an operation may drop an older one.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonPropertyOrder({"version", "change", "operation"})
+@JsonPropertyOrder({"version", "change", "from_status", "message", "operation"})
 public record OperationChanged(
     @JsonPropertyDescription("The operation's version after this change; also the event id")
         long version,
     @JsonPropertyDescription(
             "What changed; 'snapshot' when read from the store on connect or resume")
         Change change,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyDescription("The status before a 'status' change")
+        @OneOf(Vocabulary.OPERATION_STATUS)
+        @Nullable
+        String fromStatus,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JsonPropertyDescription("The line a 'log' or 'status' change wrote to the operation's log")
+        @Nullable
+        String message,
     OperationData operation) {
+
+  /** A snapshot without a log line (catch-up on connect or resume). */
+  public OperationChanged(long version, Change change, OperationData operation) {
+    this(version, change, null, null, operation);
+  }
 
   /** The event name of these events on the stream. */
   public static final String EVENT = "operation";

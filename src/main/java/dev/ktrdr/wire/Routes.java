@@ -17,6 +17,7 @@ public final class Routes {
   public static final String OPERATIONS = "/operations";
   public static final String OPERATION = "/operations/{id}";
   public static final String CHILDREN = "/operations/{id}/children";
+  public static final String LOG = "/operations/{id}/log";
   public static final String WORKERS = "/workers";
   public static final String WORKER_POLL = "/workers/{worker_id}/poll";
   public static final String WORKER_PROGRESS = "/workers/{worker_id}/progress";

@@ -50,7 +50,7 @@ public final class DatasetsModel {
       return;
     }
     executor.execute(
-        () -> engine.data().list(),
+        () -> engine.backend().datasets(),
         this::show,
         e -> LOG.warn("Could not list the datasets: {}", e.getMessage()));
   }
@@ -76,7 +76,7 @@ public final class DatasetsModel {
         () -> {
           String csv = Files.readString(file, StandardCharsets.UTF_8);
           return engine
-              .data()
+              .backend()
               .importCsv(
                   csv,
                   file.getFileName().toString(),

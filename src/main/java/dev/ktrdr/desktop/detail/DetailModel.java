@@ -1,5 +1,6 @@
 package dev.ktrdr.desktop.detail;
 
+import dev.ktrdr.desktop.shell.ConsoleBackend;
 import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.desktop.table.OperationRow;
@@ -7,7 +8,6 @@ import dev.ktrdr.desktop.table.SnapshotOrder;
 import dev.ktrdr.operations.EventRecord;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationEvent;
-import dev.ktrdr.operations.OperationsService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public final class DetailModel {
     early = new ArrayList<>();
     executor.execute(
         () -> {
-          OperationsService ops = engine.ops();
+          ConsoleBackend ops = engine.backend();
           return new Loaded(ops.children(id), ops.history(id, HISTORY_LINES));
         },
         loaded -> onLoaded(id, loaded),

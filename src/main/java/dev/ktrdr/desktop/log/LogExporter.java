@@ -2,9 +2,9 @@ package dev.ktrdr.desktop.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktrdr.desktop.shell.ConsoleBackend;
 import dev.ktrdr.operations.EventRecord;
 import dev.ktrdr.operations.Operation;
-import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Timestamps;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -77,7 +77,7 @@ public final class LogExporter {
    * null, else the events of those researches and of all their children, oldest first. Blocks on
    * the database: call it off the FX thread.
    */
-  public static List<LogEntry> collect(OperationsService ops, Collection<String> researchIds) {
+  public static List<LogEntry> collect(ConsoleBackend ops, Collection<String> researchIds) {
     List<EventRecord> records = new ArrayList<>();
     if (researchIds == null) {
       records.addAll(ops.history(null, MAX_EVENTS));

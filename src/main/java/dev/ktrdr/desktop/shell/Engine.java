@@ -7,15 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The engine the console works on. It may arrive after the window: the database opens while the
- * window is already on screen, so parts of the console hold this and ask for the services when they
- * need them. Before that, a service call fails with "the engine is still starting", which the
- * console shows in words like any other refusal.
+ * The engine the console works on: in this process, or a server it is connected to ({@link
+ * ConsoleBackend}). It may arrive after the window: the database opens while the window is already
+ * on screen, so parts of the console hold this and ask for the services when they need them. Before
+ * that, a service call fails with "the engine is still starting", which the console shows in words
+ * like any other refusal.
  */
 public final class Engine {
-  private volatile AgentService agent;
-  private volatile OperationsService ops;
-  private volatile DataService data;
+  private volatile ConsoleBackend backend;
   private final List<Runnable> onReady = new ArrayList<>();
 
   /** What a service call before the engine opened gets. */
@@ -30,18 +29,20 @@ public final class Engine {
   private Engine() {}
 
   /** An engine that is ready. */
-  public static Engine of(AgentService agent, OperationsService ops) {
+  public static Engine of(ConsoleBackend backend) {
     Engine e = new Engine();
-    e.agent = agent;
-    e.ops = ops;
+    e.backend = backend;
     return e;
   }
 
-  /** An engine that is ready, with its datasets (the trigger bar's picker, File → Import). */
+  /** The engine in this process, ready, without datasets. */
+  public static Engine of(AgentService agent, OperationsService ops) {
+    return of(agent, ops, null);
+  }
+
+  /** The engine in this process, ready, with its datasets (the trigger bar's picker, Import). */
   public static Engine of(AgentService agent, OperationsService ops, DataService data) {
-    Engine e = of(agent, ops);
-    e.data = data;
-    return e;
+    return of(new LocalBackend(agent, ops, data));
   }
 
   /** An engine still opening; {@link #attach} completes it. */
@@ -50,15 +51,8 @@ public final class Engine {
   }
 
   /** The engine is open; runs what waited for it. Call on the UI thread. */
-  public void attach(AgentService agent, OperationsService ops) {
-    attach(agent, ops, null);
-  }
-
-  /** The engine is open, with its datasets; runs what waited for it. Call on the UI thread. */
-  public void attach(AgentService agent, OperationsService ops, DataService data) {
-    this.data = data;
-    this.agent = agent;
-    this.ops = ops;
+  public void attach(ConsoleBackend opened) {
+    this.backend = opened;
     List<Runnable> waiting = List.copyOf(onReady);
     onReady.clear();
     waiting.forEach(Runnable::run);
@@ -74,44 +68,17 @@ public final class Engine {
   }
 
   public boolean ready() {
-    return agent != null;
+    return backend != null;
   }
 
   /**
    * @throws StartingException while the engine is still starting
    */
-  public AgentService agent() {
-    AgentService a = agent;
-    if (a == null) {
+  public ConsoleBackend backend() {
+    ConsoleBackend b = backend;
+    if (b == null) {
       throw new StartingException();
     }
-    return a;
-  }
-
-  /**
-   * @throws StartingException while the engine is still starting
-   */
-  public OperationsService ops() {
-    OperationsService o = ops;
-    if (o == null) {
-      throw new StartingException();
-    }
-    return o;
-  }
-
-  /**
-   * @throws StartingException while the engine is still starting
-   * @throws IllegalStateException when this console was opened without datasets
-   */
-  public DataService data() {
-    AgentService a = agent;
-    if (a == null) {
-      throw new StartingException();
-    }
-    DataService d = data;
-    if (d == null) {
-      throw new IllegalStateException("this console has no datasets");
-    }
-    return d;
+    return b;
   }
 }

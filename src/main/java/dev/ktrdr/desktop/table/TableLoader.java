@@ -54,7 +54,7 @@ public final class TableLoader {
         () -> {
           var page =
               engine
-                  .ops()
+                  .backend()
                   .list(
                       new OperationQuery(
                           null, OperationType.AGENT_RESEARCH, false, null, PAGE, offset));
@@ -84,7 +84,8 @@ public final class TableLoader {
         () -> {
           List<Operation> out = new ArrayList<>();
           for (int i = 0; i < ids.size(); i += CHILD_CHUNK) {
-            out.addAll(engine.ops().getAll(ids.subList(i, Math.min(ids.size(), i + CHILD_CHUNK))));
+            out.addAll(
+                engine.backend().getAll(ids.subList(i, Math.min(ids.size(), i + CHILD_CHUNK))));
           }
           return new Page(out, 0, total);
         },

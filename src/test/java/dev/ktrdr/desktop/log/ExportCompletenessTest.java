@@ -2,6 +2,7 @@ package dev.ktrdr.desktop.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ktrdr.desktop.shell.LocalBackend;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ class ExportCompletenessTest {
       String id = engine.trigger("Exported in full");
       engine.awaitStatus(id, OperationStatus.COMPLETED);
       engine.ops().log(id, "a note");
-      List<LogEntry> all = LogExporter.collect(engine.ops(), List.of(id));
+      List<LogEntry> all =
+          LogExporter.collect(new LocalBackend(null, engine.ops(), null), List.of(id));
       assertThat(all)
           .filteredOn(e -> e.operationId().equals(id))
           .extracting(LogEntry::event)

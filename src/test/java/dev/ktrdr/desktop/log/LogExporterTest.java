@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ktrdr.desktop.shell.LocalBackend;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.testing.TestEngine;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +90,8 @@ class LogExporterTest {
       String b = e.trigger("B");
       e.awaitStatus(a, OperationStatus.COMPLETED);
       e.awaitStatus(b, OperationStatus.COMPLETED);
-      List<LogEntry> all = LogExporter.collect(e.ops(), null);
-      List<LogEntry> onlyA = LogExporter.collect(e.ops(), List.of(a));
+      List<LogEntry> all = LogExporter.collect(new LocalBackend(null, e.ops(), null), null);
+      List<LogEntry> onlyA = LogExporter.collect(new LocalBackend(null, e.ops(), null), List.of(a));
       assertThat(all).extracting(LogEntry::operationId).contains(a, b);
       assertThat(onlyA).extracting(LogEntry::operationId).contains(a).doesNotContain(b);
       assertThat(onlyA).anyMatch(l -> l.operationId().startsWith("op_training_"));
