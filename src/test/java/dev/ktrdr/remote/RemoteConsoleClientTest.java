@@ -123,6 +123,49 @@ class RemoteConsoleClientTest {
   }
 
   @Test
+  void theLogRouteGivesAnOperationsLinesOldestFirstAndTheEventsCarryTheirLines() {
+    RemoteServer console = new RemoteServer(url(), ALICE);
+    List<OperationChanged> seen = new CopyOnWriteArrayList<>();
+    OperationFeed.Listener l =
+        new OperationFeed.Listener() {
+          @Override
+          public void onOperation(OperationChanged c) {
+            seen.add(c);
+          }
+
+          @Override
+          public void onState(State state, String detail) {}
+        };
+    try (OperationFeed feed = new OperationFeed(console, l).start()) {
+      await().atMost(WAIT).until(() -> feed.state() == State.LIVE);
+      gates.hold("logged", Phase.DESIGNING);
+      String id = engine.trigger("logged");
+      gates.awaitHeld("logged", Phase.DESIGNING);
+      assertThat(engine.agent().cancel(id, "enough", "carol").success()).isTrue();
+
+      var lines = console.log(id, 100);
+      assertThat(lines)
+          .extracting(dev.ktrdr.wire.OperationLog.Line::toStatus)
+          .containsSubsequence("running", "cancelled");
+      assertThat(lines).extracting(dev.ktrdr.wire.OperationLog.Line::ts).isSorted();
+      assertThat(console.log(id, 1)).hasSize(1);
+      assertThat(console.log("op_no_such_thing", 10)).isEmpty();
+      // The stream's status change says where it came from, as the log does.
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  seen.stream()
+                      .anyMatch(
+                          c ->
+                              c.change() == OperationChanged.Change.STATUS
+                                  && id.equals(c.operation().operationId())
+                                  && "running".equals(c.fromStatus())
+                                  && "cancelled".equals(c.operation().status())));
+    }
+  }
+
+  @Test
   void aServerRestartShowsReconnectingAndTheFeedResumesWithoutLosingAChange() {
     gates.hold("before", Phase.DESIGNING).hold("during", Phase.DESIGNING);
     String before = engine.trigger("before");
