@@ -67,7 +67,8 @@ final class LanesFeed {
         },
         e -> {
           inFlight = false;
-          LOG.warn("Could not read the workers", e);
+          LOG.warn("Could not read the workers: {}", e.getMessage());
+          LOG.debug("Reading the workers failed", e);
         });
   }
 }

@@ -1,6 +1,7 @@
 package dev.ktrdr.desktop;
 
 import dev.ktrdr.agent.reply.BudgetReply;
+import dev.ktrdr.desktop.shell.ConsoleBackend;
 import dev.ktrdr.desktop.shell.Engine;
 import dev.ktrdr.desktop.shell.TaskExecutor;
 import dev.ktrdr.workers.WorkerSnapshot;
@@ -26,7 +27,7 @@ final class SummaryModel {
   private static final Logger LOG = LoggerFactory.getLogger(SummaryModel.class);
   private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
-  private record Reading(List<WorkerSnapshot> workers, BudgetReply budget) {}
+  private record Reading(List<WorkerSnapshot> workers, BudgetReply budget, int limit) {}
 
   private final Engine engine;
   private final TaskExecutor executor;
@@ -40,6 +41,9 @@ final class SummaryModel {
   private boolean dirty = true;
   private Instant readAt = Instant.EPOCH;
   private List<WorkerSnapshot> lastWorkers = List.of();
+
+  /** The research limit as last read; 0 before the first read. */
+  private int limit;
 
   SummaryModel(Engine engine, TaskExecutor executor, Clock clock, LongSupplier active) {
     this.engine = engine;
@@ -69,7 +73,11 @@ final class SummaryModel {
     inFlight = true;
     dirty = false;
     executor.execute(
-        () -> new Reading(engine.backend().workers(), engine.backend().budget()),
+        () -> {
+          // Read off the UI thread: on a connected console each of these is an HTTP call.
+          ConsoleBackend b = engine.backend();
+          return new Reading(b.workers(), b.budget(), b.concurrencyLimit());
+        },
         r -> {
           inFlight = false;
           readAt = clock.instant();
@@ -77,12 +85,15 @@ final class SummaryModel {
         },
         e -> {
           inFlight = false;
-          LOG.warn("Could not read workers and budget", e);
+          // Says why in one line: while a server is away this repeats every second.
+          LOG.warn("Could not read workers and budget: {}", e.getMessage());
+          LOG.debug("Reading workers and budget failed", e);
         });
   }
 
   private void apply(Reading r) {
     lastWorkers = r.workers();
+    limit = r.limit();
     int tBusy = busy(WorkerType.TRAINING, true);
     int tAll = busy(WorkerType.TRAINING, false);
     int bBusy = busy(WorkerType.BACKTESTING, true);
@@ -112,8 +123,8 @@ final class SummaryModel {
   }
 
   private void showCapacity() {
-    if (!engine.ready()) {
-      return;
+    if (limit == 0) {
+      return; // not read yet
     }
     long active = activeResearches.getAsLong();
     capacityText.set(
@@ -121,7 +132,7 @@ final class SummaryModel {
             Locale.ROOT,
             "Capacity %s/%s researches",
             DisplayFormats.count(active),
-            DisplayFormats.count(engine.backend().concurrencyLimit())));
+            DisplayFormats.count(limit)));
     coordinatorText.set("Coordinator " + (active > 0 ? "active" : "idle"));
   }
 
