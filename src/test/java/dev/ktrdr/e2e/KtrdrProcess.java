@@ -66,6 +66,15 @@ final class KtrdrProcess {
     /** As {@link #start(Path, Path, Map, String)} on {@code port} (0: one the system picks). */
     static Server start(Path dir, Path db, Map<String, String> env, String name, int port)
         throws IOException {
+      return start(dir, db.toString(), env, name, port);
+    }
+
+    /**
+     * A backend on {@code db}: a SQLite file or a {@code postgresql://} URL, on {@code port} (0:
+     * one the system picks).
+     */
+    static Server start(Path dir, String db, Map<String, String> env, String name, int port)
+        throws IOException {
       Path out = dir.resolve(name + ".out");
       Path err = dir.resolve(name + ".err");
       ProcessBuilder pb =
@@ -77,7 +86,7 @@ final class KtrdrProcess {
                   "--port",
                   Integer.toString(port),
                   "--db",
-                  db.toString())
+                  db)
               .redirectOutput(out.toFile())
               .redirectError(err.toFile());
       // Quick stubs: a test that acts on a running phase holds it with INJECT_HOLD in the brief.

@@ -8,21 +8,24 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ktrdr.e2e.KtrdrProcess.Server;
 import dev.ktrdr.e2e.KtrdrProcess.WorkerProcess;
+import dev.ktrdr.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 11 item 5 on one machine, with the real jar: a backend with no workers of its own, a
- * training and a backtest worker process on loopback, three researches. One is cancelled
- * mid-training on the remote worker, the backend is restarted mid-run (the workers reconnect and
- * their phases finish into the right research), the backtest worker is killed with SIGKILL
- * mid-backtest. Every acknowledged trigger and cancel holds afterwards. Phases the test acts on are
- * held with INJECT_HOLD (a release file lets one of them finish when the test says).
+ * Issue 11 item 5 on one machine, with the real jar: a backend (on SQLite, and on PostgreSQL
+ * started from Maven Central binaries) with no workers of its own, a training and a backtest worker
+ * process on loopback, three researches. One is cancelled mid-training on the remote worker, the
+ * backend is restarted mid-run (the workers reconnect and their phases finish into the right
+ * research), the backtest worker is killed with SIGKILL mid-backtest. Every acknowledged trigger
+ * and cancel holds afterwards. Phases the test acts on are held with INJECT_HOLD (a release file
+ * lets one of them finish when the test says).
  */
 class RemoteWorkersIT {
   private static final Map<String, String> BACKEND =
@@ -34,12 +37,17 @@ class RemoteWorkersIT {
 
   @TempDir Path dir;
 
-  @Test
-  void cancelRestartAndKillAcrossRemoteWorkers() throws Exception {
-    Path db = dir.resolve("remote.db");
+  /** The same story on both stores: SQLite on the backend's disk, and a PostgreSQL server. */
+  @ParameterizedTest(name = "on {0}")
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void cancelRestartAndKillAcrossRemoteWorkers(String store) throws Exception {
+    String db =
+        store.equals("sqlite")
+            ? dir.resolve("remote.db").toString()
+            : TestPostgres.url(TestPostgres.freshDatabase());
     Path release = Files.createDirectories(dir.resolve("release"));
     List<AutoCloseable> open = new ArrayList<>();
-    Server backend = Server.start(dir, db, BACKEND, "backend-1");
+    Server backend = Server.start(dir, db, BACKEND, "backend-1", 0);
     open.add(backend);
     int port = backend.port;
     String url = backend.url();
