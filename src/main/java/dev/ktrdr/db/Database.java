@@ -47,7 +47,6 @@ public final class Database implements AutoCloseable {
 
   private final DatabaseLocation location;
   private final Dialect dialect;
-  private final Connection writerConnection;
   private final GroupCommitWriter writer;
   private final HikariDataSource readers;
   private final AutoCloseable backendLock;
@@ -55,13 +54,11 @@ public final class Database implements AutoCloseable {
   private Database(
       DatabaseLocation location,
       Dialect dialect,
-      Connection writerConnection,
       GroupCommitWriter writer,
       HikariDataSource readers,
       AutoCloseable backendLock) {
     this.location = location;
     this.dialect = dialect;
-    this.writerConnection = writerConnection;
     this.writer = writer;
     this.readers = readers;
     this.backendLock = backendLock;
@@ -119,12 +116,7 @@ public final class Database implements AutoCloseable {
             }
           };
       return new Database(
-          new DatabaseLocation.SqliteFile(file),
-          Dialect.SQLITE,
-          writerConnection,
-          writer,
-          readers,
-          release);
+          new DatabaseLocation.SqliteFile(file), Dialect.SQLITE, writer, readers, release);
     } catch (IOException | SQLException | RuntimeException e) {
       if (readers != null) {
         readers.close();
@@ -145,9 +137,17 @@ public final class Database implements AutoCloseable {
       migrate(ds, Dialect.POSTGRESQL);
       writerConnection = ds.getConnection();
       readers = readPool(ds);
-      GroupCommitWriter writer = new GroupCommitWriter(writerConnection, "ktrdr-db-writer");
+      PostgresBackendLock held = lock;
+      GroupCommitWriter writer =
+          new GroupCommitWriter(
+              writerConnection,
+              () -> {
+                held.ensureHeld(); // never write again without the lock
+                return ds.getConnection();
+              },
+              "ktrdr-db-writer");
       log.info("Database open: {}", where.display());
-      return new Database(where, Dialect.POSTGRESQL, writerConnection, writer, readers, lock);
+      return new Database(where, Dialect.POSTGRESQL, writer, readers, lock);
     } catch (SQLException | RuntimeException e) {
       if (readers != null) {
         readers.close();
@@ -371,6 +371,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Tests: how often the write connection is checked before a batch. */
+  void idleCheckAfter(long nanos) {
+    writer.idleCheckAfter(nanos);
+  }
+
   /** True on the writer thread (where listeners run). */
   public boolean isWriterThread() {
     return writer.isWriterThread();
@@ -380,6 +385,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     writer.close();
     readers.close();
+    Connection writerConnection = writer.connection();
     try {
       if (!writerConnection.isClosed()) {
         writerConnection.setAutoCommit(true);

@@ -40,7 +40,25 @@ final class GroupCommitWriter implements AutoCloseable {
   /** Caps one batch so that an urgent unit queued behind it waits for at most this many. */
   static final int MAX_BATCH = 256;
 
-  private final Connection connection;
+  /** A new write connection, ready for writing (for PostgreSQL: the backend lock held). */
+  @FunctionalInterface
+  interface Reconnect {
+    Connection open() throws SQLException;
+  }
+
+  /**
+   * A connection idle this long is checked before the next batch: a database server that restarted
+   * or a network that dropped the connection meanwhile then costs a reconnect, not a failed write.
+   */
+  static final long IDLE_CHECK_NANOS = 1_000_000_000L;
+
+  /** The write connection; replaced only by the thread running a batch (one at a time). */
+  private volatile Connection connection;
+
+  private final Reconnect reconnect;
+  private volatile long idleCheckNanos = IDLE_CHECK_NANOS;
+  private long idleSince = System.nanoTime();
+  private boolean suspect;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private final ArrayDeque<Job<?>> urgent = new ArrayDeque<>();
@@ -58,7 +76,16 @@ final class GroupCommitWriter implements AutoCloseable {
   private volatile Thread runner;
 
   GroupCommitWriter(Connection connection, String name) throws SQLException {
+    this(connection, null, name);
+  }
+
+  /**
+   * @param reconnect opens a new write connection when the current one is found dead (a database
+   *     server that restarted, a dropped network connection); null: never (a SQLite file)
+   */
+  GroupCommitWriter(Connection connection, Reconnect reconnect, String name) throws SQLException {
     this.connection = connection;
+    this.reconnect = reconnect;
     connection.setAutoCommit(false);
     this.thread = new Thread(this::loop, name);
     thread.setDaemon(true);
@@ -176,6 +203,75 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private void commitBatch(List<Job<?>> batch) {
     stats.record(batch.size());
+    if (reconnect != null) {
+      String down = ensureConnection();
+      if (down != null) {
+        DatabaseException failure =
+            new DatabaseException(
+                "Nothing was written: the write connection to the database is lost and cannot be"
+                    + " opened again ("
+                    + down
+                    + "); the next write tries again");
+        batch.forEach(j -> j.future.completeExceptionally(failure));
+        return;
+      }
+    }
+    try {
+      runAndCommit(batch);
+    } finally {
+      idleSince = System.nanoTime();
+    }
+  }
+
+  /**
+   * Checks a connection that was idle or saw a failure, and replaces a dead one. Null when there is
+   * a live connection; else why none could be opened: the batch fails, the next one tries again.
+   */
+  private String ensureConnection() {
+    boolean check = suspect || System.nanoTime() - idleSince >= idleCheckNanos;
+    if (!check) {
+      return null;
+    }
+    if (isAlive(connection)) {
+      suspect = false;
+      return null;
+    }
+    log.warn("The write connection to the database is lost; connecting again");
+    closeStatements();
+    closeQuietly(connection);
+    try {
+      Connection fresh = reconnect.open();
+      fresh.setAutoCommit(false);
+      connection = fresh;
+      suspect = false;
+      log.info("Connected to the database again; writing resumes");
+      rolledBack(); // whatever mirrored the old connection's writes is read again
+      return null;
+    } catch (SQLException | RuntimeException e) {
+      log.warn("Cannot connect to the database again: {}", e.getMessage());
+      suspect = true;
+      return e.getMessage();
+    }
+  }
+
+  private static boolean isAlive(Connection c) {
+    try {
+      return c.isValid(5);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException | RuntimeException e) {
+      log.debug("Closing a dead connection: {}", e.toString());
+    }
+  }
+
+  private void runAndCommit(List<Job<?>> batch) {
+    Connection connection = this.connection;
     // A batch of one needs no savepoint: if the unit fails, the whole transaction is its alone.
     boolean alone = batch.size() == 1;
     List<Job<?>> applied = new ArrayList<>(batch.size());
@@ -183,6 +279,7 @@ final class GroupCommitWriter implements AutoCloseable {
       if (job.run(connection, this, alone)) {
         applied.add(job);
       } else {
+        suspect = true; // a unit's failure may be the connection's: check it before the next batch
         rolledBack();
       }
     }
@@ -193,6 +290,7 @@ final class GroupCommitWriter implements AutoCloseable {
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       log.warn("Commit of {} change(s) failed: {}", applied.size(), e.toString());
+      suspect = true;
       rollbackQuietly();
       rolledBack();
       DatabaseException failure = new DatabaseException("Database error: " + e.getMessage(), e);
@@ -252,17 +350,31 @@ final class GroupCommitWriter implements AutoCloseable {
     }
     lock.lock();
     try {
-      for (PreparedStatement ps : statements.values()) {
-        try {
-          ps.close();
-        } catch (SQLException e) {
-          log.debug("Closing a cached statement: {}", e.toString());
-        }
-      }
-      statements.clear();
+      closeStatements();
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Tests: check an idle connection after {@code nanos} instead of a second (0: every batch). */
+  void idleCheckAfter(long nanos) {
+    idleCheckNanos = nanos;
+  }
+
+  /** The write connection now (to close it after {@link #close()}). */
+  Connection connection() {
+    return connection;
+  }
+
+  private void closeStatements() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException e) {
+        log.debug("Closing a cached statement: {}", e.toString());
+      }
+    }
+    statements.clear();
   }
 
   /** How many batches ran and how many units they held. */

@@ -26,10 +26,36 @@ final class PostgresBackendLock implements AutoCloseable {
   /** Seconds to wait for the server before giving up with a clear message. */
   private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
-  private final Connection session;
+  private volatile Connection session;
+  private final PGSimpleDataSource ds;
+  private final DatabaseLocation.Postgres where;
 
-  private PostgresBackendLock(Connection session) {
+  private PostgresBackendLock(
+      Connection session, PGSimpleDataSource ds, DatabaseLocation.Postgres where) {
     this.session = session;
+    this.ds = ds;
+    this.where = where;
+  }
+
+  /**
+   * Makes sure the lock is still held, taking it again on a new session when the old one died (a
+   * server restart or a dropped connection ends every session, and the lock with it). Called before
+   * writing resumes after a lost connection, so that this backend writes again only while it holds
+   * the lock: if another backend took it meanwhile, this one stays stopped.
+   *
+   * @throws DatabaseLockedException when another backend holds it now
+   * @throws DatabaseException when the server cannot be reached
+   */
+  synchronized void ensureHeld() {
+    try {
+      if (session.isValid(5)) {
+        return;
+      }
+    } catch (SQLException e) {
+      // a dead session: take the lock again below
+    }
+    closeQuietly(session);
+    session = acquire(ds, where).session;
   }
 
   /** The driver's data source for {@code where}; the password is passed, never logged. */
@@ -81,7 +107,7 @@ final class PostgresBackendLock implements AutoCloseable {
         throw new DatabaseLockedException(where.display(), holder);
       }
       log.info("Holding the backend lock of {}", where.display());
-      return new PostgresBackendLock(c);
+      return new PostgresBackendLock(c, ds, where);
     } catch (SQLException e) {
       closeQuietly(c);
       throw new DatabaseException(

@@ -151,6 +151,97 @@ class PostgresDatabaseTest {
     Database.open(empty).close();
   }
 
+  @Test
+  void aWriteAfterTheServerDroppedEveryConnectionReconnectsAndTakesTheLockAgain() throws Exception {
+    DatabaseLocation.Postgres where = TestPostgres.freshDatabase();
+    try (Database db = Database.open(where)) {
+      db.idleCheckAfter(0); // as after a second of quiet: the connection is checked first
+      OperationsService ops =
+          new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+      String before =
+          ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "a")).operationId();
+      terminateBackendSessions(where); // a server restart or a network cut, as the backend sees it
+
+      String after =
+          ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "b")).operationId();
+      assertThat(ops.start(after).applied()).isTrue();
+
+      assertThat(stored(where, before)).isTrue();
+      assertThat(stored(where, after)).isTrue();
+      // It writes again only because it holds the lock again: a second backend is still refused.
+      assertThatThrownBy(() -> Database.open(where)).isInstanceOf(DatabaseLockedException.class);
+    }
+  }
+
+  @Test
+  void theWriteThatMeetsADeadConnectionFailsInWordsAndTheNextOneSucceeds() throws Exception {
+    DatabaseLocation.Postgres where = TestPostgres.freshDatabase();
+    try (Database db = Database.open(where)) {
+      db.idleCheckAfter(Long.MAX_VALUE); // never checked ahead: the write finds out
+      OperationsService ops =
+          new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+      ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "a"));
+      terminateBackendSessions(where);
+
+      assertThatThrownBy(
+              () -> ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "lost")))
+          .isInstanceOf(DatabaseException.class)
+          .hasMessageStartingWith("Database error: ");
+      String next =
+          ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "b")).operationId();
+      assertThat(stored(where, next)).isTrue();
+      assertThat(countOperations(where)).isEqualTo(2); // the failed write left nothing behind
+    }
+  }
+
+  @Test
+  void aBackendWhoseLockWasTakenByAnotherNeverWritesAgain() throws Exception {
+    DatabaseLocation.Postgres where = TestPostgres.freshDatabase();
+    Database first = Database.open(where);
+    try {
+      first.idleCheckAfter(0);
+      OperationsService ops1 =
+          new OperationsService(new SqliteOperationStore(first), Clock.systemUTC());
+      ops1.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "first"));
+      terminateBackendSessions(where);
+      try (Database second = Database.open(where)) {
+        assertThatThrownBy(
+                () -> ops1.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "stale")))
+            .isInstanceOf(DatabaseException.class)
+            .hasMessageStartingWith(
+                "Nothing was written: the write connection to the database is lost")
+            .hasMessageContaining("another ktrdr backend is using this database");
+        new OperationsService(new SqliteOperationStore(second), Clock.systemUTC())
+            .create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "second"));
+        assertThat(countOperations(where)).isEqualTo(2); // first's and second's, no stale one
+      }
+    } finally {
+      closeQuietly(first);
+    }
+  }
+
+  private static boolean stored(DatabaseLocation.Postgres where, String id) throws Exception {
+    try (Connection c =
+            TestPostgres.server().getDatabase("postgres", where.database()).getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM operations WHERE operation_id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private static int countOperations(DatabaseLocation.Postgres where) throws Exception {
+    try (Connection c =
+            TestPostgres.server().getDatabase("postgres", where.database()).getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM operations")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
   /** Ends every session of ktrdr's on {@code where}, as a server does for a killed client. */
   private static void terminateBackendSessions(DatabaseLocation.Postgres where) throws Exception {
     try (Connection c = TestPostgres.server().getPostgresDatabase().getConnection();
