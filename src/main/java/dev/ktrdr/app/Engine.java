@@ -5,7 +5,7 @@ import dev.ktrdr.agent.AgentService;
 import dev.ktrdr.agent.ConcurrencyLimit;
 import dev.ktrdr.agent.DataService;
 import dev.ktrdr.agent.budget.Budget;
-import dev.ktrdr.agent.budget.SqliteSpendLedger;
+import dev.ktrdr.agent.budget.SqlSpendLedger;
 import dev.ktrdr.agent.inprocess.AssessmentAgent;
 import dev.ktrdr.agent.inprocess.DesignAgent;
 import dev.ktrdr.agent.inprocess.ResearchAssessmentAgent;
@@ -16,9 +16,9 @@ import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.config.ModelAccess;
 import dev.ktrdr.config.Settings;
 import dev.ktrdr.db.Database;
-import dev.ktrdr.db.SqliteDatasetStore;
+import dev.ktrdr.db.SqlDatasetStore;
 import dev.ktrdr.operations.OperationsService;
-import dev.ktrdr.operations.SqliteOperationStore;
+import dev.ktrdr.operations.SqlOperationStore;
 import dev.ktrdr.research.data.DatasetCatalog;
 import dev.ktrdr.research.design.LlmDesigner;
 import dev.ktrdr.research.design.RuleBasedDesigner;
@@ -191,8 +191,8 @@ public final class Engine implements AutoCloseable {
     AnthropicLlmClient llm = null;
     RemoteWorkers remote = null;
     try {
-      OperationsService ops = new OperationsService(new SqliteOperationStore(db), clock);
-      DataService data = new DataService(new DatasetCatalog(new SqliteDatasetStore(db)));
+      OperationsService ops = new OperationsService(new SqlOperationStore(db), clock);
+      DataService data = new DataService(new DatasetCatalog(new SqlDatasetStore(db)));
       ModelAccess models = settings.modelAccess();
       if (!settings.useStubWorkers() && models.hasKey()) {
         LlmSettings ls = LlmSettings.of(models.apiKey());
@@ -225,7 +225,7 @@ public final class Engine implements AutoCloseable {
       }
       // Before the engine resumes: children remote workers held get one lease to be reclaimed.
       remote = new RemoteWorkers(workers, ops, settings.workerLease(), clock).start();
-      Budget budget = new Budget(new SqliteSpendLedger(db), settings.dailyBudget(), clock);
+      Budget budget = new Budget(new SqlSpendLedger(db), settings.dailyBudget(), clock);
       int limit =
           ConcurrencyLimit.of(
               settings.maxConcurrentResearches(),

@@ -8,7 +8,7 @@ import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Phase;
 import dev.ktrdr.operations.Research;
-import dev.ktrdr.operations.SqliteOperationStore;
+import dev.ktrdr.operations.SqlOperationStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -107,8 +107,7 @@ class MigrationFromV002Test {
     }
 
     try (Database db = Database.open(file)) {
-      OperationsService ops =
-          new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+      OperationsService ops = new OperationsService(new SqlOperationStore(db), Clock.systemUTC());
       Operation done = ops.get(RESEARCH).orElseThrow();
       assertThat(done.status()).isEqualTo(OperationStatus.COMPLETED);
       assertThat(done.parameters()).isEqualTo(json(COMPLETED_PARAMS));

@@ -7,7 +7,7 @@ import dev.ktrdr.config.DatabaseLocation;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.Research;
-import dev.ktrdr.operations.SqliteOperationStore;
+import dev.ktrdr.operations.SqlOperationStore;
 import dev.ktrdr.testing.DeadPort;
 import dev.ktrdr.testing.TestPostgres;
 import java.sql.Connection;
@@ -57,8 +57,7 @@ class PostgresDatabaseTest {
   void numbersWiderThanPostgresIntegersSurvive() {
     DatabaseLocation.Postgres where = TestPostgres.freshDatabase();
     try (Database db = Database.open(where)) {
-      OperationsService ops =
-          new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+      OperationsService ops = new OperationsService(new SqlOperationStore(db), Clock.systemUTC());
       Research seeded =
           Research.triggered("wide", "claude-haiku-4-5-20251001", false)
               .withStrategy(new Research.Strategy("s", Map.of("k", 1), "btc-5m", Long.MAX_VALUE));
@@ -75,7 +74,7 @@ class PostgresDatabaseTest {
     String id;
     try (Database first = Database.open(where)) {
       id =
-          new OperationsService(new SqliteOperationStore(first), Clock.systemUTC())
+          new OperationsService(new SqlOperationStore(first), Clock.systemUTC())
               .create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "kept"))
               .operationId();
       assertThatThrownBy(() -> Database.open(where))
@@ -88,7 +87,7 @@ class PostgresDatabaseTest {
     Database second = Database.open(where);
     try {
       assertThat(
-              new OperationsService(new SqliteOperationStore(second), Clock.systemUTC())
+              new OperationsService(new SqlOperationStore(second), Clock.systemUTC())
                   .get(id)
                   .map(op -> op.param("brief")))
           .contains("kept");
@@ -156,8 +155,7 @@ class PostgresDatabaseTest {
     DatabaseLocation.Postgres where = TestPostgres.freshDatabase();
     try (Database db = Database.open(where)) {
       db.idleCheckAfter(0); // as after a second of quiet: the connection is checked first
-      OperationsService ops =
-          new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+      OperationsService ops = new OperationsService(new SqlOperationStore(db), Clock.systemUTC());
       String before =
           ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "a")).operationId();
       terminateBackendSessions(where); // a server restart or a network cut, as the backend sees it
@@ -178,8 +176,7 @@ class PostgresDatabaseTest {
     DatabaseLocation.Postgres where = TestPostgres.freshDatabase();
     try (Database db = Database.open(where)) {
       db.idleCheckAfter(Long.MAX_VALUE); // never checked ahead: the write finds out
-      OperationsService ops =
-          new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+      OperationsService ops = new OperationsService(new SqlOperationStore(db), Clock.systemUTC());
       ops.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "a"));
       terminateBackendSessions(where);
 
@@ -201,7 +198,7 @@ class PostgresDatabaseTest {
     try {
       first.idleCheckAfter(0);
       OperationsService ops1 =
-          new OperationsService(new SqliteOperationStore(first), Clock.systemUTC());
+          new OperationsService(new SqlOperationStore(first), Clock.systemUTC());
       ops1.create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "first"));
       terminateBackendSessions(where);
       try (Database second = Database.open(where)) {
@@ -211,7 +208,7 @@ class PostgresDatabaseTest {
             .hasMessageStartingWith(
                 "Nothing was written: the write connection to the database is lost")
             .hasMessageContaining("another ktrdr backend is using this database");
-        new OperationsService(new SqliteOperationStore(second), Clock.systemUTC())
+        new OperationsService(new SqlOperationStore(second), Clock.systemUTC())
             .create(OperationType.AGENT_RESEARCH, null, Map.of("brief", "second"));
         assertThat(countOperations(where)).isEqualTo(2); // first's and second's, no stale one
       }

@@ -20,6 +20,6 @@ class PostgresDatasetStoreTest extends DatasetStoreContractTest {
   protected DatasetStore store() {
     Database d = Database.open(TestPostgres.freshDatabase());
     open.add(d);
-    return new SqliteDatasetStore(d);
+    return new SqlDatasetStore(d);
   }
 }

@@ -46,7 +46,7 @@ class OperationStoreContractTest {
   void open() {
     location = newLocation();
     db = Database.open(location);
-    ops = new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+    ops = new OperationsService(new SqlOperationStore(db), Clock.systemUTC());
     ops.addListener(events::add);
   }
 
@@ -207,7 +207,7 @@ class OperationStoreContractTest {
     ops.start(id);
     db.close();
     db = Database.open(location);
-    ops = new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
+    ops = new OperationsService(new SqlOperationStore(db), Clock.systemUTC());
     Operation op = ops.get(id).orElseThrow();
     assertThat(op.status()).isEqualTo(OperationStatus.RUNNING);
     assertThat(op.param("brief")).isEqualTo("keep me");

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ktrdr.db.Database;
-import dev.ktrdr.db.SqliteDatasetStore;
+import dev.ktrdr.db.SqlDatasetStore;
 import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.operations.OperationType;
 import dev.ktrdr.operations.OperationsService;
 import dev.ktrdr.operations.ResearchParameters;
-import dev.ktrdr.operations.SqliteOperationStore;
+import dev.ktrdr.operations.SqlOperationStore;
 import dev.ktrdr.research.CancelSignal;
 import dev.ktrdr.research.data.DatasetCatalog;
 import dev.ktrdr.research.strategy.StrategySpec;
@@ -52,8 +52,8 @@ class LocalWorkerTest {
   @BeforeEach
   void open() {
     db = Database.open(dir.resolve("w.db"));
-    ops = new OperationsService(new SqliteOperationStore(db), Clock.systemUTC());
-    catalog = new DatasetCatalog(new SqliteDatasetStore(db));
+    ops = new OperationsService(new SqlOperationStore(db), Clock.systemUTC());
+    catalog = new DatasetCatalog(new SqlDatasetStore(db));
   }
 
   @AfterEach

@@ -26,10 +26,10 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link OperationStore} on the embedded SQLite {@link Database}: reads on its read-only pool,
- * writes on its one writer thread.
+ * {@link OperationStore} on the {@link Database}, SQLite or PostgreSQL alike (the SQL both read;
+ * what differs lives in {@code db/Dialect}): reads on its read pool, writes on its one writer.
  */
-public final class SqliteOperationStore implements OperationStore {
+public final class SqlOperationStore implements OperationStore {
   private static final String SELECT = OperationRows.SELECT;
   private static final String ACTIVE = OperationRows.ACTIVE;
 
@@ -41,7 +41,7 @@ public final class SqliteOperationStore implements OperationStore {
   /** The writer's own knowledge; touched only on the writer thread. */
   private final WriterView view = new WriterView();
 
-  public SqliteOperationStore(Database db) {
+  public SqlOperationStore(Database db) {
     this.db = db;
     db.onRollback(c -> view.forget());
     this.versions =

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a large import (slices, each its own unit; a dataset never seen half-written; leftovers of an
  * interrupted import removed).
  */
-class SqliteDatasetStoreTest extends DatasetStoreContractTest {
+class SqlDatasetStoreTest extends DatasetStoreContractTest {
   @TempDir Path dir;
   private final List<Database> open = new ArrayList<>();
 
@@ -42,7 +42,7 @@ class SqliteDatasetStoreTest extends DatasetStoreContractTest {
 
   @Override
   protected DatasetStore store() {
-    return new SqliteDatasetStore(db("contract-" + open.size() + ".db"));
+    return new SqlDatasetStore(db("contract-" + open.size() + ".db"));
   }
 
   @Test
@@ -50,22 +50,22 @@ class SqliteDatasetStoreTest extends DatasetStoreContractTest {
     Database d = db("slices.db");
     CountDownLatch firstSlice = new CountDownLatch(1);
     CountDownLatch goOn = new CountDownLatch(1);
-    SqliteDatasetStore store =
-        new SqliteDatasetStore(
+    SqlDatasetStore store =
+        new SqlDatasetStore(
             d,
             written -> {
-              if (written == SqliteDatasetStore.SLICE) {
+              if (written == SqlDatasetStore.SLICE) {
                 firstSlice.countDown();
                 await(goOn);
               }
             });
-    Dataset big = dataset("big", SqliteDatasetStore.SLICE * 3 + 7, 100);
+    Dataset big = dataset("big", SqlDatasetStore.SLICE * 3 + 7, 100);
     CompletableFuture<Void> importing =
         CompletableFuture.runAsync(() -> store.save(big, null, false));
     assertThat(firstSlice.await(60, TimeUnit.SECONDS)).isTrue();
     // Between two slices: the first is committed, the dataset is not visible yet, and the writer
     // takes another unit (a cancel, say) without waiting for the rest of the import.
-    assertThat(count(d, "SELECT COUNT(*) FROM dataset_bars")).isEqualTo(SqliteDatasetStore.SLICE);
+    assertThat(count(d, "SELECT COUNT(*) FROM dataset_bars")).isEqualTo(SqlDatasetStore.SLICE);
     assertThat(store.find("big")).isEmpty();
     assertThat(store.list()).isEmpty();
     String done = d.writeAndWait(tx -> "committed", true);
@@ -89,8 +89,8 @@ class SqliteDatasetStoreTest extends DatasetStoreContractTest {
   void anImportInterruptedMidwayIsInvisibleAndRemovedOnTheNextOpen() throws Exception {
     Path file = dir.resolve("crash.db");
     Database d = Database.open(file);
-    SqliteDatasetStore store = new SqliteDatasetStore(d);
-    Dataset d1 = dataset("half", SqliteDatasetStore.SLICE * 2, 10);
+    SqlDatasetStore store = new SqlDatasetStore(d);
+    Dataset d1 = dataset("half", SqlDatasetStore.SLICE * 2, 10);
     // Break the second slice: its insert fails, as a full disk would.
     d.writeAndWait(
         tx -> {
@@ -98,7 +98,7 @@ class SqliteDatasetStoreTest extends DatasetStoreContractTest {
             s.execute(
                 "CREATE TEMP TRIGGER no_late_bars BEFORE INSERT ON dataset_bars"
                     + " WHEN NEW.bar_ms >= "
-                    + d1.bars().get(SqliteDatasetStore.SLICE).time().toEpochMilli()
+                    + d1.bars().get(SqlDatasetStore.SLICE).time().toEpochMilli()
                     + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
           }
           return null;
@@ -130,7 +130,7 @@ class SqliteDatasetStoreTest extends DatasetStoreContractTest {
         false);
     again.close();
     Database reopened = db("crash.db");
-    SqliteDatasetStore fresh = new SqliteDatasetStore(reopened);
+    SqlDatasetStore fresh = new SqlDatasetStore(reopened);
     assertThat(count(reopened, "SELECT COUNT(*) FROM datasets")).isZero();
     assertThat(count(reopened, "SELECT COUNT(*) FROM dataset_bars")).isZero();
     fresh.save(d1, null, false);
@@ -142,15 +142,15 @@ class SqliteDatasetStoreTest extends DatasetStoreContractTest {
     Path file = dir.resolve("keep.db");
     Dataset d = dataset("keep", 300, 7);
     Database first = Database.open(file);
-    new SqliteDatasetStore(first).save(d, null, false);
+    new SqlDatasetStore(first).save(d, null, false);
     first.close();
-    assertThat(new SqliteDatasetStore(db("keep.db")).find("keep")).contains(d);
+    assertThat(new SqlDatasetStore(db("keep.db")).find("keep")).contains(d);
   }
 
   @Test
   void twoImportsOfOneNameAtOnceAreRefusedNotInterleaved() throws Exception {
     Database d = db("twice.db");
-    SqliteDatasetStore store = new SqliteDatasetStore(d);
+    SqlDatasetStore store = new SqlDatasetStore(d);
     CountDownLatch writerHeld = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Object> blocker =

@@ -8,10 +8,10 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 
 /** {@link SpendLedger} in the {@code llm_spend} table. */
-public final class SqliteSpendLedger implements SpendLedger {
+public final class SqlSpendLedger implements SpendLedger {
   private final Database db;
 
-  public SqliteSpendLedger(Database db) {
+  public SqlSpendLedger(Database db) {
     this.db = db;
   }
 

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Replacing a stored dataset is one unit (nothing in the console replaces; it is there for the
  * interface's contract).
  */
-public final class SqliteDatasetStore implements DatasetStore {
-  private static final Logger log = LoggerFactory.getLogger(SqliteDatasetStore.class);
+public final class SqlDatasetStore implements DatasetStore {
+  private static final Logger log = LoggerFactory.getLogger(SqlDatasetStore.class);
 
   /** Bars per write unit: a few milliseconds of the writer's time. */
   static final int SLICE = 5_000;
@@ -43,11 +43,11 @@ public final class SqliteDatasetStore implements DatasetStore {
   /** Called after each committed slice with the bars written so far: a test seam. */
   private final IntConsumer afterSlice;
 
-  public SqliteDatasetStore(Database db) {
+  public SqlDatasetStore(Database db) {
     this(db, written -> {});
   }
 
-  SqliteDatasetStore(Database db, IntConsumer afterSlice) {
+  SqlDatasetStore(Database db, IntConsumer afterSlice) {
     this.db = db;
     this.afterSlice = afterSlice;
     int orphans =
