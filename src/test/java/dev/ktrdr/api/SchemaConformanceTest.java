@@ -93,6 +93,13 @@ class SchemaConformanceTest {
       check("GET", "/workers", "/workers", null);
       check("GET", "/operations/{id}", "/operations/" + research, null);
       check("GET", "/operations/{id}/children", "/operations/" + research + "/children", null);
+      check("GET", "/operations/{id}/log", "/operations/" + research + "/log", null);
+      check("GET", "/operations/{id}/log", "/operations/" + research + "/log?limit=0", null);
+      check(
+          "GET",
+          "/operations/{id}/log",
+          "/operations/op_training_20260101_000000_deadbeef/log?limit=5",
+          null);
       check("GET", "/operations", "/operations?active_only=true", null);
       check("GET", "/operations", "/operations?limit=abc", null);
       check("GET", "/operations/{id}", "/operations/op_training_20260101_000000_deadbeef", null);
