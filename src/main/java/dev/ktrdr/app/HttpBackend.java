@@ -44,6 +44,16 @@ import java.util.Optional;
  */
 public final class HttpBackend implements Backend {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How much longer than its wait a poll may take before the worker gives up on it and polls again.
+   * The backend answers an empty poll when its wait ends, so a poll far past it hangs on a backend
+   * that went away without closing the connection (seen when it stops as the poll arrives). With
+   * the default wait (5 s) the worker then polls again — and registers again with a restarted
+   * backend — within 10 s, well inside the 15 s lease a restarted backend gives it to come back.
+   */
+  static final Duration POLL_MARGIN = Duration.ofSeconds(5);
+
   private static final ObjectMapper JSON = WireJson.builder().build();
 
   private final String base;
@@ -86,11 +96,15 @@ public final class HttpBackend implements Backend {
 
   @Override
   public Assignment poll(String workerId) throws IOException {
-    HttpResponse<String> r =
-        send("POST", path(Routes.WORKER_POLL, workerId), null, pollWait.plus(TIMEOUT));
+    HttpResponse<String> r = send("POST", path(Routes.WORKER_POLL, workerId), null, pollTimeout());
     known(r, workerId);
     WorkerAssignment a = JSON.readValue(r.body(), WorkerAssignment.class);
     return new Assignment(a.jobs().stream().map(HttpBackend::job).toList(), a.cancels());
+  }
+
+  /** How long a poll may take: the backend's wait plus {@link #POLL_MARGIN}. */
+  Duration pollTimeout() {
+    return pollWait.plus(POLL_MARGIN);
   }
 
   @Override
