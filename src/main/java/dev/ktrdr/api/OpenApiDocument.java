@@ -30,6 +30,7 @@ import dev.ktrdr.wire.Triggered;
 import dev.ktrdr.wire.Vocabulary;
 import dev.ktrdr.wire.Worker;
 import dev.ktrdr.wire.WorkerAssignment;
+import dev.ktrdr.wire.WorkerPoll;
 import dev.ktrdr.wire.WorkerProgress;
 import dev.ktrdr.wire.WorkerProgressReply;
 import dev.ktrdr.wire.WorkerRegistered;
@@ -364,8 +365,10 @@ final class OpenApiDocument {
             "workers",
             "Wait for jobs and cancels",
             "Answers at once when there is something, else when something arrives or after"
-                + " poll_seconds (empty). Renews the worker's lease. No body.");
+                + " poll_seconds (empty). Renews the worker's lease. The optional body lists what"
+                + " the worker runs: a job handed to it that it does not list is sent again.");
     pathParam(poll, "worker_id", "The id the registration gave");
+    body(poll, WorkerPoll.class, false);
     reply(poll, 200, "Jobs to start and operations to stop", WorkerAssignment.class);
     workerRefusals(poll, true);
 

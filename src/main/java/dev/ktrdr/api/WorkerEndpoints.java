@@ -5,6 +5,7 @@ import dev.ktrdr.research.data.Dataset;
 import dev.ktrdr.wire.DatasetBars;
 import dev.ktrdr.wire.WorkerAssignment;
 import dev.ktrdr.wire.WorkerJob;
+import dev.ktrdr.wire.WorkerPoll;
 import dev.ktrdr.wire.WorkerProgress;
 import dev.ktrdr.wire.WorkerProgressReply;
 import dev.ktrdr.wire.WorkerRegistered;
@@ -88,7 +89,9 @@ final class WorkerEndpoints {
   void poll(Context ctx) {
     Requests.onlyKnownQueryParams(ctx, Set.of());
     String id = workerId(ctx);
-    var future = unknownIs404(() -> remoteWorkers().poll(id));
+    WorkerPoll body = requests.body(ctx, WorkerPoll.class, null);
+    List<String> running = body == null ? null : body.running();
+    var future = unknownIs404(() -> remoteWorkers().poll(id, running));
     ctx.future(() -> future.thenAccept(a -> ctx.json(assignment(a))));
   }
 

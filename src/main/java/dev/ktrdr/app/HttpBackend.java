@@ -10,6 +10,7 @@ import dev.ktrdr.wire.Routes;
 import dev.ktrdr.wire.WireJson;
 import dev.ktrdr.wire.WorkerAssignment;
 import dev.ktrdr.wire.WorkerJob;
+import dev.ktrdr.wire.WorkerPoll;
 import dev.ktrdr.wire.WorkerProgress;
 import dev.ktrdr.wire.WorkerProgressReply;
 import dev.ktrdr.wire.WorkerRegistered;
@@ -95,8 +96,13 @@ public final class HttpBackend implements Backend {
   }
 
   @Override
-  public Assignment poll(String workerId) throws IOException {
-    HttpResponse<String> r = send("POST", path(Routes.WORKER_POLL, workerId), null, pollTimeout());
+  public Assignment poll(String workerId, List<String> running) throws IOException {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            path(Routes.WORKER_POLL, workerId),
+            new WorkerPoll(List.copyOf(running)),
+            pollTimeout());
     known(r, workerId);
     WorkerAssignment a = JSON.readValue(r.body(), WorkerAssignment.class);
     return new Assignment(a.jobs().stream().map(HttpBackend::job).toList(), a.cancels());

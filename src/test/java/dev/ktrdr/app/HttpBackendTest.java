@@ -51,7 +51,7 @@ class HttpBackendTest {
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return backend.poll("trainer");
+                  return backend.poll("trainer", List.of());
                 } catch (IOException e) {
                   return e;
                 }

@@ -171,6 +171,26 @@ class RemoteWorkersTest {
   }
 
   @Test
+  void aJobWhoseReplyWasLostIsSentAgainAndItsResearchCompletes() {
+    startBackend(settings(Duration.ofSeconds(15)), 0);
+    DroppingBackend dropping = new DroppingBackend(new HttpBackend(url(), null));
+    worker("trainer", WorkerType.TRAINING, dropping);
+    worker("tester", WorkerType.BACKTESTING);
+    dropping.loseNextJobReply();
+
+    String id = engine.trigger("its job's reply is lost");
+    released.add(id);
+
+    // The backend handed the training out (it is running there); the worker never saw it. Its
+    // next poll says what it runs, the backend sends the job again, and the research goes on.
+    engine.awaitStatus(id, OperationStatus.COMPLETED);
+    String child = engine.childOf(id, Phase.TRAINING);
+    assertThat(dropping.lostJobs).containsExactly(child);
+    assertThat(engine.status(child)).isEqualTo(OperationStatus.COMPLETED);
+    assertThat(engine.runtime().workers().busy(WorkerType.TRAINING)).isZero();
+  }
+
+  @Test
   void aCancelReachesTheRemoteWorkerAndItsJobEnds() {
     startBackend(settings(Duration.ofSeconds(15)), 0);
     WorkerLoop trainer = worker("trainer", WorkerType.TRAINING);
@@ -214,7 +234,7 @@ class RemoteWorkersTest {
     Registration r = remote.register("hand", WorkerType.TRAINING, 1, List.of(), "test");
     String id = engine.trigger("late result");
     await().atMost(WAIT).until(() -> engine.childOf(id, Phase.TRAINING) != null);
-    var jobs = remote.poll(r.workerId()).join().jobs();
+    var jobs = remote.poll(r.workerId(), null).join().jobs();
     assertThat(jobs).hasSize(1);
     String child = jobs.get(0).operationId();
     assertThat(engine.status(child)).isEqualTo(OperationStatus.RUNNING);
@@ -224,7 +244,7 @@ class RemoteWorkersTest {
 
     assertThat(late.accepted()).isFalse();
     assertThat(engine.status(child)).isEqualTo(OperationStatus.CANCELLED);
-    assertThat(remote.poll(r.workerId()).join().cancels()).containsExactly(child);
+    assertThat(remote.poll(r.workerId(), null).join().cancels()).containsExactly(child);
   }
 
   @Test
@@ -236,7 +256,7 @@ class RemoteWorkersTest {
     await().atMost(WAIT).until(() -> engine.childOf(id, Phase.TRAINING) != null);
     engine.agent().cancel(id, "test", dev.ktrdr.agent.CancelSource.API); // before the worker polls
 
-    var a = remote.poll(r.workerId()).join();
+    var a = remote.poll(r.workerId(), null).join();
 
     assertThat(a.jobs()).isEmpty();
     assertThat(engine.status(engine.childOf(id, Phase.TRAINING)))
@@ -320,6 +340,8 @@ class RemoteWorkersTest {
     private final AtomicBoolean dropped = new AtomicBoolean();
     final AtomicInteger registrations = new AtomicInteger();
     final AtomicInteger pollsAfterTheDrop = new AtomicInteger();
+    private final AtomicBoolean loseJobReply = new AtomicBoolean();
+    final List<String> lostJobs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     DroppingBackend(Backend real) {
       this.real = real;
@@ -336,8 +358,13 @@ class RemoteWorkersTest {
       return real.register(workerId, type, capacity, running);
     }
 
+    /** The next reply that carries a job is lost on its way: the worker never sees the job. */
+    void loseNextJobReply() {
+      loseJobReply.set(true);
+    }
+
     @Override
-    public Assignment poll(String workerId) throws IOException {
+    public Assignment poll(String workerId, List<String> running) throws IOException {
       if (drop.compareAndSet(true, false)) {
         dropped.set(true);
         throw new IOException("connection reset (dropped by the test)");
@@ -345,7 +372,12 @@ class RemoteWorkersTest {
       if (dropped.get()) {
         pollsAfterTheDrop.incrementAndGet();
       }
-      return real.poll(workerId);
+      Assignment a = real.poll(workerId, running);
+      if (!a.jobs().isEmpty() && loseJobReply.compareAndSet(true, false)) {
+        a.jobs().forEach(j -> lostJobs.add(j.operationId()));
+        throw new IOException("the reply was lost on its way (by the test)");
+      }
+      return a;
     }
 
     @Override

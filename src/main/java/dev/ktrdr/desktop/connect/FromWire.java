@@ -60,13 +60,23 @@ final class FromWire {
    * something that ended long ago, so it counts as a progress event: the table takes its state, the
    * log and the notices ignore it.
    */
-  static OperationEvent event(OperationChanged c, Instant received) {
+  static OperationEvent event(OperationChanged c, Instant received, OperationStatus before) {
     Operation op = operation(c.operation(), c.version());
     OperationEvent.Kind kind =
         c.change() == OperationChanged.Change.SNAPSHOT
             ? OperationEvent.Kind.PROGRESS
             : OperationEvent.Kind.valueOf(c.change().name());
     OperationStatus from = c.fromStatus() == null ? null : status(c.fromStatus());
+    // The stream sends one event per version: of a status change and a log line committed
+    // together the console may get only the line. A live event whose status differs from the one
+    // last seen is a status change all the same (the log and the notices need it).
+    if (c.change() != OperationChanged.Change.SNAPSHOT
+        && before != null
+        && before != op.status()
+        && kind != OperationEvent.Kind.STATUS) {
+      kind = OperationEvent.Kind.STATUS;
+      from = before;
+    }
     OperationStatus to = kind == OperationEvent.Kind.STATUS ? op.status() : null;
     return new OperationEvent(
         received,

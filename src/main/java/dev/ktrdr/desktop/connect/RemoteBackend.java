@@ -16,6 +16,7 @@ import dev.ktrdr.operations.Operation;
 import dev.ktrdr.operations.OperationListener;
 import dev.ktrdr.operations.OperationPage;
 import dev.ktrdr.operations.OperationQuery;
+import dev.ktrdr.operations.OperationStatus;
 import dev.ktrdr.remote.OperationFeed;
 import dev.ktrdr.remote.RemoteServer;
 import dev.ktrdr.remote.Reply;
@@ -31,7 +32,9 @@ import dev.ktrdr.workers.WorkerSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -52,6 +55,9 @@ public final class RemoteBackend implements ConsoleBackend, AutoCloseable {
   private final List<OperationListener> listeners = new CopyOnWriteArrayList<>();
   private volatile BiConsumer<OperationFeed.State, String> onState = (s, detail) -> {};
   private OperationFeed feed;
+
+  /** The status each operation had in the last event seen (the feed calls one at a time). */
+  private final Map<String, OperationStatus> statuses = new HashMap<>();
 
   public RemoteBackend(RemoteServer server, Clock clock) {
     this.server = server;
@@ -172,7 +178,11 @@ public final class RemoteBackend implements ConsoleBackend, AutoCloseable {
                   new OperationFeed.Listener() {
                     @Override
                     public void onOperation(OperationChanged change) {
-                      var event = FromWire.event(change, clock.instant());
+                      OperationStatus before =
+                          statuses.put(
+                              change.operation().operationId(),
+                              FromWire.operation(change.operation()).status());
+                      var event = FromWire.event(change, clock.instant(), before);
                       for (OperationListener l : listeners) {
                         l.onEvent(event);
                       }

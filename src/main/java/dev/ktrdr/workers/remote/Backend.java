@@ -18,11 +18,12 @@ public interface Backend {
       throws IOException;
 
   /**
-   * Waits for jobs and cancels.
+   * Waits for jobs and cancels, saying what this worker runs (so that a job whose reply was lost is
+   * sent again).
    *
    * @throws UnknownWorkerException when the backend no longer knows this worker
    */
-  Assignment poll(String workerId) throws IOException;
+  Assignment poll(String workerId, List<String> running) throws IOException;
 
   /** False when the job is no longer wanted. */
   boolean progress(String workerId, String operationId, double percent, String step)

@@ -5,7 +5,9 @@ import dev.ktrdr.workers.WorkerType;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,6 +110,22 @@ final class RemoteSession {
 
   synchronized boolean holds(String operationId) {
     return held.containsKey(operationId);
+  }
+
+  /**
+   * Operations this worker holds that were handed out (none waits in the outbox) but that it does
+   * not list in {@code running}: the reply that carried them was lost.
+   */
+  synchronized List<String> lostIn(Collection<String> running) {
+    Set<String> notYetOut = new HashSet<>();
+    outbox.forEach(op -> notYetOut.add(op.operationId()));
+    List<String> lost = new ArrayList<>();
+    for (String opId : held.keySet()) {
+      if (!notYetOut.contains(opId) && !running.contains(opId)) {
+        lost.add(opId);
+      }
+    }
+    return lost;
   }
 
   /**

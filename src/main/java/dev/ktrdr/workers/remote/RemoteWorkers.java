@@ -220,13 +220,37 @@ public final class RemoteWorkers implements AutoCloseable {
    *
    * @throws UnknownWorkerException when the worker is not registered (it registers again)
    */
-  public CompletableFuture<Assignment> poll(String workerId) {
+  public CompletableFuture<Assignment> poll(String workerId, Collection<String> running) {
     RemoteSession s = live(workerId);
+    if (running != null) {
+      List<RemoteJob> again = lostReplies(s, running);
+      if (!again.isEmpty()) {
+        return CompletableFuture.completedFuture(new Assignment(again, List.of()));
+      }
+    }
     CompletableFuture<RemoteSession.Drained> drained = s.poll();
     if (!drained.isDone()) {
       timer.schedule(() -> s.expire(drained), pollWait().toMillis(), TimeUnit.MILLISECONDS);
     }
     return drained.thenApply(d -> handOut(s, d));
+  }
+
+  /**
+   * Jobs handed to {@code s} that it does not run: the reply that carried them never reached it (a
+   * poll the worker gave up on as it was answered). Sent again while they and their research are
+   * active; without this such a job would stay running on nobody until the research was cancelled.
+   */
+  private List<RemoteJob> lostReplies(RemoteSession s, Collection<String> running) {
+    List<RemoteJob> again = new ArrayList<>();
+    for (String opId : s.lostIn(running)) {
+      Operation op = ops.get(opId).orElse(null);
+      if (op != null && op.status() == OperationStatus.RUNNING && researchActive(op)) {
+        log.warn(
+            "Sending {} to remote worker {} again: the reply that carried it was lost", opId, s.id);
+        again.add(job(op));
+      }
+    }
+    return again;
   }
 
   /** Checks each offered operation again and hands out those still wanted. */

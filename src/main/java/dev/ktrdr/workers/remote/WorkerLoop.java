@@ -129,7 +129,7 @@ public final class WorkerLoop implements AutoCloseable {
           register();
         }
         flushResults();
-        Assignment a = backend.poll(workerId);
+        Assignment a = backend.poll(workerId, new ArrayList<>(running()));
         a.cancels().forEach(op -> stop(op, "cancelled by the backend"));
         a.jobs().forEach(this::begin);
         if (!reachable) {

@@ -56,7 +56,7 @@ class RemoteWorkersLeaseTest {
       remote.register("w", WorkerType.TRAINING, 2, List.of(), "test");
       Operation op = e.ops().create(OperationType.TRAINING, null, Map.of());
       registry.dispatch(WorkerType.TRAINING, op);
-      assertThat(remote.poll("w").join().jobs()).hasSize(1);
+      assertThat(remote.poll("w", null).join().jobs()).hasSize(1);
 
       clock.advance(Duration.ofSeconds(10));
       remote.sweep();
