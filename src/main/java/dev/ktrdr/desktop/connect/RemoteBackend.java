@@ -32,10 +32,10 @@ import dev.ktrdr.workers.WorkerSnapshot;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
@@ -56,8 +56,11 @@ public final class RemoteBackend implements ConsoleBackend, AutoCloseable {
   private volatile BiConsumer<OperationFeed.State, String> onState = (s, detail) -> {};
   private OperationFeed feed;
 
-  /** The status each operation had in the last event seen (the feed calls one at a time). */
-  private final Map<String, OperationStatus> statuses = new HashMap<>();
+  /**
+   * The status each operation had in the last event seen (the feed calls on one thread at a time,
+   * but not always the same one).
+   */
+  private final Map<String, OperationStatus> statuses = new ConcurrentHashMap<>();
 
   public RemoteBackend(RemoteServer server, Clock clock) {
     this.server = server;
