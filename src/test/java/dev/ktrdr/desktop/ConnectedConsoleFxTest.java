@@ -1,5 +1,9 @@
 package dev.ktrdr.desktop;
 
+import static dev.ktrdr.desktop.WindowSteps.awaitRowStatus;
+import static dev.ktrdr.desktop.WindowSteps.cancelButtonOf;
+import static dev.ktrdr.desktop.WindowSteps.fx;
+import static dev.ktrdr.desktop.WindowSteps.triggerThroughTheWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,10 +23,6 @@ import dev.ktrdr.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,39 +75,8 @@ class ConnectedConsoleFxTest {
     return "http://127.0.0.1:" + server.port();
   }
 
-  private <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private ConsoleViewModel vm() {
     return window.viewModel();
-  }
-
-  private void awaitRowStatus(String id, OperationStatus s) {
-    await()
-        .atMost(TestEngine.WAIT)
-        .until(() -> fx(() -> vm().row(id) != null && vm().row(id).status() == s));
-  }
-
-  private Button cancelButtonOf(FxRobot robot, String id) {
-    await()
-        .atMost(TestEngine.WAIT)
-        .until(
-            () ->
-                fx(
-                    () ->
-                        robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-                            .anyMatch(b -> id.equals(b.getUserData()))));
-    return fx(
-        () ->
-            robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-                .filter(b -> id.equals(b.getUserData()))
-                .findFirst()
-                .orElseThrow());
   }
 
   private void awaitConfirmDialog(FxRobot robot) {
@@ -116,31 +85,10 @@ class ConnectedConsoleFxTest {
         .until(() -> fx(() -> robot.lookup("#confirmCancel").tryQuery().isPresent()));
   }
 
-  private String triggerThroughTheWindow(FxRobot robot, String brief) {
-    String before = fx(() -> vm().lastTriggeredProperty().get());
-    robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(fx(() -> ((Node) robot.lookup("#brief").query()).isFocused())).isTrue();
-    robot.write(brief);
-    robot.type(KeyCode.ENTER);
-    await()
-        .atMost(TestEngine.WAIT)
-        .until(
-            () ->
-                fx(
-                    () -> {
-                      String now = vm().lastTriggeredProperty().get();
-                      return now != null && !now.equals(before);
-                    }));
-    String id = fx(() -> vm().lastTriggeredProperty().get());
-    await().atMost(TestEngine.WAIT).until(() -> fx(() -> vm().row(id) != null));
-    return id;
-  }
-
   @Test
   void theTitleNamesTheServerAndTheTableShowsWhatItAlreadyHad() {
     // A research the server had before this console opened, running on to its end meanwhile.
-    awaitRowStatus(earlier, OperationStatus.COMPLETED);
+    awaitRowStatus(vm(), earlier, OperationStatus.COMPLETED);
     assertThat(engine.status(earlier)).isEqualTo(OperationStatus.COMPLETED);
     assertThat(fx(() -> window.stage().getTitle())).isEqualTo("ktrdr console — " + url() + "/");
     await()
@@ -155,9 +103,9 @@ class ConnectedConsoleFxTest {
       gates.release(brief, Phase.DESIGNING);
     }
     gates.hold("Research B", Phase.TRAINING);
-    String a = triggerThroughTheWindow(robot, "Research A");
-    String b = triggerThroughTheWindow(robot, "Research B");
-    String c = triggerThroughTheWindow(robot, "Research C");
+    String a = triggerThroughTheWindow(robot, vm(), "Research A");
+    String b = triggerThroughTheWindow(robot, vm(), "Research B");
+    String c = triggerThroughTheWindow(robot, vm(), "Research C");
     PhaseGates.Gate bTraining = gates.awaitHeld("Research B", Phase.TRAINING);
     String bChild = engine.childOf(b, Phase.TRAINING);
     // The window learns of B's running child from the stream alone.
@@ -169,7 +117,7 @@ class ConnectedConsoleFxTest {
     awaitConfirmDialog(robot);
     robot.clickOn("Cancel research");
 
-    awaitRowStatus(b, OperationStatus.CANCELLED);
+    awaitRowStatus(vm(), b, OperationStatus.CANCELLED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.status(bChild)).isEqualTo(OperationStatus.CANCELLED);
     assertThat(engine.ops().children(b)).noneMatch(Operation::isActive);
@@ -178,8 +126,8 @@ class ConnectedConsoleFxTest {
     assertThat(bTraining.sawCancel()).isTrue();
     // Who cancelled comes from the token the console sent, not from anything it claims.
     assertThat(engine.get(b).param("cancelled_by")).isEqualTo("alice");
-    awaitRowStatus(a, OperationStatus.COMPLETED);
-    awaitRowStatus(c, OperationStatus.COMPLETED);
+    awaitRowStatus(vm(), a, OperationStatus.COMPLETED);
+    awaitRowStatus(vm(), c, OperationStatus.COMPLETED);
     assertThat(engine.status(b)).isEqualTo(OperationStatus.CANCELLED);
   }
 
@@ -203,7 +151,7 @@ class ConnectedConsoleFxTest {
                     () ->
                         "Cancel refused: Cannot cancel cancelled operation"
                             .equals(vm().row(id).noteProperty().get())));
-    awaitRowStatus(id, OperationStatus.CANCELLED);
+    awaitRowStatus(vm(), id, OperationStatus.CANCELLED);
     assertThat(engine.get(id).param("cancelled_by")).isEqualTo("bob");
   }
 

@@ -66,11 +66,7 @@ class ConsoleWindowTest {
   }
 
   private <T> T fx(Callable<T> c) {
-    try {
-      return WaitForAsyncUtils.asyncFx(c).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return WindowSteps.fx(c);
   }
 
   private ConsoleViewModel vm() {
@@ -83,26 +79,11 @@ class ConsoleWindowTest {
   }
 
   private void awaitRowStatus(String id, OperationStatus s) {
-    await()
-        .atMost(TestEngine.WAIT)
-        .until(() -> fx(() -> vm().row(id) != null && vm().row(id).status() == s));
+    WindowSteps.awaitRowStatus(vm(), id, s);
   }
 
   private Button cancelButtonOf(FxRobot robot, String id) {
-    await()
-        .atMost(TestEngine.WAIT)
-        .until(
-            () ->
-                fx(
-                    () ->
-                        robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-                            .anyMatch(b -> id.equals(b.getUserData()))));
-    return fx(
-        () ->
-            robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-                .filter(b -> id.equals(b.getUserData()))
-                .findFirst()
-                .orElseThrow());
+    return WindowSteps.cancelButtonOf(robot, id);
   }
 
   private void confirmCancel(FxRobot robot) {
@@ -127,24 +108,7 @@ class ConsoleWindowTest {
   }
 
   private String triggerThroughTheWindow(FxRobot robot, String brief) {
-    String before = fx(() -> vm().lastTriggeredProperty().get());
-    robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitForFxEvents();
-    assertThat(fx(() -> ((Node) robot.lookup("#brief").query()).isFocused())).isTrue();
-    robot.write(brief);
-    robot.type(KeyCode.ENTER);
-    await()
-        .atMost(TestEngine.WAIT)
-        .until(
-            () ->
-                fx(
-                    () -> {
-                      String now = vm().lastTriggeredProperty().get();
-                      return now != null && !now.equals(before);
-                    }));
-    String id = fx(() -> vm().lastTriggeredProperty().get());
-    awaitRow(id);
-    return id;
+    return WindowSteps.triggerThroughTheWindow(robot, vm(), brief);
   }
 
   @Test
