@@ -160,9 +160,13 @@ public final class ResearchCoordinator implements AutoCloseable {
     scheduled.remove(researchId); // a wake-up from now on schedules one more step
     stepping.put(researchId, Boolean.TRUE);
     try {
+      boolean waited = queue.isWaiting(researchId);
       lanes.run(researchId, () -> stepper.step(researchId));
-      if (queue.isWaiting(researchId)) {
-        wakeWaitingHeads(); // a worker freed while this step decided to queue woke nobody
+      if (waited || queue.isWaiting(researchId)) {
+        // Waiting now: a worker freed while this step decided to queue woke nobody. Waited before
+        // (a freed worker woke it, the head): a second worker freed before this step took the
+        // first woke this same head again, not the next one, so the next one is woken here.
+        wakeWaitingHeads();
       }
     } catch (Throwable t) { // an Error too, StackOverflowError included: fail this research only
       errorsSinceSweep.incrementAndGet();

@@ -72,14 +72,20 @@ class ConcurrencyModelTest {
     final OperationsService ops;
     final List<Operation> started = new CopyOnWriteArrayList<>();
     final Map<String, Runnable> ends = new ConcurrentHashMap<>();
+    private final String id;
 
     GatedWorker(OperationsService ops) {
+      this(ops, "gated-training");
+    }
+
+    GatedWorker(OperationsService ops, String id) {
       this.ops = ops;
+      this.id = id;
     }
 
     @Override
     public String id() {
-      return "gated-training";
+      return id;
     }
 
     @Override
@@ -96,12 +102,22 @@ class ConcurrencyModelTest {
 
     /** Completes the job with a result that passes the gate, and frees the worker. */
     void finish(Operation op) {
+      complete(op);
+      free(op);
+    }
+
+    /** Completes the job with a result that passes the gate; the worker stays busy. */
+    void complete(Operation op) {
       await().atMost(SOON).until(() -> ops.get(op.operationId()).orElseThrow().isActive());
       Map<String, Object> result = new HashMap<>();
       result.put("accuracy", 0.7);
       result.put("final_loss", 0.3);
       result.put("initial_loss", 0.9);
       ops.complete(op.operationId(), result);
+    }
+
+    /** The worker is done with {@code op} and available again. */
+    void free(Operation op) {
       ends.remove(op.operationId()).run();
     }
 
@@ -147,6 +163,80 @@ class ConcurrencyModelTest {
       for (String id : List.of(r1, r2, r3)) {
         e.awaitStatus(id, OperationStatus.COMPLETED);
       }
+    }
+  }
+
+  /**
+   * Two training workers come free together while two researches wait: both are taken at once, by
+   * those two, with no help from the safety sweep (its poll is two minutes here). The second free
+   * used to wake the head the first had already woken, so the next research slept until the sweep
+   * (the 1 s worker hand-off outlier in the benchmark). The writer is held while both come free, so
+   * the first woken research cannot take its worker before the second is free.
+   */
+  @Test
+  void twoWorkersFreedTogetherAreBothTakenWithoutWaitingForTheSweep() throws Exception {
+    GatedAgents agents = new GatedAgents();
+    try (TestEngine e =
+        TestEngine.start(
+            dir.resolve("k.db"),
+            TestEngine.fastSettings(Duration.ofMillis(50))
+                .withWorkers(0, 0)
+                .withPollInterval(Duration.ofMinutes(2))
+                .withMaxConcurrentResearches(10),
+            agents,
+            agents)) {
+      GatedWorker w1 = new GatedWorker(e.ops(), "gated-training-1");
+      GatedWorker w2 = new GatedWorker(e.ops(), "gated-training-2");
+      e.runtime().workers().register(w1);
+      e.runtime().workers().register(w2);
+      List<String> ids = new ArrayList<>();
+      for (String brief : List.of("r1", "r2", "r3", "r4")) {
+        ids.add(e.trigger(brief));
+      }
+      agents.gate("r1").countDown();
+      agents.gate("r2").countDown();
+      await().atMost(SOON).until(() -> w1.started.size() + w2.started.size() == 2);
+      agents.gate("r3").countDown();
+      agents.gate("r4").countDown();
+      await().atMost(SOON).until(() -> e.agent().waitingFor(WorkerType.TRAINING) == 2);
+
+      Operation job1 = w1.started.get(0);
+      Operation job2 = w2.started.get(0);
+      w1.complete(job1);
+      w2.complete(job2);
+      CountDownLatch writerHeld = new CountDownLatch(1);
+      CountDownLatch releaseWriter = new CountDownLatch(1);
+      CompletableFuture<Object> holder =
+          CompletableFuture.supplyAsync(
+              () ->
+                  e.ops()
+                      .inTransaction(
+                          w -> {
+                            writerHeld.countDown();
+                            awaitQuietly(releaseWriter);
+                            return null;
+                          },
+                          true));
+      assertThat(writerHeld.await(15, TimeUnit.SECONDS)).isTrue();
+      w1.free(job1);
+      w2.free(job2);
+      releaseWriter.countDown();
+      holder.get(15, TimeUnit.SECONDS);
+
+      await().atMost(SOON).until(() -> w1.started.size() + w2.started.size() == 4);
+      List<String> takers = new ArrayList<>();
+      takers.add(w1.started.get(1).parentOperationId());
+      takers.add(w2.started.get(1).parentOperationId());
+      assertThat(takers).containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+      assertThat(e.agent().waitingFor(WorkerType.TRAINING)).isZero();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
     }
   }
 
