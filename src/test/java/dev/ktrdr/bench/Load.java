@@ -2,6 +2,7 @@ package dev.ktrdr.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,35 +31,42 @@ final class Load {
 
   /**
    * Runs {@code count} actions shared among the clients, stopping early once {@code capSeconds}
-   * have passed (requests in flight finish). The time runs from the first send to the last reply.
+   * have passed (requests in flight finish). The time runs from the first send to the last reply,
+   * every client already connected (a small count, a ramp to 100, would otherwise mostly time the
+   * eight connections being opened).
    */
   static Result run(String base, int clients, int count, double capSeconds, Action action)
       throws Exception {
     AtomicInteger left = new AtomicInteger(count);
     AtomicInteger done = new AtomicInteger();
-    long deadline = System.nanoTime() + (long) Math.min(capSeconds * 1e9, Long.MAX_VALUE / 2);
-    long t0 = System.nanoTime();
+    AtomicLong t0 = new AtomicLong();
+    AtomicLong deadline = new AtomicLong();
     runClients(
         base,
         clients,
+        () -> {
+          t0.set(System.nanoTime());
+          deadline.set(t0.get() + (long) Math.min(capSeconds * 1e9, Long.MAX_VALUE / 2));
+        },
         api -> {
-          while (System.nanoTime() < deadline && left.getAndDecrement() > 0) {
+          while (System.nanoTime() < deadline.get() && left.getAndDecrement() > 0) {
             action.run(api);
             done.incrementAndGet();
           }
         });
-    return new Result(done.get(), (System.nanoTime() - t0) / 1e9);
+    return new Result(done.get(), (System.nanoTime() - t0.get()) / 1e9);
   }
 
   /** Sends requests for {@code seconds} and returns how many were answered. */
   static long forSeconds(String base, int clients, double seconds, Action action) throws Exception {
     AtomicLong done = new AtomicLong();
-    long end = System.nanoTime() + (long) (seconds * 1e9);
+    AtomicLong end = new AtomicLong();
     runClients(
         base,
         clients,
+        () -> end.set(System.nanoTime() + (long) (seconds * 1e9)),
         api -> {
-          while (System.nanoTime() < end) {
+          while (System.nanoTime() < end.get()) {
             action.run(api);
             done.incrementAndGet();
           }
@@ -66,8 +74,15 @@ final class Load {
     return done.get();
   }
 
-  private static void runClients(String base, int clients, Action loop) throws Exception {
+  /**
+   * Each client opens its keep-alive connection (one {@code GET /health}); once all have, {@code
+   * start} runs (the clock starts) and every client runs {@code loop}.
+   */
+  private static void runClients(String base, int clients, Runnable start, Action loop)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    CountDownLatch connected = new CountDownLatch(clients);
+    CountDownLatch go = new CountDownLatch(1);
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
@@ -75,11 +90,20 @@ final class Load {
             pool.submit(
                 () -> {
                   try (Api api = new Api(base)) {
+                    try {
+                      api.get("/api/v1/health");
+                    } finally {
+                      connected.countDown();
+                    }
+                    go.await();
                     loop.run(api);
                   }
                   return null;
                 }));
       }
+      connected.await();
+      start.run();
+      go.countDown();
       for (Future<?> f : futures) {
         try {
           f.get();
@@ -89,6 +113,7 @@ final class Load {
         }
       }
     } finally {
+      go.countDown();
       pool.shutdownNow();
     }
   }
