@@ -5,6 +5,7 @@
 #
 #   bench/run.sh [--jar PATH] [--sizes 100,1000,10000] [--quick] [--window-src DIR]
 #                [--window-args "500 10 10000"] [--no-window] [--skip-steps] [--keep] [--out FILE]
+#                [--no-archive]
 #
 #   --jar PATH         jar to measure (default: this checkout's target/ktrdr.jar, rebuilt first)
 #   --sizes LIST       active-research counts to measure at (default 100,1000,10000)
@@ -15,6 +16,8 @@
 #   --window-args ARGS its arguments, passed through (default "500 10 10000"; --quick "500 3 10000")
 #   --no-window        leave out the window step;  --skip-steps  leave out the step-latency run
 #   --keep             keep the temporary folder (databases, server logs);  --out FILE  save the table
+#   --no-archive       measure `serve` ready only as `java -jar` starts it, not also with the
+#                      class-data archive packaging/ktrdr starts with (packaging/cds-archive.sh)
 #
 # Exit status: 0 measured (whatever the figures), 1 setup failure, 2 bad arguments.
 set -euo pipefail
@@ -23,15 +26,17 @@ root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 jar=""
 window_src="$root"
 window=yes
+archive=yes
 pass=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     --jar) [ $# -ge 2 ] || { echo "bench: --jar needs a path" >&2; exit 2; }
            jar=$(readlink -f "$2"); shift 2 ;;
     --window-src) [ $# -ge 2 ] || { echo "bench: --window-src needs a folder" >&2; exit 2; }
            window_src=$(cd "$2" && pwd); shift 2 ;;
     --no-window) window=no; shift ;;
+    --no-archive) archive=no; shift ;;
     --quick|--skip-steps|--keep) pass+=("$1"); shift ;;
     --sizes|--window-args|--window-main|--out)
            [ $# -ge 2 ] || { echo "bench: $1 needs a value" >&2; exit 2; }
@@ -73,4 +78,14 @@ if [ "$window" = yes ]; then
     pass+=(--window-cp "$harness_cp")
   fi
 fi
-exec java -cp "$harness_cp" dev.ktrdr.bench.BenchMain --jar "$jar" "${pass[@]}"
+if [ "$archive" = yes ]; then
+  echo "[bench] writing a class-data archive of the jar (packaging/cds-archive.sh)" >&2
+  jsa_dir=$(mktemp -d)
+  trap 'rm -rf "$jsa_dir"' EXIT
+  if "$root/packaging/cds-archive.sh" "$jar" "$jsa_dir/ktrdr.jsa"; then
+    pass+=(--cds-archive "$jsa_dir/ktrdr.jsa")
+  else
+    echo "[bench] no archive: serve ready is measured without one only" >&2
+  fi
+fi
+java -cp "$harness_cp" dev.ktrdr.bench.BenchMain --jar "$jar" "${pass[@]}"

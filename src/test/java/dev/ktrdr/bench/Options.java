@@ -18,6 +18,8 @@ import java.util.List;
  * --skip-steps          leave out the step-latency run
  * --keep                keep the temporary folder (databases, server logs)
  * --out FILE            also write the table to FILE
+ * --cds-archive PATH    a class-data archive of the jar (packaging/cds-archive.sh): the serve-ready
+ *                       times are measured with it too, as packaging/ktrdr starts
  * </pre>
  */
 record Options(
@@ -29,7 +31,8 @@ record Options(
     List<String> windowArgs,
     boolean skipSteps,
     boolean keep,
-    Path out) {
+    Path out,
+    Path cdsArchive) {
 
   static final String WINDOW_MAIN = "dev.ktrdr.desktop.bench.EventStormBenchmark";
 
@@ -63,6 +66,7 @@ record Options(
     boolean skipSteps = false;
     boolean keep = false;
     Path out = null;
+    Path cdsArchive = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -93,6 +97,9 @@ record Options(
         case "--out":
           out = Path.of(value(args, ++i, a));
           break;
+        case "--cds-archive":
+          cdsArchive = Path.of(value(args, ++i, a)).toAbsolutePath();
+          break;
         default:
           throw new IllegalArgumentException("Unknown option '" + a + "'");
       }
@@ -110,7 +117,16 @@ record Options(
       windowArgs = List.of("500", quick ? "3" : "10", "10000");
     }
     return new Options(
-        jar.toAbsolutePath(), sizes, quick, windowCp, windowMain, windowArgs, skipSteps, keep, out);
+        jar.toAbsolutePath(),
+        sizes,
+        quick,
+        windowCp,
+        windowMain,
+        windowArgs,
+        skipSteps,
+        keep,
+        out,
+        cdsArchive);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -35,10 +35,14 @@ final class ScaleRun {
       double settleSeconds,
       Stats cycleMillis,
       Stats cancelMillis,
-      double readySeconds) {}
+      double readySeconds,
+      double archivedReadySeconds) {}
 
-  /** The whole run: the ready time on an empty database, then one point per size. */
-  record Result(double freshReadySeconds, List<Point> points) {}
+  /**
+   * The whole run: the ready time on an empty database (without and with the class-data archive;
+   * NaN when none was given), then one point per size.
+   */
+  record Result(double freshReadySeconds, double freshArchivedReadySeconds, List<Point> points) {}
 
   static Map<String, String> environment(Options o) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -57,6 +61,7 @@ final class ScaleRun {
     List<Point> points = new ArrayList<>();
     List<String> active = Collections.synchronizedList(new ArrayList<>());
     Random random = new Random(42);
+    double freshArchived = archivedReady(o, dir.resolve("fresh-archived.db"), env);
     ServeProcess server = ServeProcess.start(o.jar(), db, env, "scale");
     try {
       double fresh = server.readySeconds();
@@ -95,6 +100,7 @@ final class ScaleRun {
             o.rampCapSeconds(),
             api -> active.add(Ktrdr.trigger(api, "bench scale", size > MAX_LIMIT)));
         server.close();
+        double archived = archivedReady(o, db, env);
         server = ServeProcess.start(o.jar(), db, env, "scale");
         Progress.say(
             "  serve ready in %.2f s with %,d researches to resume",
@@ -111,7 +117,8 @@ final class ScaleRun {
                 settle.seconds(),
                 cycle,
                 cancel,
-                server.readySeconds()));
+                server.readySeconds(),
+                archived));
         if (reached < size) {
           Progress.say("  the ramp was cut short: larger sizes are not measured");
           break;
@@ -120,9 +127,26 @@ final class ScaleRun {
           settle(server, o); // the resumed researches restart their designs before we go on
         }
       }
-      return new Result(fresh, points);
+      return new Result(fresh, freshArchived, points);
     } finally {
       server.close();
+    }
+  }
+
+  /**
+   * Starts the server on {@code db} as packaging/ktrdr does, with the class-data archive, and
+   * returns its ready time (NaN without an archive); stops it again.
+   */
+  private static double archivedReady(Options o, Path db, Map<String, String> env)
+      throws Exception {
+    if (o.cdsArchive() == null) {
+      return Double.NaN;
+    }
+    try (ServeProcess s =
+        ServeProcess.start(
+            o.jar(), ServeProcess.archiveOptions(o.cdsArchive()), db, env, "scale-archived")) {
+      Progress.say("  serve ready in %.2f s with the class-data archive", s.readySeconds());
+      return s.readySeconds();
     }
   }
 

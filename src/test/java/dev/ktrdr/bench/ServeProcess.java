@@ -37,20 +37,36 @@ final class ServeProcess implements AutoCloseable {
    */
   static ServeProcess start(Path jar, Path db, Map<String, String> env, String name)
       throws IOException, InterruptedException {
+    return start(jar, List.of(), db, env, name);
+  }
+
+  /** The JVM options packaging/ktrdr starts with, given its class-data archive. */
+  static List<String> archiveOptions(Path archive) {
+    return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  }
+
+  /** As {@link #start(Path, Path, Map, String)}, the JVM started with {@code jvmOptions}. */
+  static ServeProcess start(
+      Path jar, List<String> jvmOptions, Path db, Map<String, String> env, String name)
+      throws IOException, InterruptedException {
     int port = freePort();
     Path dir = db.getParent();
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
+    List<String> command = new java.util.ArrayList<>();
+    command.add(javaBin());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "serve",
+            "--port",
+            Integer.toString(port),
+            "--db",
+            db.toString()));
     ProcessBuilder pb =
-        new ProcessBuilder(
-                javaBin(),
-                "-jar",
-                jar.toString(),
-                "serve",
-                "--port",
-                Integer.toString(port),
-                "--db",
-                db.toString())
+        new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
             .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()));
     for (EnvVar v : EnvVar.values()) {
