@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final GroupCommitWriter writer;
   private final HikariDataSource readers;
+  private final WalCheckpointer checkpointer; // SQLite only
   private final AutoCloseable backendLock;
 
   private Database(
@@ -56,11 +57,13 @@ public final class Database implements AutoCloseable {
       Dialect dialect,
       GroupCommitWriter writer,
       HikariDataSource readers,
+      WalCheckpointer checkpointer,
       AutoCloseable backendLock) {
     this.location = location;
     this.dialect = dialect;
     this.writer = writer;
     this.readers = readers;
+    this.checkpointer = checkpointer;
     this.backendLock = backendLock;
   }
 
@@ -87,6 +90,7 @@ public final class Database implements AutoCloseable {
     FileChannel channel = null;
     Connection writerConnection = null;
     HikariDataSource readers = null;
+    WalCheckpointer checkpointer = null;
     try {
       Path dir = file.getParent();
       if (dir != null) {
@@ -103,7 +107,9 @@ public final class Database implements AutoCloseable {
       SQLiteDataSource ds = dataSource(file, false);
       migrate(ds, Dialect.SQLITE);
       writerConnection = ds.getConnection();
+      WalCheckpointer.disableOn(writerConnection);
       readers = readPool(dataSource(file, true));
+      checkpointer = WalCheckpointer.start(ds);
       GroupCommitWriter writer = new GroupCommitWriter(writerConnection, "ktrdr-db-writer");
       log.info("Database open: {}", file);
       FileChannel held = channel;
@@ -116,11 +122,17 @@ public final class Database implements AutoCloseable {
             }
           };
       return new Database(
-          new DatabaseLocation.SqliteFile(file), Dialect.SQLITE, writer, readers, release);
+          new DatabaseLocation.SqliteFile(file),
+          Dialect.SQLITE,
+          writer,
+          readers,
+          checkpointer,
+          release);
     } catch (IOException | SQLException | RuntimeException e) {
       if (readers != null) {
         readers.close();
       }
+      closeQuietly(checkpointer);
       closeQuietly(writerConnection);
       closeQuietly(channel);
       throw failure(e, file.toString());
@@ -147,7 +159,7 @@ public final class Database implements AutoCloseable {
               },
               "ktrdr-db-writer");
       log.info("Database open: {}", where.display());
-      return new Database(where, Dialect.POSTGRESQL, writer, readers, lock);
+      return new Database(where, Dialect.POSTGRESQL, writer, readers, null, lock);
     } catch (SQLException | RuntimeException e) {
       if (readers != null) {
         readers.close();
@@ -385,6 +397,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     writer.close();
     readers.close();
+    closeQuietly(checkpointer); // before the last, full checkpoint below
     Connection writerConnection = writer.connection();
     try {
       if (!writerConnection.isClosed()) {

@@ -1,6 +1,5 @@
 package dev.ktrdr.operations;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -56,8 +55,10 @@ public enum OperationStatus {
     }
   }
 
+  private static final OperationStatus[] VALUES = values();
+
   public static Optional<OperationStatus> fromWire(String s) {
-    return Arrays.stream(values()).filter(t -> t.wire.equalsIgnoreCase(s)).findFirst();
+    return WireNames.find(VALUES, OperationStatus::wire, s);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.ktrdr.operations;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -23,8 +22,10 @@ public enum OperationType {
     return wire;
   }
 
+  private static final OperationType[] VALUES = values();
+
   public static Optional<OperationType> fromWire(String s) {
-    return Arrays.stream(values()).filter(t -> t.wire.equalsIgnoreCase(s)).findFirst();
+    return WireNames.find(VALUES, OperationType::wire, s);
   }
 
   @Override

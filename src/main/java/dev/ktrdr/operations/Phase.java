@@ -1,6 +1,5 @@
 package dev.ktrdr.operations;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -71,8 +70,10 @@ public enum Phase {
     return childType;
   }
 
+  private static final Phase[] VALUES = values();
+
   public static Optional<Phase> fromWire(String s) {
-    return Arrays.stream(values()).filter(p -> p.wire.equals(s)).findFirst();
+    return WireNames.find(VALUES, Phase::wire, s);
   }
 
   @Override
