@@ -161,7 +161,7 @@ final class ScaleRun {
    * thousand requests (in a profile of the first 9,000 triggers, the JIT compiler took 43 % of the
    * process's CPU), and 40 warm-up triggers left the ramps measuring the compiler, not the engine.
    * The warm-up's researches end cancelled, so the sizes that follow start from the same active
-   * count as before.
+   * count as before; it ends once two coordinator cycles have swept its changes.
    */
   static void warmUp(ServeProcess server) throws Exception {
     double previous = 0;
@@ -178,9 +178,30 @@ final class ScaleRun {
           server.url(), 8, ids.size(), Double.MAX_VALUE, api -> Ktrdr.cancel(api, ids.remove()));
       Progress.say("  warm-up round %d: %.0f triggers/s", round, r.perSecond());
       if (previous > 0 && Math.abs(r.perSecond() - previous) <= 0.1 * previous) {
-        return;
+        break;
       }
       previous = r.perSecond();
+    }
+    awaitCycles(server, 2);
+  }
+
+  /**
+   * Waits until {@code n} coordinator cycles have started from now, so that the sweep has read the
+   * warm-up's tens of thousands of changes before the steady state is sampled (at most a minute).
+   */
+  private static void awaitCycles(ServeProcess server, int n) throws Exception {
+    try (Api api = new Api(server.url())) {
+      String seen = Ktrdr.status(api).path("last_cycle").path("started_at").asText();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      int started = 0;
+      while (started < n && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        String now = Ktrdr.status(api).path("last_cycle").path("started_at").asText();
+        if (!now.equals(seen)) {
+          seen = now;
+          started++;
+        }
+      }
     }
   }
 
