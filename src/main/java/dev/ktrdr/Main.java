@@ -9,7 +9,7 @@ public final class Main {
   public static void main(String[] args) {
     String[] effective = args.length == 0 ? new String[] {"console"} : args;
     KtrdrCommand.quietLogsForClientCommands(effective);
-    int code = KtrdrCommand.commandLine().execute(effective);
+    int code = KtrdrCommand.commandLine(effective).execute(effective);
     System.exit(code);
   }
 }
