@@ -104,6 +104,7 @@ public final class Database implements AutoCloseable {
         channel.close();
         throw new DatabaseLockedException(file);
       }
+      SqliteNativeLibrary.useCachedCopy();
       SQLiteDataSource ds = dataSource(file, false);
       migrate(ds, Dialect.SQLITE);
       writerConnection = ds.getConnection();
