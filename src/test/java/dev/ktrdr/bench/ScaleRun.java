@@ -86,6 +86,10 @@ final class ScaleRun {
             triggers.perSecond(),
             reached < size ? ", cut short at the time cap" : "");
         Settle settle = settle(server, o);
+        // The first cycles after a ramp read its thousands of changes (a sweep reads what changed);
+        // the steady state is measured from the third on. The sweep of the ramp is logged.
+        double afterRamp = awaitCycles(server, 2);
+        Progress.say("  the cycles after the ramp took up to %.0f ms", afterRamp);
         Stats cycle = sampleCycles(server, o.windowSeconds());
         Progress.say("  coordinator cycle p50 %.0f ms, max %.0f ms", cycle.p50(), cycle.max());
         Stats cancel = cancelSome(server, active, o.cancels(size), o.rampCapSeconds() / 3, random);
@@ -187,22 +191,27 @@ final class ScaleRun {
 
   /**
    * Waits until {@code n} coordinator cycles have started from now, so that the sweep has read the
-   * warm-up's tens of thousands of changes before the steady state is sampled (at most a minute).
+   * warm-up's or a ramp's thousands of changes before the steady state is sampled (at most a
+   * minute); returns the longest of those cycles.
    */
-  private static void awaitCycles(ServeProcess server, int n) throws Exception {
+  private static double awaitCycles(ServeProcess server, int n) throws Exception {
+    double longest = 0;
     try (Api api = new Api(server.url())) {
       String seen = Ktrdr.status(api).path("last_cycle").path("started_at").asText();
       long deadline = System.nanoTime() + 60_000_000_000L;
       int started = 0;
       while (started < n && System.nanoTime() < deadline) {
         Thread.sleep(100);
-        String now = Ktrdr.status(api).path("last_cycle").path("started_at").asText();
+        JsonNode last = Ktrdr.status(api).path("last_cycle");
+        String now = last.path("started_at").asText();
         if (!now.equals(seen)) {
           seen = now;
           started++;
+          longest = Math.max(longest, last.path("duration_ms").asDouble());
         }
       }
     }
+    return longest;
   }
 
   /** Whether the steady state was reached, and how long that took. */
