@@ -46,20 +46,7 @@ class RowsStayPutFxTest {
 
   private Button cancelButtonOf(FxRobot robot, String id) {
     c.awaitShown(id);
-    await()
-        .atMost(TestEngine.WAIT)
-        .until(
-            () ->
-                fx(
-                    () ->
-                        robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-                            .anyMatch(b -> id.equals(b.getUserData()) && b.isVisible())));
-    return fx(
-        () ->
-            robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-                .filter(b -> id.equals(b.getUserData()))
-                .findFirst()
-                .orElseThrow());
+    return WindowSteps.cancelButtonOf(robot, id);
   }
 
   /** The research of the table row under the mouse pointer right now. */

@@ -40,7 +40,7 @@ final class WindowSteps {
                 fx(
                     () ->
                         robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
-                            .anyMatch(b -> id.equals(b.getUserData()))));
+                            .anyMatch(b -> id.equals(b.getUserData()) && b.isVisible())));
     return fx(
         () ->
             robot.lookup(".row-cancel").queryAllAs(Button.class).stream()
